@@ -1,0 +1,5 @@
+import sys
+
+from acceptance_app.cli import main
+
+sys.exit(main())

@@ -1,0 +1,34 @@
+"""``demo [--scale N]``: create the demo project, or N generated projects for benchmarks."""
+
+from __future__ import annotations
+
+import argparse
+
+from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.i18n import _
+from acceptance_app.services import demo
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("demo", help=_("create the demo project"))
+    parser.add_argument("--scale", type=int, metavar="N", help=_("create N generated projects instead"))
+    parser.add_argument("--units", type=int, default=25, help=_("units per generated project (with --scale)"))
+    parser.add_argument("--json", action="store_true")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, context: CliContext) -> int:
+    database = context.database()
+    with database.session() as session, session.begin():
+        if args.scale:
+            result, _changes = demo.create_scaled_projects(session, args.scale, args.units)
+            ids = [str(i) for i in result.project_ids]
+        else:
+            project_id, _changes = demo.create_demo_project(session)
+            ids = [str(project_id)]
+    if args.json:
+        print_json({"projects": ids})
+    else:
+        for project_id in ids:
+            print(project_id)
+    return 0

@@ -1,0 +1,93 @@
+"""Typed settings, declared once, stored as JSON in the data folder and upgraded by version.
+
+Never pickled. The data folder itself is chosen before settings can be read: ``--data-dir``, then the
+ACCEPTANCE_APP_DATA_DIR environment variable, then the platform's user data folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from acceptance_app import APP_NAME
+from acceptance_app.fileio import atomic_write_text
+
+DATA_DIR_ENV = "ACCEPTANCE_APP_DATA_DIR"
+SETTINGS_VERSION = 2
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir  # imported late: only needed without an explicit folder
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass
+class Settings:
+    """Every user-tunable option with its default. Titles for the settings dialog live in ui/."""
+
+    version: int = SETTINGS_VERSION
+    language: str = "zh_CN"
+    device_id: str = field(default_factory=lambda: uuid.uuid4().hex[:8].upper())
+    inspector_name: str = ""
+    inspector_department: str = ""
+    forms_dir: str = ""  # a jurisdiction's own forms folder; empty = the shipped forms
+    jurisdiction: str = "370100"  # GB/T 2260 region code; 济南 by default
+    hub_url: str = ""
+    timestamp_url: str = ""
+    offer_demo_on_empty: bool = True
+
+
+def _upgrade_1_to_2(raw: dict) -> dict:
+    # Version 1 kept the language as "zh"/"en"; catalogs are named by locale since version 2.
+    if raw.get("language") == "zh":
+        raw["language"] = "zh_CN"
+    return raw
+
+
+UPGRADES: dict[int, Callable[[dict], dict]] = {1: _upgrade_1_to_2}
+
+
+def upgrade(raw: dict) -> dict:
+    version = int(raw.get("version", 1))
+    while version < SETTINGS_VERSION:
+        raw = UPGRADES[version](raw)
+        version += 1
+        raw["version"] = version
+    return raw
+
+
+def settings_path(data_dir: Path) -> Path:
+    return data_dir / "settings.json"
+
+
+def load_settings(data_dir: Path) -> Settings:
+    path = settings_path(data_dir)
+    known = {f.name for f in fields(Settings)}
+    if not path.exists():
+        settings = Settings()
+        save_settings(data_dir, settings)
+        return settings
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("not an object")
+    except (OSError, ValueError):
+        # A damaged settings file must not keep the app from starting; keep it aside for inspection.
+        path.replace(path.with_suffix(".json.damaged"))
+        settings = Settings()
+        save_settings(data_dir, settings)
+        return settings
+    raw = upgrade(raw)
+    return Settings(**{k: v for k, v in raw.items() if k in known})
+
+
+def save_settings(data_dir: Path, settings: Settings) -> None:
+    atomic_write_text(settings_path(data_dir), json.dumps(asdict(settings), ensure_ascii=False, indent=2))

@@ -1,0 +1,120 @@
+"""Engine and session factory for the local SQLite database, and the schema check at open.
+
+SQLite runs with WAL, foreign keys on, synchronous=NORMAL and a busy timeout (STACK.md gotcha 10). Opening
+a database migrates an older schema (after a backup copy) and refuses one made by a newer program.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, sessionmaker
+
+from acceptance_app.domain.problems import KnownError
+from acceptance_app.storage import migrations
+from acceptance_app.storage.audit import install_audit
+from acceptance_app.storage.data_folder import DataFolder
+from acceptance_app.storage.models import LocalMeta
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def make_engine(path: Path) -> sa.Engine:
+    engine = sa.create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    sa.event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+class SchemaTooNew(KnownError):
+    def __init__(self, revision: str) -> None:
+        super().__init__("db.schema_too_new", revision=revision)
+
+
+class DatabaseUnreadable(KnownError):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__("db.unreadable", path=str(path), reason=reason)
+
+
+def _backup(path: Path, backups: Path, revision: str) -> Path:
+    """A consistent copy through SQLite's backup API (it includes what is still in the WAL)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    target = backups / f"before-upgrade-{revision}-{stamp}.sqlite3"
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        with dest:
+            source.backup(dest)
+        dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def ensure_schema(engine: sa.Engine, path: Path, backups: Path | None = None) -> None:
+    try:
+        current = migrations.current_revision(engine)
+    except sa.exc.DatabaseError as exc:
+        raise DatabaseUnreadable(path, str(exc.orig)) from exc
+    if current == migrations.SCHEMA_HEAD:
+        return
+    if current is not None and not migrations.is_known(current):
+        raise SchemaTooNew(current)
+    if current is not None and backups is not None:
+        _backup(path, backups, current)
+    migrations.upgrade(engine)
+
+
+@dataclass
+class Database:
+    folder: DataFolder
+    engine: sa.Engine
+    sessions: sessionmaker[Session]
+    device_id: str
+    actor: str = ""
+
+    def session(self) -> Session:
+        """A new session for one unit of work; never share it across threads."""
+        session = self.sessions()
+        session.info["device_id"] = self.device_id
+        session.info["actor"] = self.actor
+        return session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _device_id(factory: sessionmaker[Session]) -> str:
+    with factory() as session, session.begin():
+        meta = session.get(LocalMeta, "device_id")
+        if meta is None:
+            meta = LocalMeta(key="device_id", value=uuid.uuid4().hex[:8].upper())
+            session.add(meta)
+        return meta.value
+
+
+def open_database(folder: DataFolder, actor: str = "") -> Database:
+    folder.ensure()
+    engine = make_engine(folder.database)
+    try:
+        ensure_schema(engine, folder.database, folder.backups)
+    except BaseException:
+        engine.dispose()
+        raise
+    factory = sessionmaker(engine, expire_on_commit=False)
+    install_audit(factory)
+    return Database(folder, engine, factory, _device_id(factory), actor)

@@ -1,0 +1,19 @@
+"""All mapped classes; importing this package registers every table on ``Base.metadata``."""
+
+from acceptance_app.storage.models.audit import AuditEvent, LocalMeta
+from acceptance_app.storage.models.base import Base, SyncedMixin, utcnow
+from acceptance_app.storage.models.core import Inspector, Party, Project, Unit
+from acceptance_app.storage.models.inspection import Inspection
+
+__all__ = [
+    "AuditEvent",
+    "Base",
+    "Inspection",
+    "Inspector",
+    "LocalMeta",
+    "Party",
+    "Project",
+    "SyncedMixin",
+    "Unit",
+    "utcnow",
+]

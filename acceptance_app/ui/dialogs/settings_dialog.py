@@ -1,0 +1,51 @@
+"""Settings: language, the inspector's name and department, a jurisdiction's own forms folder."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+
+from acceptance_app.domain.enums import Department
+from acceptance_app.i18n import _
+from acceptance_app.settings import Settings
+from acceptance_app.ui.labels import label
+
+LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Settings"))
+        self.settings = settings
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        self.inspector = QLineEdit(settings.inspector_name)
+        self.department = QComboBox()
+        self.department.addItem("—", "")
+        for department in Department:
+            self.department.addItem(label(department), department.value)
+        self.department.setCurrentIndex(max(self.department.findData(settings.inspector_department), 0))
+        self.forms_dir = QLineEdit(settings.forms_dir)
+        self.forms_dir.setPlaceholderText(_("empty: the forms shipped with the program"))
+        self.hub_url = QLineEdit(settings.hub_url)
+        form = QFormLayout(self)
+        form.addRow(_("Language (after restart)"), self.language)
+        form.addRow(_("Inspector name"), self.inspector)
+        form.addRow(_("Department"), self.department)
+        form.addRow(_("Forms folder"), self.forms_dir)
+        form.addRow(_("Hub server"), self.hub_url)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def updated(self) -> Settings:
+        s = self.settings
+        s.language = self.language.currentData()
+        s.inspector_name = self.inspector.text().strip()
+        s.inspector_department = self.department.currentData()
+        s.forms_dir = self.forms_dir.text().strip()
+        s.hub_url = self.hub_url.text().strip()
+        return s

@@ -1,0 +1,75 @@
+"""Display names for the domain's codes (enums), translated at the point of use."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from acceptance_app.domain.enums import (
+    BuildingUse,
+    CellStatus,
+    Department,
+    Discipline,
+    InspectionKind,
+    InspectionStatus,
+    PartyRole,
+    Structure,
+    Verdict,
+)
+from acceptance_app.i18n import N_, _
+
+_LABELS: list[tuple[Enum, str]] = [
+    (Discipline.PLANNING, N_("Planning")),
+    (Discipline.CIVIL_AIR_DEFENSE, N_("Civil air defense")),
+    (Discipline.FIRE, N_("Fire protection")),
+    (Discipline.ARCHIVE, N_("Archives")),
+    (PartyRole.BUILDER, N_("Builder")),
+    (PartyRole.SURVEYOR, N_("Survey")),
+    (PartyRole.DESIGNER, N_("Design")),
+    (PartyRole.CONTRACTOR, N_("Construction")),
+    (PartyRole.SUPERVISOR, N_("Supervision")),
+    (PartyRole.FIRE_SERVICE, N_("Fire technical service")),
+    (CellStatus.NOT_STARTED, N_("Not started")),
+    (CellStatus.IN_PROGRESS, N_("In progress")),
+    (CellStatus.PASSED, N_("Passed")),
+    (CellStatus.FAILED, N_("Failed")),
+    (CellStatus.RECTIFYING, N_("Rectifying")),
+    (CellStatus.NOT_APPLICABLE, N_("Not applicable")),
+    (Verdict.PASSED, N_("Passed")),
+    (Verdict.FAILED, N_("Failed")),
+    (Verdict.RECHECK, N_("Re-inspect after rectification")),
+    (Verdict.NOT_APPLICABLE, N_("Not applicable")),
+    (InspectionKind.FORMAL, N_("Formal acceptance")),
+    (InspectionKind.SERVICE, N_("Technical service")),
+    (InspectionStatus.NOT_STARTED, N_("Not started")),
+    (InspectionStatus.IN_PROGRESS, N_("In progress")),
+    (InspectionStatus.COMPLETED, N_("Completed")),
+    (Structure.FRAME, N_("Frame")),
+    (Structure.SHEAR_WALL, N_("Shear wall")),
+    (Structure.FRAME_SHEAR_WALL, N_("Frame-shear wall")),
+    (Structure.FRAME_CORE_TUBE, N_("Frame-core tube")),
+    (Structure.MASONRY, N_("Masonry")),
+    (Structure.STEEL, N_("Steel")),
+    (Structure.OTHER, N_("Other")),
+    (BuildingUse.RESIDENTIAL, N_("Residential")),
+    (BuildingUse.COMMERCIAL, N_("Commercial")),
+    (BuildingUse.OFFICE, N_("Office")),
+    (BuildingUse.KINDERGARTEN, N_("Kindergarten")),
+    (BuildingUse.SCHOOL, N_("School")),
+    (BuildingUse.PARKING, N_("Garage")),
+    (BuildingUse.INDUSTRIAL, N_("Industrial")),
+    (BuildingUse.PUBLIC, N_("Public facility")),
+    (BuildingUse.OTHER, N_("Other")),
+    (Department.HOUSING, N_("Housing and construction")),
+    (Department.PLANNING, N_("Natural resources and planning")),
+    (Department.CIVIL_AIR_DEFENSE, N_("Civil air defense office")),
+    (Department.ARCHIVE, N_("Urban construction archives")),
+    (Department.APPROVAL, N_("Administrative approval bureau")),
+]
+
+
+# StrEnums of different types compare equal when their values do ("planning"), so key by type as well.
+_BY_TYPE = {(type(k), k.value): v for k, v in _LABELS}
+
+
+def label(value: Enum) -> str:
+    return _(_BY_TYPE[(type(value), value.value)])

@@ -1,0 +1,159 @@
+"""The main window: project list on the left; the project page or a unit page on the right."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from acceptance_app import __version__
+from acceptance_app.i18n import _
+from acceptance_app.services import demo, projects
+from acceptance_app.settings import Settings, save_settings
+from acceptance_app.ui.dialogs.entities import project_dialog
+from acceptance_app.ui.dialogs.settings_dialog import SettingsDialog
+from acceptance_app.ui.errors import show_exception
+from acceptance_app.ui.tasks import TaskRunner
+from acceptance_app.ui.widgets.project_list import ProjectList
+from acceptance_app.ui.widgets.project_page import ProjectPage
+from acceptance_app.ui.widgets.unit_page import UnitPage
+
+
+class MainWindow(QMainWindow):
+    first_paint = Signal()
+
+    def __init__(self, runner: TaskRunner, settings: Settings, data_dir: Path) -> None:
+        super().__init__()
+        self.runner = runner
+        self.settings = settings
+        self.data_dir = data_dir
+        self._painted = False
+        runner.default_failure = lambda error: show_exception(self, error)
+        self.setWindowTitle(_("Joint completion acceptance"))
+        self.resize(1360, 820)
+
+        self.project_list = ProjectList(runner)
+        self.project_page = ProjectPage(runner)
+        self.unit_page = UnitPage(runner)
+        self.empty_page = QLabel(_("Choose a project on the left, or create one."))
+        self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget()
+        for page in (self.empty_page, self.project_page, self.unit_page):
+            self.pages.addWidget(page)
+        split = QSplitter()
+        split.addWidget(self.project_list)
+        split.addWidget(self.pages)
+        split.setStretchFactor(1, 3)
+        split.setSizes([470, 890])
+        self.setCentralWidget(split)
+
+        self.project_list.project_activated.connect(self.open_project)
+        self.project_list.new_project_requested.connect(self.new_project)
+        self.project_page.unit_activated.connect(self.open_unit)
+        self._build_actions()
+        self.statusBar().showMessage(
+            _("Data folder: {path}  ·  device {device}").format(path=data_dir, device=runner.database.device_id)
+        )
+        self.project_list.reload()
+
+    def _build_actions(self) -> None:
+        bar = QToolBar(_("Navigation"))
+        bar.setObjectName("navigation")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.back_action = QAction(_("Back to project"), self)
+        self.back_action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left))
+        self.back_action.triggered.connect(self.back)
+        self.back_action.setEnabled(False)
+        bar.addAction(self.back_action)
+
+        menu = self.menuBar().addMenu(_("&File"))
+        new_action = menu.addAction(_("New project…"))
+        new_action.setShortcut(QKeySequence.StandardKey.New)
+        new_action.triggered.connect(self.new_project)
+        demo_action = menu.addAction(_("Create demo project"))
+        demo_action.triggered.connect(self.create_demo)
+        menu.addSeparator()
+        settings_action = menu.addAction(_("Settings…"))
+        settings_action.triggered.connect(self.edit_settings)
+        menu.addSeparator()
+        quit_action = menu.addAction(_("Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        about = help_menu.addAction(_("About"))
+        about.triggered.connect(self.about)
+
+    # Navigation ---------------------------------------------------------------------------------------
+    def open_project(self, project_id: uuid.UUID) -> None:
+        self.project_page.show_project(project_id)
+        self.pages.setCurrentWidget(self.project_page)
+        self.back_action.setEnabled(False)
+
+    def open_unit(self, unit_id: uuid.UUID) -> None:
+        self.unit_page.show_unit(unit_id)
+        self.pages.setCurrentWidget(self.unit_page)
+        self.back_action.setEnabled(True)
+
+    def back(self) -> None:
+        if self.pages.currentWidget() is self.unit_page and self.project_page.project_id is not None:
+            self.pages.setCurrentWidget(self.project_page)
+            self.back_action.setEnabled(False)
+
+    # Commands -----------------------------------------------------------------------------------------
+    def new_project(self) -> None:
+        dialog = project_dialog(None, self)
+        if dialog.exec():
+            data = dialog.result_data
+            self.runner.write(lambda s, t: projects.create_project(s, data)).success(self.open_project).run()
+
+    def create_demo(self) -> None:
+        self.runner.write(lambda s, t: demo.create_demo_project(s)).success(self.open_project).with_progress(
+            _("Creating the demo project"), self
+        ).run()
+
+    def offer_demo(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            _("Empty data folder"),
+            _("There are no projects yet. Create the demo project (a residential project in Jinan) to look around?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.create_demo()
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self.settings = dialog.updated()
+            save_settings(self.data_dir, self.settings)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About"),
+            _("Joint completion acceptance {version}\nData folder: {path}").format(
+                version=__version__, path=self.data_dir
+            ),
+        )
+
+    # First paint (for `gui --smoke-test` and start-up measurements) ------------------------------------
+    def paintEvent(self, event: object) -> None:  # type: ignore[override]
+        super().paintEvent(event)  # type: ignore[arg-type]
+        if not self._painted:
+            self._painted = True
+            self.first_paint.emit()
+
+    def closeEvent(self, event: object) -> None:  # type: ignore[override]
+        self.runner.shutdown()
+        super().closeEvent(event)  # type: ignore[arg-type]

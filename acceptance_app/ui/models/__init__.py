@@ -1,0 +1,1 @@
+"""Item-model adapters over immutable row DTOs."""

@@ -1,0 +1,103 @@
+"""A unit: its facts and, per discipline, its acceptance status. The checklist runner adds its tabs here."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from acceptance_app.domain.entities import UnitRow
+from acceptance_app.domain.enums import DISCIPLINES
+from acceptance_app.domain.identifiers import format_real_estate_unit_code
+from acceptance_app.i18n import _
+from acceptance_app.services import projects
+from acceptance_app.services.changes import Changes
+from acceptance_app.ui.labels import label
+from acceptance_app.ui.models.columns import CELL_COLORS
+from acceptance_app.ui.tasks import TaskRunner
+
+
+def _fmt(value: float | int | None, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    text = f"{value:,.2f}" if isinstance(value, float) else str(value)
+    return f"{text} {unit}".strip()
+
+
+class UnitPage(QWidget):
+    loaded = Signal()
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.unit_id: uuid.UUID | None = None
+        self.row: UnitRow | None = None
+        self.title = QLabel()
+        self.title.setObjectName("unit_title")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.facts = QFormLayout()
+        facts_box = QGroupBox(_("Unit"))
+        facts_box.setLayout(self.facts)
+        self.status_labels: dict[object, QLabel] = {}
+        status_row = QHBoxLayout()
+        for discipline in DISCIPLINES:
+            badge = QLabel()
+            badge.setObjectName(f"status_{discipline.value}")
+            badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            badge.setMinimumWidth(120)
+            self.status_labels[discipline] = badge
+            status_row.addWidget(badge)
+        status_row.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("discipline_tabs")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(status_row)
+        layout.addWidget(facts_box)
+        layout.addWidget(self.tabs, 1)
+        runner.changes_applied.connect(self._on_changes)
+
+    def show_unit(self, unit_id: uuid.UUID) -> None:
+        self.unit_id = unit_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.unit_id is None:
+            return
+        unit_id = self.unit_id
+        self.runner.read(lambda session, task: projects.get_unit(session, unit_id)).success(self._show).run()
+
+    def _show(self, row: UnitRow) -> None:
+        if row.id != self.unit_id:
+            return
+        self.row = row
+        data = row.data
+        self.title.setText(data.name)
+        for discipline, badge in self.status_labels.items():
+            status = row.cells[discipline]
+            badge.setText(f"{label(discipline)}：{label(status)}")
+            badge.setStyleSheet(f"background: {CELL_COLORS[status]}; border: 1px solid #bbb; padding: 4px;")
+        while self.facts.rowCount():
+            self.facts.removeRow(0)
+        facts = [
+            (_("Building no."), data.building_no or "—"),
+            (_("Building code"), data.unit_code or "—"),
+            (_("Real estate unit code"), format_real_estate_unit_code(data.real_estate_unit_code) or "—"),
+            (_("Area above / below ground"), f"{_fmt(data.area_above, 'm²')} / {_fmt(data.area_below, 'm²')}"),
+            (_("Storeys above / below ground"), f"{_fmt(data.storeys_above)} / {_fmt(data.storeys_below)}"),
+            (_("Building height"), _fmt(data.height, "m")),
+            (_("Structure"), label(data.structure)),
+            (_("Use"), label(data.use)),
+            (_("Contains civil air defense works"), _("Yes") if data.has_civil_air_defense else _("No")),
+            (_("Accepted on its own"), _("Yes") if data.accepted_alone else _("No")),
+        ]
+        for title, value in facts:
+            text = QLabel(value)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.facts.addRow(title, text)
+        self.loaded.emit()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.unit or changes.inspection or changes.checklist:
+            self.reload()

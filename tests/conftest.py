@@ -1,0 +1,63 @@
+"""Shared fixtures. Most tests need no Qt: a data folder with a migrated database, copied from a template
+made once per session (migrating for every test would cost ~0.2 s each)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("RL_useA85", "0")
+
+from acceptance_app import i18n  # noqa: E402
+from acceptance_app.storage.data_folder import DB_FILENAME, DataFolder  # noqa: E402
+from acceptance_app.storage.db import Database, open_database  # noqa: E402
+
+i18n.install("zh_CN")
+
+
+@pytest.fixture(scope="session")
+def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = DataFolder(tmp_path_factory.mktemp("template"))
+    open_database(folder).close()
+    return folder.database
+
+
+@pytest.fixture
+def data_folder(tmp_path: Path, template_database: Path) -> DataFolder:
+    folder = DataFolder(tmp_path / "data").ensure()
+    shutil.copyfile(template_database, folder.root / DB_FILENAME)
+    return folder
+
+
+@pytest.fixture
+def database(data_folder: DataFolder) -> Iterator[Database]:
+    db = open_database(data_folder, actor="测试员")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def session(database: Database):  # type: ignore[no-untyped-def]
+    with database.session() as s:
+        yield s
+
+
+@pytest.fixture
+def demo_project(database: Database):  # type: ignore[no-untyped-def]
+    from acceptance_app.services.demo import create_demo_project
+
+    with database.session() as s, s.begin():
+        project_id, _ = create_demo_project(s)
+    return project_id
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        if "qtbot" in names or "qapp" in names or item.path.parts[-2] == "ui":
+            item.add_marker(pytest.mark.gui)
