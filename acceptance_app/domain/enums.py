@@ -111,3 +111,39 @@ DEPARTMENT_OF: dict[Discipline, Department] = {
     Discipline.FIRE: Department.HOUSING,
     Discipline.ARCHIVE: Department.ARCHIVE,
 }
+
+
+class ItemVerdict(StrEnum):
+    """The verdict of one checklist item (derived from its answer and criterion)."""
+
+    PENDING = "pending"  # not answered yet
+    PASS = "pass"  # 合格
+    FAIL = "fail"  # 不合格
+    NOT_APPLICABLE = "na"  # 不适用
+
+
+class ItemClass(StrEnum):
+    A = "A"  # 否决项
+    B = "B"  # 关键项
+    C = "C"  # 一般项
+
+
+class FindingStatus(StrEnum):
+    OPEN = "open"  # 待整改
+    RECTIFIED = "rectified"  # 已整改待复验
+    CLOSED = "closed"  # 复验通过
+
+
+class DocumentType(StrEnum):
+    OPINION = "opinion"  # 联合验收意见书
+    RECTIFICATION = "rectification"  # 整改通知书 / 问题清单
+    SERVICE_REPORT = "service-report"  # 验收前技术服务意见
+    RECORD_SHEET = "record-sheet"  # 专项检查记录表
+
+
+class DocumentState(StrEnum):
+    DRAFT = "draft"
+    ISSUED = "issued"  # number fixed
+    SIGNING = "signing"  # at least one signature
+    SIGNED = "signed"  # all signatures, locked
+    SUPERSEDED = "superseded"  # replaced by a newer version

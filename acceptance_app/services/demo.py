@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -74,6 +75,10 @@ class DemoResult:
     unit_count: int
 
 
+# Later features add their part of the demo here: functions (session, project_id) -> Changes, called in order.
+DEMO_EXTENSIONS: list[Callable[[Session, uuid.UUID], Changes]] = []
+
+
 def create_demo_project(session: Session) -> tuple[uuid.UUID, Changes]:
     project_id, changes = projects.create_project(session, DEMO_PROJECT)
     for party in DEMO_PARTIES:
@@ -82,6 +87,9 @@ def create_demo_project(session: Session) -> tuple[uuid.UUID, Changes]:
         changes |= projects.add_unit(session, project_id, unit)[1]
     for name, department in DEMO_INSPECTORS:
         session.add(Inspector(name=name, department=department))
+    session.flush()
+    for extend in DEMO_EXTENSIONS:
+        changes |= extend(session, project_id)
     return project_id, changes
 
 
