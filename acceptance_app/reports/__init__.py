@@ -1,0 +1,1 @@
+"""PDF documents: ReportLab renderers over plain input data, and signing. No Qt."""

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from acceptance_app.settings import Settings
+from acceptance_app.ui.fonts import install_app_font
+from acceptance_app.ui.main_window import MainWindow
+from acceptance_app.ui.tasks import TaskRunner
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _app_font(qapp):  # type: ignore[no-untyped-def]
+    install_app_font(qapp)
+
+
+@pytest.fixture
+def runner(database, qapp):  # type: ignore[no-untyped-def]
+    runner = TaskRunner(database, inline=True)
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
+def window(runner, data_folder, qtbot):  # type: ignore[no-untyped-def]
+    win = MainWindow(runner, Settings(), data_folder.root)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def when_modal(callback, qtbot):  # type: ignore[no-untyped-def]
+    """Run ``callback(dialog)`` on the next modal dialog (dialogs block in exec())."""
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, poll)
+            return
+        callback(dialog)
+
+    QTimer.singleShot(0, poll)
