@@ -1,12 +1,22 @@
-"""Composition root: settings -> database -> runner -> MainWindow. The only place that wires them."""
+"""Composition root: settings -> window -> database -> runner. The only place that wires them.
+
+Start-up order, for a window that paints fast: Qt, the font and the main window first, with the project list
+read by the standard library's sqlite3 (storage/quick_read.py); right after the first paint a background
+thread imports SQLAlchemy and opens (and if needed migrates) the database; then the runner is attached.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
+from typing import TYPE_CHECKING
 
 from acceptance_app.cli.context import CliContext
+
+if TYPE_CHECKING:
+    from acceptance_app.storage.db import Database
 
 _IMPORTED_AT = time.monotonic()
 SPAWN_TIME_ENV = "ACCEPTANCE_APP_SPAWN_TIME"  # wall-clock time the benchmark started the process
@@ -28,44 +38,80 @@ def process_age_seconds() -> float:
 
 
 def run_gui(context: CliContext, smoke_test: bool = False, demo: bool = False) -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QObject, QTimer, Signal
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from acceptance_app.services.demo import create_demo_project
-    from acceptance_app.services.projects import list_projects
-    from acceptance_app.ui.errors import CrashHandler
+    from acceptance_app.messages import describe_error
+    from acceptance_app.storage.quick_read import read_project_rows
+    from acceptance_app.ui.errors import CrashHandler, report_previous_crash
     from acceptance_app.ui.fonts import install_app_font
     from acceptance_app.ui.main_window import MainWindow
-    from acceptance_app.ui.tasks import TaskRunner
+
+    class Opener(QObject):
+        opened = Signal(object)
+        failed = Signal(object)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("acceptance_app")
     install_app_font(app)  # type: ignore[arg-type]
     previous_crash = CrashHandler(context.folder.logs).install()
-    database = context.database()
-    was_empty = False
-    with database.session() as session:
-        was_empty = not list_projects(session)
-    if demo and was_empty:
-        with database.session() as session, session.begin():
-            create_demo_project(session)
-        was_empty = False
-    runner = TaskRunner(database)
-    window = MainWindow(runner, context.settings, context.folder.root)
-    if smoke_test:
-        def report() -> None:
-            print(f"first-paint-seconds: {process_age_seconds():.3f}", flush=True)
-            window.close()
-            app.quit()
+    window = MainWindow(context.settings, context.folder.root)
+    rows = read_project_rows(context.folder.database)
+    if rows is not None:
+        window.project_list.set_rows(rows)
+    opener = Opener()
+    state: dict[str, object] = {}
 
-        window.first_paint.connect(lambda: QTimer.singleShot(0, report))
-    elif previous_crash:
-        from acceptance_app.ui.errors import report_previous_crash
+    def open_in_background() -> None:
+        try:
+            opener.opened.emit(context.database())
+        except BaseException as error:  # noqa: BLE001 - shown to the user on the GUI thread
+            opener.failed.emit(error)
 
-        QTimer.singleShot(0, lambda: report_previous_crash(window, previous_crash))
-    if was_empty and not smoke_test and context.settings.offer_demo_on_empty:
-        QTimer.singleShot(0, window.offer_demo)
+    def on_first_paint() -> None:
+        state["first_paint"] = process_age_seconds()
+        threading.Thread(target=open_in_background, name="open-database", daemon=True).start()
+
+    def on_opened(database: Database) -> None:
+        from acceptance_app.services.demo import create_demo_project
+        from acceptance_app.services.projects import list_projects
+        from acceptance_app.ui.tasks import TaskRunner
+
+        runner = TaskRunner(database)
+        state["runner"] = runner
+        window.attach(runner)
+        if smoke_test:
+            print(f"ready-seconds: {process_age_seconds():.3f}", flush=True)
+            print(f"first-paint-seconds: {state['first_paint']:.3f}", flush=True)
+            QTimer.singleShot(0, window.close)
+            return
+        if previous_crash:
+            QTimer.singleShot(0, lambda: report_previous_crash(window, previous_crash))
+
+        def after_count(projects: list) -> None:
+            if projects:
+                return
+            if demo:
+                runner.write(lambda s, t: create_demo_project(s)).success(window.open_project).run()
+            elif context.settings.offer_demo_on_empty:
+                window.offer_demo()
+
+        runner.read(lambda s, t: list_projects(s)).success(after_count).run()
+
+    def on_failed(error: BaseException) -> None:
+        from acceptance_app.domain.problems import KnownError
+
+        if not isinstance(error, KnownError):
+            raise error
+        QMessageBox.critical(window, window.windowTitle(), describe_error(error))
+        window.close()
+
+    window.first_paint.connect(on_first_paint)
+    opener.opened.connect(on_opened)
+    opener.failed.connect(on_failed)
     window.show()
     code = app.exec()
-    runner.shutdown()
+    runner = state.get("runner")
+    if runner is not None:
+        runner.shutdown()  # type: ignore[attr-defined]
     return code

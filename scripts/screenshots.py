@@ -48,7 +48,7 @@ def main() -> int:
     with database.session() as session, session.begin():
         project_id, _ = create_demo_project(session)
     runner = TaskRunner(database)
-    window = MainWindow(runner, load_settings(folder.root), folder.root)
+    window = MainWindow(load_settings(folder.root), folder.root, runner)
     window.show()
     settle(600)
     window.grab().save(str(out / f"01-project-list-{lang}.png"))

@@ -38,3 +38,15 @@ def test_every_ui_string_has_a_chinese_translation_and_catalogs_are_compiled():
         [sys.executable, str(ROOT / "scripts" / "i18n.py"), "--check"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_window_can_paint_before_sqlalchemy_is_imported():
+    # Start-up speed: SQLAlchemy costs as much as Qt to import, so the GUI path must not pull it in before the
+    # first paint (app.py loads it in the background). Later features must keep their imports lazy too.
+    code = (
+        "import sys, acceptance_app.cli, acceptance_app.cli.gui, acceptance_app.app, acceptance_app.ui.main_window,"
+        " acceptance_app.storage.quick_read; print(sorted(m for m in sys.modules if m.split('.')[0] in"
+        " ('sqlalchemy', 'alembic', 'reportlab', 'PIL', 'pyhanko', 'fastapi', 'httpx')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert result.stdout.strip() == "[]"

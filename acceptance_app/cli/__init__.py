@@ -22,13 +22,21 @@ COMMAND_MODULES = ("gui", "demo", "projects", "units")
 EXIT_KNOWN_ERROR = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _is_gui(args_list: list[str]) -> bool:
+    """`gui`, or no command at all: the window must not wait for every command module (and SQLAlchemy) to import."""
+    rest = [a for a in args_list if not a.startswith("-")]
+    skip_values = {args_list[i + 1] for i, a in enumerate(args_list[:-1]) if a in ("--data-dir", "--lang")}
+    rest = [a for a in rest if a not in skip_values]
+    return not rest or rest[0] == "gui"
+
+
+def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m acceptance_app", description=_("Joint completion acceptance"))
     parser.add_argument("--version", action="version", version=__version__)
     parser.add_argument("--data-dir", help=_("data folder (default: ACCEPTANCE_APP_DATA_DIR or the user data folder)"))
     parser.add_argument("--lang", choices=("zh_CN", "en"), help=_("language of messages"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(f"acceptance_app.cli.{name.replace('-', '_')}").register(subparsers)
     return parser
 
@@ -44,7 +52,8 @@ def _global_options(args_list: list[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     context = CliContext.from_args(_global_options(args_list))
-    parser = build_parser()
+    gui_only = _is_gui(args_list) and not {"-h", "--help"} & set(args_list)
+    parser = build_parser(("gui",) if gui_only else COMMAND_MODULES)
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     if not any(a in commands for a in args_list) and not {"-h", "--help", "--version"} & set(args_list):
         args_list.append("gui")  # `python -m acceptance_app` alone opens the window

@@ -7,12 +7,14 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from acceptance_app import i18n
 from acceptance_app.settings import Settings, default_data_dir, load_settings
 from acceptance_app.storage.data_folder import DataFolder
-from acceptance_app.storage.db import Database, open_database
+
+if TYPE_CHECKING:
+    from acceptance_app.storage.db import Database
 
 
 @dataclass
@@ -32,6 +34,8 @@ class CliContext:
 
     def database(self) -> Database:
         if self._database is None:
+            from acceptance_app.storage.db import open_database  # SQLAlchemy costs ~0.15 s to import: only on use
+
             self._database = open_database(self.folder, actor=self.settings.inspector_name or "cli")
         return self._database
 

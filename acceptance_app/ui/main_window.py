@@ -1,56 +1,53 @@
-"""The main window: project list on the left; the project page or a unit page on the right."""
+"""The main window: project list on the left; the project page or a unit page on the right.
+
+It paints before the database layer is loaded: the list can be filled from the start-up reader, and
+``attach(runner)`` connects everything once the database is open (see app.py). The project and unit pages,
+and whatever later features add to them, are built on first use, so their imports never delay the start.
+"""
 
 from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QToolBar
 
 from acceptance_app import __version__
 from acceptance_app.i18n import _
-from acceptance_app.services import demo, projects
 from acceptance_app.settings import Settings, save_settings
 from acceptance_app.ui.dialogs.entities import project_dialog
-from acceptance_app.ui.dialogs.settings_dialog import SettingsDialog
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.project_list import ProjectList
-from acceptance_app.ui.widgets.project_page import ProjectPage
-from acceptance_app.ui.widgets.unit_page import UnitPage
+
+if TYPE_CHECKING:
+    from acceptance_app.ui.widgets.project_page import ProjectPage
+    from acceptance_app.ui.widgets.unit_page import UnitPage
 
 
 class MainWindow(QMainWindow):
     first_paint = Signal()
+    attached = Signal()
 
-    def __init__(self, runner: TaskRunner, settings: Settings, data_dir: Path) -> None:
+    def __init__(self, settings: Settings, data_dir: Path, runner: TaskRunner | None = None) -> None:
         super().__init__()
-        self.runner = runner
+        self.runner: TaskRunner | None = None
         self.settings = settings
         self.data_dir = data_dir
         self._painted = False
-        runner.default_failure = lambda error: show_exception(self, error)
+        self._project_page: ProjectPage | None = None
+        self._unit_page: UnitPage | None = None
         self.setWindowTitle(_("Joint completion acceptance"))
         self.resize(1360, 820)
 
-        self.project_list = ProjectList(runner)
-        self.project_page = ProjectPage(runner)
-        self.unit_page = UnitPage(runner)
+        self.project_list = ProjectList()
         self.empty_page = QLabel(_("Choose a project on the left, or create one."))
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
-        for page in (self.empty_page, self.project_page, self.unit_page):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.empty_page)
         split = QSplitter()
         split.addWidget(self.project_list)
         split.addWidget(self.pages)
@@ -60,12 +57,22 @@ class MainWindow(QMainWindow):
 
         self.project_list.project_activated.connect(self.open_project)
         self.project_list.new_project_requested.connect(self.new_project)
-        self.project_page.unit_activated.connect(self.open_unit)
         self._build_actions()
+        self.statusBar().showMessage(_("Opening the data folder…"))
+        if runner is not None:
+            self.attach(runner)
+
+    def attach(self, runner: TaskRunner) -> None:
+        self.runner = runner
+        runner.default_failure = lambda error: show_exception(self, error)
+        self.project_list.attach(runner)
+        for action in self._data_actions:
+            action.setEnabled(True)
         self.statusBar().showMessage(
-            _("Data folder: {path}  ·  device {device}").format(path=data_dir, device=runner.database.device_id)
+            _("Data folder: {path}  ·  device {device}").format(path=self.data_dir, device=runner.database.device_id)
         )
         self.project_list.reload()
+        self.attached.emit()
 
     def _build_actions(self) -> None:
         bar = QToolBar(_("Navigation"))
@@ -84,6 +91,10 @@ class MainWindow(QMainWindow):
         new_action.triggered.connect(self.new_project)
         demo_action = menu.addAction(_("Create demo project"))
         demo_action.triggered.connect(self.create_demo)
+        self._data_actions = [new_action, demo_action]
+        for action in self._data_actions:
+            action.setEnabled(False)
+        self.project_list.new_button.setEnabled(True)
         menu.addSeparator()
         settings_action = menu.addAction(_("Settings…"))
         settings_action.triggered.connect(self.edit_settings)
@@ -95,8 +106,32 @@ class MainWindow(QMainWindow):
         about = help_menu.addAction(_("About"))
         about.triggered.connect(self.about)
 
+    # Pages, built on first use ------------------------------------------------------------------------
+    @property
+    def project_page(self) -> ProjectPage:
+        if self._project_page is None:
+            from acceptance_app.ui.widgets.project_page import ProjectPage
+
+            assert self.runner is not None
+            self._project_page = ProjectPage(self.runner)
+            self._project_page.unit_activated.connect(self.open_unit)
+            self.pages.addWidget(self._project_page)
+        return self._project_page
+
+    @property
+    def unit_page(self) -> UnitPage:
+        if self._unit_page is None:
+            from acceptance_app.ui.widgets.unit_page import UnitPage
+
+            assert self.runner is not None
+            self._unit_page = UnitPage(self.runner)
+            self.pages.addWidget(self._unit_page)
+        return self._unit_page
+
     # Navigation ---------------------------------------------------------------------------------------
     def open_project(self, project_id: uuid.UUID) -> None:
+        if self.runner is None:
+            return  # rows from the start-up read: the database opens in a moment
         self.project_page.show_project(project_id)
         self.pages.setCurrentWidget(self.project_page)
         self.back_action.setEnabled(False)
@@ -107,18 +142,26 @@ class MainWindow(QMainWindow):
         self.back_action.setEnabled(True)
 
     def back(self) -> None:
-        if self.pages.currentWidget() is self.unit_page and self.project_page.project_id is not None:
+        if self._unit_page is not None and self.pages.currentWidget() is self._unit_page:
             self.pages.setCurrentWidget(self.project_page)
             self.back_action.setEnabled(False)
 
     # Commands -----------------------------------------------------------------------------------------
     def new_project(self) -> None:
+        if self.runner is None:
+            return
+        from acceptance_app.services import projects
+
         dialog = project_dialog(None, self)
         if dialog.exec():
             data = dialog.result_data
             self.runner.write(lambda s, t: projects.create_project(s, data)).success(self.open_project).run()
 
     def create_demo(self) -> None:
+        if self.runner is None:
+            return
+        from acceptance_app.services import demo
+
         self.runner.write(lambda s, t: demo.create_demo_project(s)).success(self.open_project).with_progress(
             _("Creating the demo project"), self
         ).run()
@@ -133,6 +176,8 @@ class MainWindow(QMainWindow):
             self.create_demo()
 
     def edit_settings(self) -> None:
+        from acceptance_app.ui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
             self.settings = dialog.updated()
@@ -155,5 +200,6 @@ class MainWindow(QMainWindow):
             self.first_paint.emit()
 
     def closeEvent(self, event: object) -> None:  # type: ignore[override]
-        self.runner.shutdown()
+        if self.runner is not None:
+            self.runner.shutdown()
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -18,14 +18,16 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from acceptance_app.i18n import _
 from acceptance_app.services.changes import Changes
-from acceptance_app.storage.db import Database
+
+if TYPE_CHECKING:
+    from acceptance_app.storage.db import Database
 
 POLL_MS = 100
 SHOW_PROGRESS_AFTER_S = 0.6

@@ -24,7 +24,7 @@ def runner(database, qapp):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def window(runner, data_folder, qtbot):  # type: ignore[no-untyped-def]
-    win = MainWindow(runner, Settings(), data_folder.root)
+    win = MainWindow(Settings(), data_folder.root, runner)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

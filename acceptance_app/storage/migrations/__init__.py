@@ -10,9 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
-
 if TYPE_CHECKING:
+    import sqlalchemy as sa
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLineEdit, QPushButton, 
 
 from acceptance_app.domain.entities import ProjectRow
 from acceptance_app.i18n import _
-from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
 from acceptance_app.ui.models.columns import PROJECT_COLUMNS
 from acceptance_app.ui.models.rows_model import RowsModel
@@ -24,9 +23,9 @@ class ProjectList(QWidget):
     new_project_requested = Signal()
     loaded = Signal()
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runner = runner
+        self.runner: TaskRunner | None = None
         self.search = QLineEdit()
         self.search.setObjectName("project_search")
         self.search.setPlaceholderText(_("Search name, project code or builder"))
@@ -52,13 +51,21 @@ class ProjectList(QWidget):
         self._debounce.setInterval(SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.reload)
         self.search.textChanged.connect(self._debounce.start)
+
+    def attach(self, runner: TaskRunner) -> None:
+        """Connect to the database once it is open (the list may already show rows read at start-up)."""
+        self.runner = runner
         runner.changes_applied.connect(self._on_changes)
 
     def reload(self) -> None:
-        text = self.search.text()
-        self.runner.read(lambda session, task: projects.list_projects(session, text)).success(self._show).run()
+        if self.runner is None:
+            return
+        from acceptance_app.services import projects  # imported after the first paint (SQLAlchemy is slow)
 
-    def _show(self, rows: list[ProjectRow]) -> None:
+        text = self.search.text()
+        self.runner.read(lambda session, task: projects.list_projects(session, text)).success(self.set_rows).run()
+
+    def set_rows(self, rows: list[ProjectRow]) -> None:
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
         self.loaded.emit()
