@@ -46,6 +46,7 @@ def run_gui(context: CliContext, smoke_test: bool = False, demo: bool = False) -
     from acceptance_app.ui.errors import CrashHandler, report_previous_crash
     from acceptance_app.ui.fonts import install_app_font
     from acceptance_app.ui.main_window import MainWindow
+    from acceptance_app.ui.qt_translations import install_qt_translations
 
     class Opener(QObject):
         opened = Signal(object)
@@ -54,6 +55,7 @@ def run_gui(context: CliContext, smoke_test: bool = False, demo: bool = False) -
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("acceptance_app")
     install_app_font(app)  # type: ignore[arg-type]
+    install_qt_translations(app)  # type: ignore[arg-type]
     previous_crash = CrashHandler(context.folder.logs).install()
     window = MainWindow(context.settings, context.folder.root)
     rows = read_project_rows(context.folder.database)

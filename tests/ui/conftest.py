@@ -7,12 +7,14 @@ from PySide6.QtWidgets import QApplication
 from acceptance_app.settings import Settings
 from acceptance_app.ui.fonts import install_app_font
 from acceptance_app.ui.main_window import MainWindow
+from acceptance_app.ui.qt_translations import install_qt_translations
 from acceptance_app.ui.tasks import TaskRunner
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _app_font(qapp):  # type: ignore[no-untyped-def]
     install_app_font(qapp)
+    assert install_qt_translations(qapp)  # Qt's own buttons (Yes/No/Cancel) in Chinese too
 
 
 @pytest.fixture
