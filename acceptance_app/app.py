@@ -43,6 +43,7 @@ def run_gui(context: CliContext, smoke_test: bool = False, demo: bool = False) -
 
     from acceptance_app.messages import describe_error
     from acceptance_app.storage.quick_read import read_project_rows
+
     from acceptance_app.ui.errors import CrashHandler, report_previous_crash
     from acceptance_app.ui.fonts import install_app_font
     from acceptance_app.ui.main_window import MainWindow
@@ -77,6 +78,7 @@ def run_gui(context: CliContext, smoke_test: bool = False, demo: bool = False) -
     def on_opened(database: Database) -> None:
         from acceptance_app.services.demo import create_demo_project
         from acceptance_app.services.projects import list_projects
+
         from acceptance_app.ui.tasks import TaskRunner
 
         runner = TaskRunner(database)

@@ -89,6 +89,7 @@ def project_page(runs: int) -> None:
     from acceptance_app.settings import Settings
     from acceptance_app.storage.data_folder import DataFolder
     from acceptance_app.storage.db import open_database
+
     from acceptance_app.ui.fonts import install_app_font
     from acceptance_app.ui.main_window import MainWindow
     from acceptance_app.ui.tasks import TaskRunner

@@ -50,3 +50,11 @@ def test_the_window_can_paint_before_sqlalchemy_is_imported():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.strip() == "[]"
+
+
+def test_ruff_is_clean():
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("ruff")), "check", "acceptance_app", "tests", "scripts"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -34,7 +34,9 @@ class CliContext:
 
     def database(self) -> Database:
         if self._database is None:
-            from acceptance_app.storage.db import open_database  # SQLAlchemy costs ~0.15 s to import: only on use
+            from acceptance_app.storage.db import (
+                open_database,  # SQLAlchemy costs ~0.15 s to import: only on use
+            )
 
             self._database = open_database(self.folder, actor=self.settings.inspector_name or "cli")
         return self._database

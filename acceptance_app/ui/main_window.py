@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStac
 from acceptance_app import __version__
 from acceptance_app.i18n import _
 from acceptance_app.settings import Settings, save_settings
+
 from acceptance_app.ui.dialogs.entities import project_dialog
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.tasks import TaskRunner

@@ -1,7 +1,14 @@
 import pytest
 
-from acceptance_app.domain.entities import PartyData, ProjectData, UnitData
-from acceptance_app.domain.enums import CellStatus, Discipline, InspectionKind, InspectionStatus, PartyRole, Verdict
+from acceptance_app.domain.entities import PartyData, ProjectData
+from acceptance_app.domain.enums import (
+    CellStatus,
+    Discipline,
+    InspectionKind,
+    InspectionStatus,
+    PartyRole,
+    Verdict,
+)
 from acceptance_app.domain.problems import KnownError, ValidationFailed
 from acceptance_app.services import demo, projects
 from acceptance_app.storage.models import Inspection

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import pytest
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from acceptance_app.settings import Settings
+
 from acceptance_app.ui.fonts import install_app_font
 from acceptance_app.ui.main_window import MainWindow
 from acceptance_app.ui.qt_translations import install_qt_translations

@@ -3,10 +3,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
 from acceptance_app.domain.enums import CellStatus, Discipline
 from acceptance_app.services import projects
-from acceptance_app.ui.dialogs.form import FormDialog
-from acceptance_app.ui.dialogs.entities import party_dialog, unit_dialog
-
 from tests.ui.conftest import when_modal
+
+from acceptance_app.ui.dialogs.entities import party_dialog, unit_dialog
+from acceptance_app.ui.dialogs.form import FormDialog
 
 
 def cell_text(view, row, column):

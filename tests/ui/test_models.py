@@ -1,4 +1,5 @@
 from acceptance_app.services import projects
+
 from acceptance_app.ui.models.columns import PARTY_COLUMNS, PROJECT_COLUMNS, UNIT_COLUMNS
 from acceptance_app.ui.models.rows_model import RowsModel
 

@@ -7,6 +7,7 @@ import pytest
 from acceptance_app.domain.entities import ProjectData
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
+
 from acceptance_app.ui.tasks import Cancelled, TaskRunner
 
 

@@ -11,6 +11,7 @@ from acceptance_app.domain.entities import PartyData, ProjectData, UnitData
 from acceptance_app.domain.enums import BuildingUse, PartyRole, Structure
 from acceptance_app.domain.validation import validate_party, validate_project, validate_unit
 from acceptance_app.i18n import _
+
 from acceptance_app.ui.dialogs.form import Field, FormDialog
 
 

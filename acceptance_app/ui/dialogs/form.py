@@ -17,17 +17,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from acceptance_app.domain.problems import Problem
 from acceptance_app.messages import describe_problem
+
 from acceptance_app.ui.labels import label
 
 ERROR_STYLE = "color: #b3261e;"

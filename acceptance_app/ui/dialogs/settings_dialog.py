@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from acceptance_app.domain.enums import Department
 from acceptance_app.i18n import _
 from acceptance_app.settings import Settings
+
 from acceptance_app.ui.labels import label
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}

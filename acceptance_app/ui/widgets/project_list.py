@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLineEdit, QPushButton, 
 from acceptance_app.domain.entities import ProjectRow
 from acceptance_app.i18n import _
 from acceptance_app.services.changes import Changes
+
 from acceptance_app.ui.models.columns import PROJECT_COLUMNS
 from acceptance_app.ui.models.rows_model import RowsModel
 from acceptance_app.ui.tasks import TaskRunner

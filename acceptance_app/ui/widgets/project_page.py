@@ -22,6 +22,7 @@ from acceptance_app.domain.enums import RESPONSIBLE_PARTY_ROLES
 from acceptance_app.i18n import _
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
+
 from acceptance_app.ui.dialogs.entities import party_dialog, project_dialog, unit_dialog
 from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.columns import PARTY_COLUMNS, UNIT_COLUMNS

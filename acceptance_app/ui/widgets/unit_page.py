@@ -13,6 +13,7 @@ from acceptance_app.domain.identifiers import format_real_estate_unit_code
 from acceptance_app.i18n import _
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
+
 from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.columns import CELL_COLORS
 from acceptance_app.ui.tasks import TaskRunner
