@@ -1,0 +1,1 @@
+"""PDF documents: ReportLab renderers over plain input dataclasses (no Qt, no SQLAlchemy)."""
