@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import tables
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -41,6 +42,10 @@ from acceptance_app.reports.flowables import SignatureBox, SignatureSlot, qr_dra
 from acceptance_app.reports.inputs import DocumentInput, PhotoInput, Signer, manifest_sha256
 
 rl_config.useA85 = 0  # JPEG pass-through without ASCII85 (STACK.md gotcha 6)
+rl_config.canvas_basefontname = "NotoSansSC"
+# Table cells that hold a plain string are drawn with the cell style font: Helvetica unless told otherwise,
+# and that would put an unembedded font into the PDF.
+tables.CellStyle.fontname = "NotoSansSC"
 
 FONT = "NotoSansSC"
 FONT_BOLD = "NotoSansSC-Bold"
@@ -210,7 +215,7 @@ class BaseRenderer:
                          f"{s.department_label}{'（牵头）' if s.is_lead else ''}", s.name, FONT, self.slots)
             for i, s in enumerate(signers)
         ]
-        rows = [boxes[i:i + 2] + [""] * (2 - len(boxes[i:i + 2])) for i in range(0, len(boxes), 2)]
+        rows = [boxes[i:i + 2] + [Spacer(0, 0)] * (2 - len(boxes[i:i + 2])) for i in range(0, len(boxes), 2)]
         grid = Table(rows, colWidths=[self._frame_width() / 2] * 2)
         grid.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         return [KeepTogether([Paragraph("签章", self.styles["Heading"]), grid])]
@@ -235,7 +240,7 @@ class BaseRenderer:
         for start in range(0, len(photos), self.photos_per_page):
             chunk = photos[start:start + self.photos_per_page]
             cells = [self._photo_cell(p, start + i + 1, width - 4 * mm, photo_h) for i, p in enumerate(chunk)]
-            rows = [cells[i:i + per_row] + [""] * (per_row - len(cells[i:i + per_row]))
+            rows = [cells[i:i + per_row] + [Spacer(0, 0)] * (per_row - len(cells[i:i + per_row]))
                     for i in range(0, len(cells), per_row)]
             table = Table(rows, colWidths=[width] * per_row)
             table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics import shapes
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -54,6 +55,8 @@ class CheckBoxes(Flowable):
 
 
 def qr_drawing(value: str, size: float = 28 * mm) -> Drawing:
+    # renderPDF starts every drawing with this font; the default Helvetica would be an unembedded font.
+    shapes.STATE_DEFAULTS["fontName"] = "NotoSansSC"
     widget = QrCodeWidget(value, barLevel="M")
     x1, y1, x2, y2 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
