@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, BinaryIO, ClassVar
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -21,7 +21,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import tables
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -35,6 +34,7 @@ from reportlab.platypus import (
     Spacer,
     Table,
     TableStyle,
+    tables,
 )
 
 from acceptance_app import locator
@@ -53,7 +53,6 @@ FONT_BOLD = "NotoSansSC-Bold"
 
 @dataclass(frozen=True)
 class RenderResult:
-    path: Path
     pages: int
     manifest_sha256: str
     signature_slots: tuple[SignatureSlot, ...]
@@ -256,13 +255,14 @@ class BaseRenderer:
         return [image, Spacer(1, 1.5 * mm), Paragraph(caption, self.styles["Caption"])]
 
     # Render -------------------------------------------------------------------------------------------
-    def render(self, target: Path, invariant: bool | None = None) -> RenderResult:
+    def render(self, target: Path | BinaryIO, invariant: bool | None = None) -> RenderResult:
+        """Render to a path or an open binary file (services pass fileio.atomic_writer's handle)."""
         self._register_fonts()
         self.styles = self._get_stylesheet()
         self.slots.clear()
         keywords = f"{self.data.project.project_code},{self.data.number},{self.title}"
         doc = BaseDocTemplate(
-            str(target), pagesize=self.pagesize,
+            str(target) if isinstance(target, Path) else target, pagesize=self.pagesize,
             leftMargin=self.left_margin, rightMargin=self.right_margin,
             topMargin=self.top_margin, bottomMargin=self.bottom_margin,
             title=f"{self.title} {self.data.number}", author=self.data.issuer,
@@ -273,7 +273,7 @@ class BaseRenderer:
         doc.addPageTemplates(self._get_page_templates(doc))
         story = [NextPageTemplate("Later"), *self._get_story(self.data)]
         doc.build(story, canvasmaker=NumberedCanvas)
-        return RenderResult(target, doc.page, self.manifest, tuple(self.slots))
+        return RenderResult(doc.page, self.manifest, tuple(self.slots))
 
 
 def _slot_name(signer: Signer, index: int) -> str:

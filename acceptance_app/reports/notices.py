@@ -36,12 +36,15 @@ class RectificationRenderer(BaseRenderer):
             Paragraph("一、项目基本情况", st["Heading"]),
             self._facts_table(project_pairs(data.project)[:4]),
             Paragraph("二、问题清单", st["Heading"]),
-            self._table(
+        ]
+        if not data.findings:
+            story.append(Paragraph("经现场查验，未发现需要整改的问题。", st["Normal"]))
+        else:
+            story.append(self._table(
                 ["序号", "单体", "检查项", "问题描述", "类别", "责任单位", "整改期限"],
                 [[str(i), f.unit, f.item, f.description, f.item_class, f.party, f.deadline]
                  for i, f in enumerate(data.findings, 1)],
-                [self._frame_width() * w for w in (0.06, 0.12, 0.16, 0.3, 0.09, 0.15, 0.12)]),
-        ]
+                [self._frame_width() * w for w in (0.06, 0.12, 0.16, 0.3, 0.09, 0.15, 0.12)]))
         story += self._signature_block(data.signers)
         story += self._closing()
         story += self._photo_appendix("附件：问题照片", _finding_photos(data.findings))
