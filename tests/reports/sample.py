@@ -34,7 +34,7 @@ PARTIES = (
 SIGNERS = (Signer("自然资源和规划部门", "刘海涛"), Signer("人民防空部门", "陈静"), Signer("住房城乡建设部门", "张伟"),
            Signer("城建档案管理机构", "杨帆"), Signer("住房城乡建设部门", "王建华", is_lead=True))
 PHOTOS = tuple(
-    PhotoInput(DATA / f"photo{n}.jpg", f"XF-4.{n} 室内消火栓", "2026-11-20 10:1{n}", "N36.68120° E117.06230° ±5m", "张伟")
+    PhotoInput(DATA / f"photo{n}.jpg", f"XF-4.{n} 室内消火栓", f"2026-11-20 10:1{n}", "N36.68120° E117.06230° ±5m", "张伟")
     for n in (1, 2, 1)
 )
 
