@@ -1,0 +1,80 @@
+"""A scrollable page view of a PDF. Pages are rendered with pypdfium2 with forms initialised: QtPdf does not
+draw signature widget appearances (STACK.md gotcha 3), pdfium does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from acceptance_app.ui.tasks import TaskState
+
+
+def render_pages(path: Path, dpi: float, task: TaskState) -> list[tuple[int, int, bytes]]:
+    """Off the GUI thread: each page as (width, height, RGB bytes); QImage/QPixmap are made on the GUI thread."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(path)
+    try:
+        document.init_forms()
+        pages = []
+        for index in range(len(document)):
+            task.check()
+            task.progress(index, len(document))
+            image = document[index].render(scale=dpi / 72, may_draw_forms=True).to_pil().convert("RGB")
+            pages.append((image.width, image.height, image.tobytes()))
+        return pages
+    finally:
+        document.close()
+
+
+def to_image(page: tuple[int, int, bytes]) -> QImage:
+    width, height, data = page
+    return QImage(data, width, height, width * 3, QImage.Format.Format_RGB888).copy()
+
+
+class PdfPreview(QScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdf_preview")
+        self.setWidgetResizable(True)
+        self.images: list[QImage] = []
+        self._host = QWidget()
+        self._layout = QVBoxLayout(self._host)
+        self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self._host.setStyleSheet("background: #808080;")
+        self.setWidget(self._host)
+
+    def show_pages(self, pages: list[tuple[int, int, bytes]]) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.images = [to_image(p) for p in pages]
+        for image in self.images:
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setStyleSheet("background: white; margin: 6px;")
+            self._layout.addWidget(label)
+
+    def print_pages(self, parent: QWidget, path: Path) -> None:
+        """Prints the rendered page images (the PDF as the preview shows it, stamps included)."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(path.name)
+        if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        painter = QPainter(printer)
+        try:
+            for index, image in enumerate(self.images):
+                if index:
+                    printer.newPage()
+                target = painter.viewport()
+                size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.setViewport(target.x(), target.y(), size.width(), size.height())
+                painter.setWindow(image.rect())
+                painter.drawImage(0, 0, image)
+        finally:
+            painter.end()
