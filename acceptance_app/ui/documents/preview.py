@@ -40,25 +40,23 @@ class PdfPreview(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdf_preview")
-        self.setWidgetResizable(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.setStyleSheet("QScrollArea { background: #808080; }")
         self.images: list[QImage] = []
-        self._host = QWidget()
-        self._layout = QVBoxLayout(self._host)
-        self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self._host.setStyleSheet("background: #808080;")
-        self.setWidget(self._host)
 
     def show_pages(self, pages: list[tuple[int, int, bytes]]) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        """A fresh host widget per document, sized before it is shown (setWidget deletes the old one)."""
         self.images = [to_image(p) for p in pages]
+        host = QWidget()
+        host.setStyleSheet("background: #808080;")
+        layout = QVBoxLayout(host)
         for image in self.images:
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
-            label.setStyleSheet("background: white; margin: 6px;")
-            self._layout.addWidget(label)
+            label.setFixedSize(image.size())
+            layout.addWidget(label)
+        host.adjustSize()
+        self.setWidget(host)
 
     def print_pages(self, parent: QWidget, path: Path) -> None:
         """Prints the rendered page images (the PDF as the preview shows it, stamps included)."""
