@@ -19,26 +19,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ("service-report", _("the pre-acceptance technical service report"), _render_service_report),
     )
     for name, help_text, handler in renders:
-        parser = subparsers.add_parser(name, help=help_text)
-        sub = parser.add_subparsers(dest="action", required=True)
-        render = sub.add_parser("render", help=_("issue the document (a new number only when its content changed)"))
-        render.add_argument("--project", required=True, type=uuid.UUID)
+        render = _action(subparsers, name, help_text, "render",
+                         _("issue the document (a new number only when its content changed)"))
         if name == "opinion":
             render.add_argument("--unit", type=uuid.UUID, help=_("one unit accepted on its own"))
         render.add_argument("--out", required=True, type=Path, help=_("where to copy the PDF"))
         render.set_defaults(handler=handler)
-    sheets = subparsers.add_parser("record-sheets", help=_("the record sheet of every completed inspection"))
-    sheets_sub = sheets.add_subparsers(dest="action", required=True)
-    sheets_render = sheets_sub.add_parser("render", help=_("issue the record sheets"))
-    sheets_render.add_argument("--project", required=True, type=uuid.UUID)
+    sheets_render = _action(subparsers, "record-sheets", _("the record sheet of every completed inspection"),
+                            "render", _("issue the record sheets"))
     sheets_render.add_argument("--out-dir", required=True, type=Path, help=_("folder to copy the PDFs into"))
     sheets_render.set_defaults(handler=_render_record_sheets)
-    listing = subparsers.add_parser("documents", help=_("the documents issued for a project"))
-    listing_sub = listing.add_subparsers(dest="action", required=True)
-    list_parser = listing_sub.add_parser("list", help=_("list the documents of a project"))
-    list_parser.add_argument("--project", required=True, type=uuid.UUID)
+    list_parser = _action(subparsers, "documents", _("the documents issued for a project"),
+                          "list", _("list the documents of a project"))
     list_parser.add_argument("--json", action="store_true")
     list_parser.set_defaults(handler=_list)
+
+
+def _action(subparsers: argparse._SubParsersAction, group: str, group_help: str, action: str,
+            action_help: str) -> argparse.ArgumentParser:
+    """``GROUP ACTION --project ID``: every document command names its project."""
+    parser = subparsers.add_parser(group, help=group_help)
+    sub = parser.add_subparsers(dest="action", required=True)
+    action_parser = sub.add_parser(action, help=action_help)
+    action_parser.add_argument("--project", required=True, type=uuid.UUID)
+    return action_parser
 
 
 def _issue_and_copy(context: CliContext, out: Path, issue) -> int:  # type: ignore[no-untyped-def]

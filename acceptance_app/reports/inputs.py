@@ -79,11 +79,17 @@ class PhotoInput:
 
 
 @dataclass(frozen=True)
-class OpinionInput:
+class DocumentHeader:
+    """What every document starts with; the number is "" until one is reserved."""
+
     number: str
     issue_date: date
-    issuer: str  # 牵头部门, printed under the signatures
+    issuer: str  # the issuing authority, printed above the title and under the signatures
     project: ProjectFacts
+
+
+@dataclass(frozen=True)
+class OpinionInput(DocumentHeader):
     parties: tuple[PartyLine, ...]
     units: tuple[UnitLine, ...]
     conclusions: tuple[DisciplineConclusion, ...]
@@ -106,24 +112,16 @@ class FindingLine:
 
 
 @dataclass(frozen=True)
-class RectificationInput:
-    number: str
-    issue_date: date
-    issuer: str
-    project: ProjectFacts
+class RectificationInput(DocumentHeader):
     addressee: str  # 建设单位
     findings: tuple[FindingLine, ...]
     signers: tuple[Signer, ...]
 
 
 @dataclass(frozen=True)
-class ServiceReportInput:
+class ServiceReportInput(DocumentHeader):
     """验收前技术服务: advisory wording only; the renderer never prints 合格/不合格 as a conclusion."""
 
-    number: str
-    issue_date: date
-    issuer: str
-    project: ProjectFacts
     units: tuple[UnitLine, ...]
     observations: tuple[FindingLine, ...]
     signers: tuple[Signer, ...]
@@ -141,11 +139,7 @@ class RecordLine:
 
 
 @dataclass(frozen=True)
-class RecordSheetInput:
-    number: str
-    issue_date: date
-    issuer: str
-    project: ProjectFacts
+class RecordSheetInput(DocumentHeader):
     discipline_label: str
     unit_label: str
     form_label: str  # form id + version
