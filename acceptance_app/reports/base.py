@@ -25,7 +25,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    Image,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -233,26 +232,14 @@ class BaseRenderer:
         """2 or 4 photos a page with captions; JPEG display copies embedded by path (no re-encoding)."""
         if not photos:
             return []
-        per_row, width = 2, self._frame_width() / 2
-        photo_h = 95 * mm if self.photos_per_page == 4 else 190 * mm / 2
         story: list[Flowable] = [PageBreak(), Paragraph(title, self.styles["Heading"])]
-        for start in range(0, len(photos), self.photos_per_page):
-            chunk = photos[start:start + self.photos_per_page]
-            cells = [self._photo_cell(p, start + i + 1, width - 4 * mm, photo_h) for i, p in enumerate(chunk)]
-            rows = [cells[i:i + per_row] + [Spacer(0, 0)] * (per_row - len(cells[i:i + per_row]))
-                    for i in range(0, len(cells), per_row)]
-            table = Table(rows, colWidths=[width] * per_row)
-            table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-            story.append(table)
-            if start + self.photos_per_page < len(photos):
+        per_page = self.photos_per_page
+        for start in range(0, len(photos), per_page):
+            if start:
                 story.append(PageBreak())
+            chunk = [(start + i + 1, p) for i, p in enumerate(photos[start:start + per_page])]
+            story.append(PhotoGrid(chunk, self.styles["Caption"], rows=2, columns=per_page // 2))
         return story
-
-    def _photo_cell(self, photo: PhotoInput, index: int, width: float, height: float) -> list[Flowable]:
-        image = Image(str(photo.path), width=width, height=height - 16 * mm, kind="proportional")
-        caption = (f"图{index}　{_esc(photo.item)}<br/>拍摄时间：{_esc(photo.taken_at)}　检查人：{_esc(photo.inspector)}"
-                   f"<br/>位置：{_esc(photo.gps) or '无定位'}")
-        return [image, Spacer(1, 1.5 * mm), Paragraph(caption, self.styles["Caption"])]
 
     # Render -------------------------------------------------------------------------------------------
     def render(self, target: Path | BinaryIO, invariant: bool | None = None) -> RenderResult:
@@ -274,6 +261,36 @@ class BaseRenderer:
         story = [NextPageTemplate("Later"), *self._get_story(self.data)]
         doc.build(story, canvasmaker=NumberedCanvas)
         return RenderResult(doc.page, self.manifest, tuple(self.slots))
+
+
+class PhotoGrid(Flowable):
+    """One appendix page of photos, drawn straight onto the canvas: a Table of Image flowables costs
+    about as much again as the images themselves (bench_documents.py)."""
+
+    caption_height = 14 * mm
+
+    def __init__(self, photos: list[tuple[int, PhotoInput]], style: ParagraphStyle, rows: int, columns: int) -> None:
+        super().__init__()
+        self.photos, self.style, self.rows, self.columns = photos, style, rows, columns
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, avail_height - 12 * mm
+        return self.width, self.height
+
+    def draw(self) -> None:
+        cell_w, cell_h = self.width / self.columns, self.height / self.rows
+        image_w, image_h = cell_w - 4 * mm, cell_h - self.caption_height - 4 * mm
+        for slot, (index, photo) in enumerate(self.photos):
+            x = (slot % self.columns) * cell_w
+            top = self.height - (slot // self.columns) * cell_h
+            pixels_w, pixels_h = self.canv.drawImage(str(photo.path), x, top - image_h, image_w, image_h,
+                                                     preserveAspectRatio=True, anchor="nw")
+            drawn_h = pixels_h * min(image_w / pixels_w, image_h / pixels_h)  # the caption goes right under it
+            caption = Paragraph(
+                f"图{index}　{_esc(photo.item)}<br/>拍摄时间：{_esc(photo.taken_at)}　检查人：{_esc(photo.inspector)}"
+                f"<br/>位置：{_esc(photo.gps) or '无定位'}", self.style)
+            _w, h = caption.wrap(image_w, self.caption_height)
+            caption.drawOn(self.canv, x, top - drawn_h - 1.5 * mm - h)
 
 
 def _slot_name(signer: Signer, index: int) -> str:
