@@ -1,1 +1,1 @@
-"""PDF documents: ReportLab renderers over plain input data, and signing. No Qt."""
+"""PDF documents: ReportLab renderers over plain input dataclasses (no Qt, no SQLAlchemy)."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
 
 from acceptance_app.ui.dialogs.entities import party_dialog, project_dialog, unit_dialog
+from acceptance_app.ui.documents.panel import DocumentsPanel
 from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.columns import PARTY_COLUMNS, UNIT_COLUMNS
 from acceptance_app.ui.models.rows_model import RowsModel
@@ -106,12 +108,17 @@ class ProjectPage(QWidget):
         split.setStretchFactor(1, 5)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(split, 1)
+        self.documents = DocumentsPanel(runner, self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(split, _("Overview"))
+        self.tabs.addTab(self.documents, _("Documents"))
+        layout.addWidget(self.tabs, 1)
         runner.changes_applied.connect(self._on_changes)
 
     # Loading ------------------------------------------------------------------------------------------
     def show_project(self, project_id: uuid.UUID) -> None:
         self.project_id = project_id
+        self.documents.show_project(project_id)
         self.reload()
 
     def reload(self) -> None:

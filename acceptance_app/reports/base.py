@@ -1,0 +1,314 @@
+"""The base renderer, in the pretix style (BaseReportlabInvoiceRenderer): class attributes for the page,
+hooks for fonts, styles, page templates, headers/footers and the story; NumberedCanvas for 第 X 页 共 Y 页.
+
+Photos are embedded by path as JPEG pass-through, so ASCII85 must be off (STACK.md: 45 s vs 0.9 s for 50
+photos) and PIL objects are never passed. Every font is the bundled TrueType font, embedded as a subset.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, ClassVar
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+    tables,
+)
+
+from acceptance_app import locator
+from acceptance_app.reports.flowables import SignatureBox, SignatureSlot, qr_drawing
+from acceptance_app.reports.inputs import DocumentInput, PhotoInput, Signer, manifest_sha256
+
+rl_config.useA85 = 0  # JPEG pass-through without ASCII85 (STACK.md gotcha 6)
+rl_config.canvas_basefontname = "NotoSansSC"
+# Table cells that hold a plain string are drawn with the cell style font: Helvetica unless told otherwise,
+# and that would put an unembedded font into the PDF.
+tables.CellStyle.fontname = "NotoSansSC"
+
+FONT = "NotoSansSC"
+FONT_BOLD = "NotoSansSC-Bold"
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    pages: int
+    manifest_sha256: str
+    signature_slots: tuple[SignatureSlot, ...]
+
+
+class NumberedCanvas(Canvas):
+    """Keeps each page's state until the end so the footer can print the total page count."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._saved_page_states: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (ReportLab API)
+        self._saved_page_states.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._saved_page_states)
+        for state in self._saved_page_states:
+            self.__dict__.update(state)
+            self.setFont(FONT, 9)
+            self.setFillColor(colors.black)
+            self.drawCentredString(A4[0] / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
+            super().showPage()
+        super().save()
+
+
+def _register_fonts() -> None:
+    registered = pdfmetrics.getRegisteredFontNames()
+    if FONT not in registered:
+        pdfmetrics.registerFont(TTFont(FONT, str(locator.font_path(bold=False))))
+    if FONT_BOLD not in registered:
+        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(locator.font_path(bold=True))))
+        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+
+
+class BaseRenderer:
+    pagesize: ClassVar[tuple[float, float]] = A4
+    left_margin: ClassVar[float] = 25 * mm
+    right_margin: ClassVar[float] = 20 * mm
+    top_margin: ClassVar[float] = 25 * mm
+    bottom_margin: ClassVar[float] = 20 * mm
+    title: ClassVar[str] = ""
+    subject: ClassVar[str] = ""
+    photos_per_page: ClassVar[int] = 4  # 2 or 4
+
+    def __init__(self, data: DocumentInput) -> None:
+        self.data = data
+        self.slots: list[SignatureSlot] = []
+        self.manifest = manifest_sha256(data)
+
+    # Hooks ------------------------------------------------------------------------------------------
+    def _register_fonts(self) -> None:
+        _register_fonts()
+
+    def _get_stylesheet(self) -> StyleSheet1:
+        sheet = StyleSheet1()
+        base = ParagraphStyle("Normal", fontName=FONT, fontSize=10.5, leading=16, wordWrap="CJK")
+        sheet.add(base)
+        sheet.add(ParagraphStyle("Body", parent=base, alignment=TA_JUSTIFY, firstLineIndent=21))
+        sheet.add(ParagraphStyle("Title", parent=base, fontName=FONT_BOLD, fontSize=20, leading=28,
+                                 alignment=TA_CENTER, spaceAfter=4))
+        sheet.add(ParagraphStyle("Number", parent=base, alignment=TA_CENTER, spaceAfter=10))
+        sheet.add(ParagraphStyle("Heading", parent=base, fontName=FONT_BOLD, fontSize=12, leading=18,
+                                 spaceBefore=8, spaceAfter=4))
+        sheet.add(ParagraphStyle("Cell", parent=base, fontSize=8.5, leading=11))
+        sheet.add(ParagraphStyle("CellHead", parent=base, fontName=FONT_BOLD, fontSize=8.5, leading=11,
+                                 alignment=TA_CENTER))
+        sheet.add(ParagraphStyle("Caption", parent=base, fontSize=8, leading=10.5))
+        sheet.add(ParagraphStyle("Right", parent=base, alignment=TA_RIGHT))
+        sheet.add(ParagraphStyle("Small", parent=base, fontSize=8, leading=10, textColor=colors.dimgrey))
+        return sheet
+
+    def _get_page_templates(self, doc: BaseDocTemplate) -> list[PageTemplate]:
+        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="normal",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        return [
+            PageTemplate(id="First", frames=[frame], onPage=self._on_first_page, pagesize=self.pagesize),
+            PageTemplate(id="Later", frames=[frame], onPage=self._on_other_page, pagesize=self.pagesize),
+        ]
+
+    def _footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.setFont(FONT, 8)
+        canvas.setFillColor(colors.dimgrey)
+        canvas.drawString(self.left_margin, 10 * mm, self.data.number)
+        canvas.drawRightString(self.pagesize[0] - self.right_margin, 10 * mm, f"校验：{self.manifest[:16]}")
+
+    def _on_first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setStrokeColor(colors.HexColor("#B22222"))
+        canvas.setLineWidth(1.2)
+        top = self.pagesize[1] - self.top_margin + 6 * mm
+        canvas.line(self.left_margin, top, self.pagesize[0] - self.right_margin, top)
+        canvas.setFont(FONT_BOLD, 11)
+        canvas.setFillColor(colors.HexColor("#B22222"))
+        canvas.drawCentredString(self.pagesize[0] / 2, top + 3 * mm, self.data.issuer)
+        self._footer(canvas, doc)
+        canvas.restoreState()
+
+    def _on_other_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 8.5)
+        canvas.setFillColor(colors.dimgrey)
+        top = self.pagesize[1] - self.top_margin + 6 * mm
+        canvas.drawString(self.left_margin, top + 2 * mm, f"{self.title}　{self.data.project.name}")
+        canvas.drawRightString(self.pagesize[0] - self.right_margin, top + 2 * mm, self.data.number)
+        canvas.setLineWidth(0.5)
+        canvas.line(self.left_margin, top, self.pagesize[0] - self.right_margin, top)
+        self._footer(canvas, doc)
+        canvas.restoreState()
+
+    def _get_story(self, data: Any) -> list[Flowable]:
+        raise NotImplementedError
+
+    # Shared building blocks ---------------------------------------------------------------------------
+    def _title_block(self, title: str) -> list[Flowable]:
+        return [Paragraph(title, self.styles["Title"]), Paragraph(self.data.number, self.styles["Number"])]
+
+    def _table(self, header: list[str], rows: list[list[Any]], widths: list[float],
+               align_center: tuple[int, ...] = ()) -> Table:
+        """A grid that breaks across pages and repeats its header row on each page."""
+        cell, head = self.styles["Cell"], self.styles["CellHead"]
+        body = [[Paragraph(h, head) for h in header]]
+        body += [[c if isinstance(c, Flowable) else Paragraph(_esc(c).replace("\n", "<br/>"), cell) for c in row] for row in rows]
+        table = Table(body, colWidths=widths, repeatRows=1, splitByRow=1)
+        commands: list[tuple[Any, ...]] = [
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEEEEE")),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ]
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def _facts_table(self, pairs: list[tuple[str, str]]) -> Table:
+        """Label/value pairs, two pairs a row."""
+        cell, head = self.styles["Cell"], self.styles["CellHead"]
+        rows, width = [], self._frame_width()
+        padded = pairs + [("", "")] * (len(pairs) % 2)
+        for i in range(0, len(padded), 2):
+            row = []
+            for label, value in padded[i:i + 2]:
+                row += [Paragraph(label, head), Paragraph(_esc(value), cell)]
+            rows.append(row)
+        table = Table(rows, colWidths=[width * 0.16, width * 0.34] * 2)
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                   ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F4F4F4")),
+                                   ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#F4F4F4")),
+                                   ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+        return table
+
+    def _frame_width(self) -> float:
+        return self.pagesize[0] - self.left_margin - self.right_margin
+
+    def _signature_block(self, signers: tuple[Signer, ...]) -> list[Flowable]:
+        boxes = [
+            SignatureBox(_slot_name(s, i), s.department_label,
+                         f"{s.department_label}{'（牵头）' if s.is_lead else ''}", s.name, FONT, self.slots)
+            for i, s in enumerate(signers)
+        ]
+        rows = [boxes[i:i + 2] + [Spacer(0, 0)] * (2 - len(boxes[i:i + 2])) for i in range(0, len(boxes), 2)]
+        grid = Table(rows, colWidths=[self._frame_width() / 2] * 2)
+        grid.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        return [KeepTogether([Paragraph("签章", self.styles["Heading"]), grid])]
+
+    def _closing(self) -> list[Flowable]:
+        """Issuer and date on the right, the verification QR code on the left."""
+        qr = qr_drawing(f"{self.data.number}|sha256:{self.manifest}")
+        text = Paragraph(f"{_esc(self.data.issuer)}<br/>{_chinese_date(self.data.issue_date)}", self.styles["Right"])
+        verify = Paragraph(f"扫码核验：文书编号及内容摘要<br/>SHA-256 {self.manifest[:32]}<br/>{self.manifest[32:]}",
+                           self.styles["Small"])
+        table = Table([[qr, verify, text]], colWidths=[32 * mm, 70 * mm, self._frame_width() - 102 * mm])
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+        return [Spacer(1, 6 * mm), KeepTogether([table])]
+
+    def _photo_appendix(self, title: str, photos: list[PhotoInput]) -> list[Flowable]:
+        """2 or 4 photos a page with captions; JPEG display copies embedded by path (no re-encoding)."""
+        if not photos:
+            return []
+        story: list[Flowable] = [PageBreak(), Paragraph(title, self.styles["Heading"])]
+        per_page = self.photos_per_page
+        for start in range(0, len(photos), per_page):
+            if start:
+                story.append(PageBreak())
+            chunk = [(start + i + 1, p) for i, p in enumerate(photos[start:start + per_page])]
+            story.append(PhotoGrid(chunk, self.styles["Caption"], rows=2, columns=per_page // 2))
+        return story
+
+    # Render -------------------------------------------------------------------------------------------
+    def render(self, target: Path | BinaryIO, invariant: bool | None = None) -> RenderResult:
+        """Render to a path or an open binary file (services pass fileio.atomic_writer's handle)."""
+        self._register_fonts()
+        self.styles = self._get_stylesheet()
+        self.slots.clear()
+        keywords = f"{self.data.project.project_code},{self.data.number},{self.title}"
+        doc = BaseDocTemplate(
+            str(target) if isinstance(target, Path) else target, pagesize=self.pagesize,
+            leftMargin=self.left_margin, rightMargin=self.right_margin,
+            topMargin=self.top_margin, bottomMargin=self.bottom_margin,
+            title=f"{self.title} {self.data.number}", author=self.data.issuer,
+            subject=self.subject or self.title, keywords=keywords, creator="acceptance_app",
+            invariant=rl_config.invariant if invariant is None else int(invariant), lang="zh-CN",
+            initialFontName=FONT, initialFontSize=10.5, initialLeading=16,
+        )
+        doc.addPageTemplates(self._get_page_templates(doc))
+        story = [NextPageTemplate("Later"), *self._get_story(self.data)]
+        doc.build(story, canvasmaker=NumberedCanvas)
+        return RenderResult(doc.page, self.manifest, tuple(self.slots))
+
+
+class PhotoGrid(Flowable):
+    """One appendix page of photos, drawn straight onto the canvas: a Table of Image flowables costs
+    about as much again as the images themselves (bench_documents.py)."""
+
+    caption_height = 14 * mm
+
+    def __init__(self, photos: list[tuple[int, PhotoInput]], style: ParagraphStyle, rows: int, columns: int) -> None:
+        super().__init__()
+        self.photos, self.style, self.rows, self.columns = photos, style, rows, columns
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, avail_height - 12 * mm
+        return self.width, self.height
+
+    def draw(self) -> None:
+        cell_w, cell_h = self.width / self.columns, self.height / self.rows
+        image_w, image_h = cell_w - 4 * mm, cell_h - self.caption_height - 4 * mm
+        for slot, (index, photo) in enumerate(self.photos):
+            x = (slot % self.columns) * cell_w
+            top = self.height - (slot // self.columns) * cell_h
+            pixels_w, pixels_h = self.canv.drawImage(str(photo.path), x, top - image_h, image_w, image_h,
+                                                     preserveAspectRatio=True, anchor="nw")
+            drawn_h = pixels_h * min(image_w / pixels_w, image_h / pixels_h)  # the caption goes right under it
+            caption = Paragraph(
+                f"图{index}　{_esc(photo.item)}<br/>拍摄时间：{_esc(photo.taken_at)}　检查人：{_esc(photo.inspector)}"
+                f"<br/>位置：{_esc(photo.gps) or '无定位'}", self.style)
+            _w, h = caption.wrap(image_w, self.caption_height)
+            caption.drawOn(self.canv, x, top - drawn_h - 1.5 * mm - h)
+
+
+def _slot_name(signer: Signer, index: int) -> str:
+    return "sig_lead" if signer.is_lead else f"sig_{index + 1}"
+
+
+def _esc(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _chinese_date(value: Any) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -1,0 +1,93 @@
+"""Small drawn elements: check boxes (the fonts lack a ballot-box glyph, STACK.md), the QR code and signature boxes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.graphics import shapes
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+
+@dataclass(frozen=True)
+class SignatureSlot:
+    """Where the signing step creates a PDF signature field: PDF points, origin bottom-left, page 1-based."""
+
+    name: str  # field name, ASCII: sig_planning, sig_lead ...
+    department: str
+    page: int
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+
+class CheckBoxes(Flowable):
+    """A row like "■ 合格  □ 不合格  □ 不涉及" with the boxes drawn as shapes."""
+
+    def __init__(self, options: list[tuple[str, bool]], font: str, size: float = 10.5) -> None:
+        super().__init__()
+        self.options, self.font, self.size = options, font, size
+        self.height = size * 1.5
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        canvas, box, x = self.canv, self.size * 0.9, 2 * mm
+        canvas.setFont(self.font, self.size)
+        for label, checked in self.options:
+            canvas.setLineWidth(0.8)
+            canvas.rect(x, 1, box, box, stroke=1, fill=0)
+            if checked:  # a tick made of two strokes
+                path = canvas.beginPath()
+                path.moveTo(x + box * 0.18, 1 + box * 0.5)
+                path.lineTo(x + box * 0.42, 1 + box * 0.2)
+                path.lineTo(x + box * 0.85, 1 + box * 0.85)
+                canvas.setLineWidth(1.4)
+                canvas.drawPath(path, stroke=1, fill=0)
+            canvas.drawString(x + box + 1.5 * mm, 2, label)
+            x += box + 4 * mm + canvas.stringWidth(label, self.font, self.size) + 6 * mm
+
+
+def qr_drawing(value: str, size: float = 28 * mm) -> Drawing:
+    # renderPDF starts every drawing with this font; the default Helvetica would be an unembedded font.
+    shapes.STATE_DEFAULTS["fontName"] = "NotoSansSC"
+    widget = QrCodeWidget(value, barLevel="M")
+    x1, y1, x2, y2 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+class SignatureBox(Flowable):
+    """An empty framed box for one signer; records its page and rectangle into ``slots`` when drawn."""
+
+    def __init__(self, slot_name: str, department: str, title: str, signer: str, font: str,
+                 slots: list[SignatureSlot], width: float = 80 * mm, height: float = 32 * mm) -> None:
+        super().__init__()
+        self.slot_name, self.department, self.title, self.signer = slot_name, department, title, signer
+        self.font, self.slots = font, slots
+        self.width, self.height = width, height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setStrokeColor(colors.grey)
+        canvas.setLineWidth(0.6)
+        canvas.rect(0, 0, self.width, self.height)
+        canvas.setFillColor(colors.black)
+        canvas.setFont(self.font, 9.5)
+        canvas.drawString(2 * mm, self.height - 5 * mm, self.title)
+        canvas.drawString(2 * mm, 2.5 * mm, f"代表：{self.signer}")
+        canvas.drawRightString(self.width - 2 * mm, 2.5 * mm, "（签章）")
+        x1, y1 = canvas.absolutePosition(0, 0)
+        x2, y2 = canvas.absolutePosition(self.width, self.height)
+        self.slots.append(SignatureSlot(self.slot_name, self.department, canvas.getPageNumber(),
+                                        round(x1, 2), round(y1, 2), round(x2, 2), round(y2, 2)))

@@ -1,0 +1,182 @@
+"""Plain inputs of the documents. The renderers see only these (never ORM rows), so the documents do not
+depend on the tables of checklists, findings or photos; services/document_inputs.py assembles them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, is_dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ProjectFacts:
+    name: str
+    project_code: str
+    engineering_code: str
+    location: str
+    planning_permit_no: str
+    construction_permit_no: str
+
+
+@dataclass(frozen=True)
+class PartyLine:
+    role_label: str  # 建设单位 ...
+    name: str
+    uscc: str  # 统一社会信用代码
+
+
+@dataclass(frozen=True)
+class UnitLine:
+    name: str
+    building_no: str  # 幢号
+    unit_code: str
+    real_estate_unit_code: str
+    area_above: float
+    area_below: float
+    storeys_above: int
+    storeys_below: int
+    height: float
+    structure_label: str
+    use_label: str
+
+
+@dataclass(frozen=True)
+class DecidingItem:
+    item_id: str
+    text: str
+    verdict_label: str  # 合格 / 不合格 / 不适用
+    clause: str  # source clause, e.g. GB 50016-2014 第5.5.17条
+
+
+@dataclass(frozen=True)
+class DisciplineConclusion:
+    discipline_label: str  # 规划条件核实
+    department_label: str  # 自然资源和规划部门
+    verdict_label: str  # 合格 / 不合格 / 不涉及
+    units_label: str  # the units the conclusion covers
+    deciding_items: tuple[DecidingItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Signer:
+    department_label: str
+    name: str
+    is_lead: bool = False
+
+
+@dataclass(frozen=True)
+class PhotoInput:
+    """A display copy (JPEG, already rotated and annotated) with its caption facts."""
+
+    path: Path
+    item: str
+    taken_at: str
+    gps: str
+    inspector: str
+
+
+@dataclass(frozen=True)
+class DocumentHeader:
+    """What every document starts with; the number is "" until one is reserved."""
+
+    number: str
+    issue_date: date
+    issuer: str  # the issuing authority, printed above the title and under the signatures
+    project: ProjectFacts
+
+
+@dataclass(frozen=True)
+class OpinionInput(DocumentHeader):
+    parties: tuple[PartyLine, ...]
+    units: tuple[UnitLine, ...]
+    conclusions: tuple[DisciplineConclusion, ...]
+    joint_conclusion: str  # 合格 / 不合格
+    open_commitments: tuple[str, ...]
+    signers: tuple[Signer, ...]
+    scope_label: str = ""  # "全部单体" or the one unit accepted alone
+    photos: tuple[PhotoInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class FindingLine:
+    item: str
+    description: str
+    item_class: str  # A 否决项 / B 关键项 / C 一般项
+    party: str
+    deadline: str
+    unit: str = ""
+    photos: tuple[PhotoInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class RectificationInput(DocumentHeader):
+    addressee: str  # 建设单位
+    findings: tuple[FindingLine, ...]
+    signers: tuple[Signer, ...]
+
+
+@dataclass(frozen=True)
+class ServiceReportInput(DocumentHeader):
+    """验收前技术服务: advisory wording only; the renderer never prints 合格/不合格 as a conclusion."""
+
+    units: tuple[UnitLine, ...]
+    observations: tuple[FindingLine, ...]
+    signers: tuple[Signer, ...]
+
+
+@dataclass(frozen=True)
+class RecordLine:
+    item_id: str
+    text: str
+    answer: str
+    measurement: str
+    samples: str
+    verdict_label: str
+    clause: str
+
+
+@dataclass(frozen=True)
+class RecordSheetInput(DocumentHeader):
+    discipline_label: str
+    unit_label: str
+    form_label: str  # form id + version
+    items: tuple[RecordLine, ...]
+    signers: tuple[Signer, ...]
+
+
+DocumentInput = OpinionInput | RectificationInput | ServiceReportInput | RecordSheetInput
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Path | date):
+        return str(value)
+    return value
+
+
+def content_manifest(data: DocumentInput, photo_hashes: dict[str, str] | None = None) -> bytes:
+    """The canonical JSON of everything printed (photo files by content hash): what the QR code vouches for."""
+    manifest = {"type": type(data).__name__, "data": _plain(data), "photos": photo_hashes or {}}
+    return json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def photo_paths(data: DocumentInput) -> list[Path]:
+    photos: list[PhotoInput] = list(getattr(data, "photos", ()))
+    for finding in getattr(data, "findings", ()) + getattr(data, "observations", ()):
+        photos.extend(finding.photos)
+    return [p.path for p in photos]
+
+
+def manifest_sha256(data: DocumentInput) -> str:
+    hashes = {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in photo_paths(data)}
+    return hashlib.sha256(content_manifest(data, hashes)).hexdigest()
+
+

@@ -1,0 +1,143 @@
+"""The documents of a project: issue each type with progress, list them, preview, open and print."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from acceptance_app.domain.enums import DocumentState, DocumentType
+from acceptance_app.i18n import N_, _
+from acceptance_app.services import documents
+from acceptance_app.services.changes import Changes
+
+from acceptance_app.ui.documents.preview import PdfPreview, render_pages
+from acceptance_app.ui.errors import show_exception
+from acceptance_app.ui.models.rows_model import Column, RowsModel
+from acceptance_app.ui.tasks import TaskRunner
+from acceptance_app.ui.widgets.table import make_table
+
+PREVIEW_DPI = 72
+
+TYPE_LABELS = {
+    DocumentType.OPINION: N_("Joint acceptance opinion"),
+    DocumentType.RECTIFICATION: N_("Rectification notice"),
+    DocumentType.SERVICE_REPORT: N_("Technical service report"),
+    DocumentType.RECORD_SHEET: N_("Record sheet"),
+}
+STATE_LABELS = {
+    DocumentState.DRAFT: N_("Draft"),
+    DocumentState.ISSUED: N_("Issued"),
+    DocumentState.SIGNING: N_("Signing"),
+    DocumentState.SIGNED: N_("Signed"),
+    DocumentState.SUPERSEDED: N_("Superseded"),
+}
+DOCUMENT_COLUMNS: list[Column[documents.DocumentRow]] = [
+    Column(lambda: _("Number"), lambda r: r.number),
+    Column(lambda: _("Type"), lambda r: _(TYPE_LABELS[r.type])),
+    Column(lambda: _("Version"), lambda r: str(r.version), align_right=True),
+    Column(lambda: _("State"), lambda r: _(STATE_LABELS[r.state])),
+    Column(lambda: _("Issued at"), lambda r: r.issued_at[:16].replace("T", " ")),
+]
+
+
+class DocumentsPanel(QWidget):
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.project_id: uuid.UUID | None = None
+        self.current: Path | None = None
+        issue: list[tuple[str, str, Callable[[Any, uuid.UUID], Any]]] = [
+            ("issue_opinion", _("Issue opinion"), documents.issue_opinion),
+            ("issue_rectification", _("Issue rectification notice"), documents.issue_rectification_list),
+            ("issue_service_report", _("Issue service report"), documents.issue_service_report),
+            ("issue_record_sheets", _("Issue record sheets"), documents.issue_record_sheets),
+        ]
+        buttons = QHBoxLayout()
+        for name, text, service in issue:
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _checked=False, s=service, t=text: self.issue(s, t))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.open_button = QPushButton(_("Open in viewer"))
+        self.open_button.clicked.connect(self.open_external)
+        self.print_button = QPushButton(_("Print…"))
+        self.print_button.clicked.connect(self.print_current)
+        for button in (self.open_button, self.print_button):
+            button.setEnabled(False)
+            buttons.addWidget(button)
+
+        self.model: RowsModel[documents.DocumentRow] = RowsModel(DOCUMENT_COLUMNS, self)
+        self.view = make_table(self)
+        self.view.setObjectName("document_table")
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setMinimumWidth(480)
+        self.view.selectionModel().currentRowChanged.connect(lambda index, _old: self._preview_row(index))
+        self.preview = PdfPreview(self)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.view)
+        split.addWidget(self.preview)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        runner.changes_applied.connect(self._on_changes)
+
+    def show_project(self, project_id: uuid.UUID) -> None:
+        self.project_id = project_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.project_id is None:
+            return
+        project_id = self.project_id
+        self.runner.read(lambda s, t: documents.list_documents(s, project_id)).success(self.model.set_rows).run()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.report:
+            self.reload()
+
+    def issue(self, service: Callable[[Any, uuid.UUID], Any], label: str) -> None:
+        if self.project_id is None:
+            return
+        project_id = self.project_id
+        (self.runner.write(lambda session, task: service(session, project_id))
+         .with_progress(label, self)
+         .success(self._issued)
+         .failure(lambda error: show_exception(self, error))
+         .run())
+
+    def _issued(self, issued: Any) -> None:
+        first = issued[0] if isinstance(issued, list) and issued else issued
+        if isinstance(first, documents.IssuedDocument):
+            self.show_pdf(first.path)
+
+    def _preview_row(self, index: Any) -> None:
+        row = self.model.row_at(index)
+        if row is not None and self.runner.database is not None:
+            self.show_pdf(self.runner.database.folder.root / row.file_path)
+
+    def show_pdf(self, path: Path) -> None:
+        self.current = path
+        (self.runner.slow(lambda task: render_pages(path, PREVIEW_DPI, task))
+         .with_progress(_("Rendering preview"), self)
+         .success(self.preview.show_pages)
+         .failure(lambda error: show_exception(self, error))
+         .run())
+        for button in (self.open_button, self.print_button):
+            button.setEnabled(True)
+
+    def open_external(self) -> None:
+        if self.current is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.current)))
+
+    def print_current(self) -> None:
+        if self.current is not None:
+            self.preview.print_pages(self, self.current)

@@ -1,0 +1,30 @@
+"""The document commands, through the real entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from acceptance_app.cli import main
+from acceptance_app.reports.base import file_sha256
+
+
+def test_render_commands_print_number_and_sha256(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main([*data, "demo"]) == 0
+    project = capsys.readouterr().out.split()[0]
+    assert main([*data, "opinion", "render", "--project", project, "--out", str(tmp_path / "o.pdf")]) == 2
+    assert "规划条件核实尚未完成并作出结论" in capsys.readouterr().err
+    assert not (tmp_path / "o.pdf").exists()
+    out = tmp_path / "r.pdf"
+    assert main([*data, "rectification", "render", "--project", project, "--out", str(out)]) == 0
+    number, sha = capsys.readouterr().out.split()
+    assert number.startswith("济联验整〔") and sha == file_sha256(out)
+    assert main([*data, "service-report", "render", "--project", project, "--out", str(tmp_path / "s.pdf")]) == 0
+    capsys.readouterr()
+    assert main([*data, "documents", "list", "--project", project, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["type"] for r in rows] == ["rectification", "service-report"]
+    assert rows[0]["number"] == number

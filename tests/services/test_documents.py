@@ -1,0 +1,154 @@
+"""Issuing documents from the database: missing data, the full opinion, versions, unique numbers."""
+
+from __future__ import annotations
+
+import subprocess
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from acceptance_app.domain.enums import (
+    DISCIPLINES,
+    Discipline,
+    DocumentState,
+    DocumentType,
+    InspectionKind,
+    InspectionStatus,
+    PartyRole,
+    Verdict,
+)
+from acceptance_app.messages import describe_error
+from acceptance_app.reports.base import file_sha256
+from acceptance_app.services import documents
+from acceptance_app.storage.data_folder import DataFolder
+from acceptance_app.storage.db import Database, open_database
+from acceptance_app.storage.models import Document, Inspection, Party, Unit
+
+
+def complete_inspections(database: Database, project_id: uuid.UUID, failed: Discipline | None = None) -> None:
+    """Stands in for the checklist runner (branch `checklists`): every applicable discipline concluded."""
+    with database.session() as s, s.begin():
+        for unit in s.scalars(sa.select(Unit).where(Unit.project_id == project_id)):
+            for discipline in DISCIPLINES:
+                if discipline is Discipline.CIVIL_AIR_DEFENSE and not unit.has_civil_air_defense:
+                    continue
+                verdict = Verdict.FAILED if discipline is failed else Verdict.PASSED
+                s.add(Inspection(unit_id=unit.id, discipline=discipline, kind=InspectionKind.FORMAL,
+                                 status=InspectionStatus.COMPLETED, verdict=verdict))
+
+
+def _text(path: Path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_opinion_without_concluded_disciplines_lists_what_is_missing(database: Database, demo_project: uuid.UUID) -> None:
+    with database.session() as s, s.begin():
+        s.execute(sa.delete(Party).where(Party.project_id == demo_project, Party.role == PartyRole.BUILDER))
+        s.execute(sa.update(Unit).where(Unit.name == "幼儿园").values(area_above=None))
+    with database.session() as s, s.begin(), pytest.raises(documents.DocumentDataMissing) as caught:
+        documents.issue_opinion(s, demo_project)
+    message = describe_error(caught.value)
+    assert "缺少建设单位" in message
+    assert "单体“幼儿园”缺少地上建筑面积" in message
+    assert "消防验收尚未完成并作出结论" in message
+    assert "人防工程竣工验收尚未完成并作出结论：地下车库（含人防工程）" in message
+    assert not list(database.folder.documents.rglob("*.pdf"))
+    with database.session() as s:
+        assert s.scalars(sa.select(Document)).all() == []
+
+
+def test_full_opinion_renders_with_units_and_conclusions(database: Database, demo_project: uuid.UUID) -> None:
+    complete_inspections(database, demo_project, failed=Discipline.FIRE)
+    with database.session() as s, s.begin():
+        issued, changes = documents.issue_opinion(s, demo_project)
+    assert changes.report
+    assert issued.path.is_relative_to(database.folder.documents)
+    assert issued.file_sha256 == file_sha256(issued.path)
+    text = _text(issued.path)
+    for expected in ("泉华苑住宅小区（一期）", "1#住宅楼", "地下车库（含人防工程）", "配套商业S1", "济南泉华置业有限公司",
+                     "消防验收", "暂不同意通过竣工联合验收", issued.number):
+        assert expected in text, expected
+    assert issued.number.startswith("济联验〔")
+    assert [slot.name for slot in issued.signature_slots][-1] == "sig_lead"
+
+
+def test_one_unit_opinion(database: Database, demo_project: uuid.UUID) -> None:
+    complete_inspections(database, demo_project)
+    with database.session() as s:
+        unit_id = s.scalars(sa.select(Unit.id).where(Unit.name == "幼儿园")).one()
+    with database.session() as s, s.begin():
+        issued, _ = documents.issue_opinion(s, demo_project, unit_id)
+    text = _text(issued.path)
+    assert "幼儿园" in text and "1#住宅楼" not in text and "同意通过竣工联合验收" in text
+
+
+def test_unchanged_content_reuses_the_document_and_a_change_makes_a_new_version(
+    database: Database, demo_project: uuid.UUID
+) -> None:
+    complete_inspections(database, demo_project)
+    with database.session() as s, s.begin():
+        first, _ = documents.issue_opinion(s, demo_project)
+    with database.session() as s, s.begin():
+        again, _ = documents.issue_opinion(s, demo_project)
+    assert again.reused and again.number == first.number
+    with database.session() as s, s.begin():
+        s.execute(sa.update(Unit).where(Unit.name == "幼儿园").values(height=13.8))
+    first_bytes = first.path.read_bytes()
+    with database.session() as s, s.begin():
+        second, _ = documents.issue_opinion(s, demo_project)
+    assert second.number != first.number and second.version == 2 and second.supersedes_id == first.id
+    assert first.path.read_bytes() == first_bytes  # never regenerated in place
+    with database.session() as s:
+        states = {d.number: d.state for d in s.scalars(sa.select(Document))}
+    assert states == {first.number: DocumentState.SUPERSEDED, second.number: DocumentState.ISSUED}
+
+
+def test_every_document_type_renders_for_the_demo(database: Database, demo_project: uuid.UUID) -> None:
+    complete_inspections(database, demo_project)
+    with database.session() as s, s.begin():
+        documents.issue_opinion(s, demo_project)
+    with database.session() as s, s.begin():
+        documents.issue_rectification_list(s, demo_project)
+    with database.session() as s, s.begin():
+        documents.issue_service_report(s, demo_project)
+    with database.session() as s, s.begin():
+        sheets, _ = documents.issue_record_sheets(s, demo_project)
+    assert len(sheets) == 7 * 3 + 1  # 7 units x 3 disciplines + the one civil air defence unit
+    with database.session() as s:
+        rows = documents.list_documents(s, demo_project)
+    assert {r.type for r in rows} == set(DocumentType)
+    assert len({r.number for r in rows}) == len(rows)
+
+
+def test_numbers_are_unique_across_two_data_folders(tmp_path: Path, data_folder: DataFolder) -> None:
+    other = DataFolder(tmp_path / "other").ensure()
+    other.database.write_bytes(data_folder.database.read_bytes())
+    numbers = []
+    for folder in (data_folder, other):
+        database = open_database(folder)
+        if folder is other:  # a copied database keeps the device id; a second laptop has its own
+            with database.session() as s, s.begin():
+                s.execute(sa.text("UPDATE local_meta SET value='SECOND01' WHERE key='device_id'"))
+            database.close()
+            database = open_database(folder)
+        with database.session() as s:
+            numbers += [documents.reserve_number(s, "济联验", 2026).text for _ in range(2)]
+        database.close()
+    assert len(set(numbers)) == 4
+    assert numbers[2] == "济联验〔2026〕第SECOND01-0001号"
+
+
+def test_a_reserved_number_is_never_reused_after_a_crash(database: Database, demo_project: uuid.UUID) -> None:
+    complete_inspections(database, demo_project)
+    with database.session() as s:
+        lost = documents.reserve_number(s, "济联验", date.today().year)  # the program dies here, before the PDF exists
+        s.rollback()
+    reopened = open_database(database.folder)
+    with reopened.session() as s, s.begin():
+        issued, _ = documents.issue_opinion(s, demo_project)
+    reopened.close()
+    assert lost.serial == 1
+    assert issued.number.endswith("-0002号")
