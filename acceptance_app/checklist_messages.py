@@ -62,6 +62,7 @@ ERRORS = {
     "answer.bad_value": N_("Item {item}: \u201c{value}\u201d is not a valid answer ({expected})"),
     "answer.nothing_to_undo": N_("Nothing to undo in this inspection"),
     "inspection.completed": N_("This inspection is concluded; start a new round to change it"),
+    "inspection.already_passed": N_("This unit already passed in this discipline; no new round is needed"),
     "inspection.exists": N_("An inspection of this kind is already open for this unit and discipline"),
     "inspection.incomplete": N_("Cannot conclude: {count} item(s) still need an answer or evidence: {items}"),
     "inspection.discipline_not_applicable": N_("{discipline} does not apply to this unit"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import yaml
+
 from acceptance_app.domain.checklists.form import (
     AnswerSpec,
     AnswerType,
@@ -19,7 +21,12 @@ from acceptance_app.domain.checklists.form import (
     Source,
     VerdictRules,
 )
-from acceptance_app.domain.checklists.jurisdiction import Band, JurisdictionTable, JurisdictionValue
+from acceptance_app.domain.checklists.jurisdiction import (
+    Band,
+    Jurisdiction,
+    JurisdictionTable,
+    JurisdictionValue,
+)
 from acceptance_app.domain.enums import BuildingUse, Discipline, ItemClass
 from acceptance_app.storage.forms.yaml_lines import LineMap
 
@@ -147,3 +154,34 @@ def build_jurisdiction(data: dict) -> JurisdictionTable:
     code = data["jurisdiction"]
     values = {key: _value(key, raw, code) for key, raw in data["values"].items()}
     return JurisdictionTable(code, data["name"], data.get("inherits"), values)
+
+
+def _raw_value(entry: JurisdictionValue) -> dict:
+    raw: dict[str, Any] = {"known": entry.known, "tag": entry.tag, "source": entry.source}
+    if entry.key.startswith("verdict."):
+        return {**entry.value, **raw}
+    if entry.bands:
+        raw["bands"] = [
+            {
+                "upto": b.upto,
+                "tolerance": b.tolerance,
+                **({"max_abs": b.max_abs} if b.max_abs is not None else {}),
+            }
+            for b in entry.bands
+        ]
+    elif entry.tolerance:
+        raw["tolerance"] = entry.tolerance
+    else:
+        raw["value"] = entry.value
+    return raw
+
+
+def jurisdiction_document(jurisdiction: Jurisdiction) -> bytes:
+    """The effective table (inheritance applied) as one stand-alone jurisdiction file, to pin it."""
+    data = {
+        "jurisdiction": jurisdiction.code or "000000",
+        "name": jurisdiction.name or "-",
+        "inherits": None,
+        "values": {key: _raw_value(v) for key, v in sorted(jurisdiction.values.items())},
+    }
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")

@@ -175,3 +175,12 @@ def form_from_bytes(content: bytes, path: str = "<snapshot>") -> Form:
     if parsed.data is None or parsed.problems or parsed.is_jurisdiction:
         raise KnownError("forms.snapshot_invalid", path=path)
     return build_form(parsed.data, parsed.lines, sha256_of(content), path)
+
+
+def jurisdiction_from_bytes(content: bytes, path: str = "<snapshot>") -> Jurisdiction:
+    """A pinned effective jurisdiction (see build.jurisdiction_document)."""
+    parsed = _parse(path, content)
+    if parsed.data is None or parsed.problems or not parsed.is_jurisdiction:
+        raise KnownError("forms.snapshot_invalid", path=path)
+    table = build_jurisdiction(parsed.data)
+    return resolve_jurisdiction({table.code: table}, table.code)

@@ -22,12 +22,14 @@ from acceptance_app.storage.models.base import Base, SyncedMixin, enum_column, u
 
 
 class FormSnapshot(Base):
-    """The exact bytes of a form file an inspection was pinned to, by content hash."""
+    """The exact bytes of a form file (kind "form") or of the effective jurisdiction table after inheritance
+    (kind "jurisdiction") an inspection was pinned to, by content hash."""
 
     __tablename__ = "form_snapshots"
 
     sha256: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
-    discipline: Mapped[Discipline] = enum_column(Discipline)
+    kind: Mapped[str] = mapped_column(sa.String(16), default="form")
+    discipline: Mapped[Discipline | None] = enum_column(Discipline, nullable=True)
     version: Mapped[str] = mapped_column(sa.String(32))
     content: Mapped[bytes] = mapped_column(sa.LargeBinary)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -17,9 +17,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("inspections", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("jurisdiction_hash", sa.String(length=64), nullable=False, server_default=""))
     op.create_table(
         "form_snapshots",
         sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column(
             "discipline",
             sa.Enum(
@@ -31,7 +34,7 @@ def upgrade() -> None:
                 native_enum=False,
                 length=32,
             ),
-            nullable=False,
+            nullable=True,
         ),
         sa.Column("version", sa.String(length=32), nullable=False),
         sa.Column("content", sa.LargeBinary(), nullable=False),
@@ -111,3 +114,5 @@ def downgrade() -> None:
 
     op.drop_table("answers")
     op.drop_table("form_snapshots")
+    with op.batch_alter_table("inspections", schema=None) as batch_op:
+        batch_op.drop_column("jurisdiction_hash")
