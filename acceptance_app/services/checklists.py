@@ -291,6 +291,11 @@ def answer_item(
     return outcome, CHANGED
 
 
+def item_of(session: Session, inspection_id: uuid.UUID, item_id: str) -> Item:
+    """The item as defined in the inspection's pinned form (for parsing what was typed)."""
+    return _writable(session, inspection_id, item_id)[3]
+
+
 def current_answer(session: Session, inspection_id: uuid.UUID, item_id: str) -> AnswerInput | None:
     inspection, unit, _form, item = _writable(session, inspection_id, item_id)
     row = _current_row(session, inspection, unit, item)

@@ -151,3 +151,20 @@ def test_missing_evidence_by_verdict():
     assert missing_evidence(thing, F, {EvidenceKind.PHOTO}) == (EvidenceKind.FINDING,)
     assert missing_evidence(thing, NA, set()) == (EvidenceKind.REASON,)
     assert missing_evidence(thing, P, set()) == ()
+
+
+def test_typed_answers():
+    import pytest
+
+    from acceptance_app.domain.checklists.typed import answer_from_text
+    from acceptance_app.domain.problems import KnownError
+
+    width = item("XF-2", "B", AnswerSpec(AnswerType.MEASURE, unit="m", tolerance=">= 4.0"))
+    assert answer_from_text(width, "4.2，4.1 3.9").samples == (4.2, 4.1, 3.9)
+    assert answer_from_text(width, "不适用", na_reason="无车道").verdict is NA
+    assert answer_from_text(item("XF-3"), "2").verdict is F
+    with pytest.raises(KnownError) as caught:
+        answer_from_text(width, "4.2m")
+    assert caught.value.params == {"item": "XF-2", "value": "4.2m"}
+    with pytest.raises(KnownError):
+        answer_from_text(item("XF-3"), "maybe")
