@@ -35,7 +35,10 @@ def demo_forms_folder() -> Path:
 
 def _measure(item: Item, design: float, jurisdiction: Jurisdiction, passing: bool) -> AnswerInput | None:
     """A plausible measured value inside (or outside) the item's tolerance, whatever the rule is."""
-    tolerance = parse_tolerance(item.answer.tolerance)
+    rule = item.answer.tolerance
+    if rule.startswith("@"):  # a jurisdiction value: try values around its own bounds too
+        rule = jurisdiction.tolerance_for(rule[1:], design)
+    tolerance = parse_tolerance(rule)
     candidates = [design, design * 1.004, design * 0.996, design * 1.5, design * 0.5]
     for c in tolerance.conditions:
         if isinstance(c, Compare) and c.value is not None:
