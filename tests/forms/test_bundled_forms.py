@@ -207,3 +207,20 @@ def test_sampling_ratios_are_fractions():
     for key, value in values.items():
         if key.startswith("sampling.") and "value" in value:
             assert 0 < value["value"] <= 1, key
+
+
+def test_the_readme_coverage_table_matches_the_files():
+    readme = (FORMS / "README.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in readme.splitlines():
+        match = re.match(r"\| .+ \((GH|RF|XF|DA)\) \|(.*)\|$", line)
+        if match:
+            rows[match.group(1)] = [cell.strip() for cell in match.group(2).split("|")]
+    for name, form in FORM_DATA.items():
+        items = [item for _, item in _items(form)]
+        tags = [item["source"]["tag"] for item in items]
+        classes = [item["class"] for item in items]
+        shared = sum(len(g["items"]) for g in form["groups"] if g["scope"] == "project")
+        expected = [str(len(form["groups"])), str(len(items)), str(shared)]
+        expected += [str(tags.count(t)) for t in "CPRI"] + ["/".join(str(classes.count(c)) for c in "ABC")]
+        assert rows[PREFIX[name]] == expected, name
