@@ -329,3 +329,30 @@ def undo_last(session: Session, inspection_id: uuid.UUID) -> tuple[str, Changes]
         previous.retired = False
     session.flush()
     return newest.item_id, CHANGED
+
+
+@dataclass(frozen=True)
+class UnitChecklist:
+    """What a unit page's discipline tab shows: the current inspection's sheet, if any."""
+
+    unit_id: uuid.UUID
+    discipline: Discipline
+    applies: bool
+    current: InspectionSheet | None
+
+
+def unit_checklist(session: Session, unit_id: uuid.UUID, discipline: Discipline) -> UnitChecklist:
+    """The inspection to show: the latest formal one, else the latest technical-service one."""
+    unit = get_or_404(session, Unit, unit_id)
+    assert isinstance(unit, Unit)
+    applies = discipline_applies(_unit_data(unit), discipline)
+    for kind in (InspectionKind.FORMAL, InspectionKind.SERVICE):
+        latest = session.scalars(
+            sa.select(Inspection)
+            .where(Inspection.unit_id == unit_id, Inspection.discipline == discipline, Inspection.kind == kind)
+            .where(Inspection.form_hash != "")
+            .order_by(Inspection.round.desc())
+        ).first()
+        if latest is not None:
+            return UnitChecklist(unit_id, discipline, applies, inspection_sheet(session, latest.id))
+    return UnitChecklist(unit_id, discipline, applies, None)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from acceptance_app.checklist_messages import evidence_label
+from acceptance_app.checklist_messages import describe_missing
 from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.checklists.verdicts import (
     DisciplineOutcome,
@@ -24,7 +24,14 @@ from acceptance_app.domain.checklists.verdicts import (
     joint_project_verdict,
     joint_unit_verdict,
 )
-from acceptance_app.domain.enums import DISCIPLINES, Discipline, InspectionKind, InspectionStatus, Verdict
+from acceptance_app.domain.enums import (
+    DISCIPLINES,
+    Discipline,
+    InspectionKind,
+    InspectionStatus,
+    ItemVerdict,
+    Verdict,
+)
 from acceptance_app.domain.matrix import discipline_applies
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.services.changes import Changes
@@ -57,14 +64,12 @@ def conclude_inspection(session: Session, inspection_id: uuid.UUID) -> tuple[Con
 
 
 def _describe_blocking(rows: list[ItemRow], limit: int = 12) -> str:
-    from acceptance_app.i18n import _
-
-    parts = []
-    for row in rows[:limit]:
-        if row.verdict.value == "pending":
-            parts.append(f"{row.item.id} {_('unanswered')}")
-        else:
-            parts.append(f"{row.item.id} {_('needs')} {'、'.join(evidence_label(k) for k in row.missing)}")
+    parts = [
+        describe_missing(row.item.id, [k.value for k in row.missing])
+        if row.verdict is not ItemVerdict.PENDING
+        else describe_missing(row.item.id, None)
+        for row in rows[:limit]
+    ]
     if len(rows) > limit:
         parts.append("…")
     return "；".join(parts)
