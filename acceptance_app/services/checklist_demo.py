@@ -47,14 +47,30 @@ def _measure(item: Item, design: float, jurisdiction: Jurisdiction, passing: boo
         try:
             if sample_passes(item, value, design, jurisdiction) is passing:
                 count = max(item.sampling.min_samples if item.sampling else 1, 1)
-                return AnswerInput(samples=(value,) * count, design=design)
+                return AnswerInput(samples=(value,) * count, design=design if tolerance.needs_design else None)
         except KnownError:
             continue
     return None
 
 
-def _answer(item: Item, design: float, jurisdiction: Jurisdiction, passing: bool) -> AnswerInput:
+# Plausible design values by unit symbol, so the demo's measurements read like real ones.
+_DESIGN_BY_UNIT = {
+    "m": 13.0,
+    "%": 35.0,
+    "MPa": 0.35,
+    "Pa": 50.0,
+    "lx": 5.0,
+    "dB": 60.0,
+    "s": 30.0,
+    "L/s": 10.0,
+    "mm": 200.0,
+    "℃": 20.0,
+}
+
+
+def _answer(item: Item, area: float, jurisdiction: Jurisdiction, passing: bool) -> AnswerInput:
     kind = item.answer.type
+    design = area if item.answer.unit == "m²" else _DESIGN_BY_UNIT.get(item.answer.unit, 10.0)
     verdict = ItemVerdict.PASS if passing else ItemVerdict.FAIL
     note = "" if passing else f"{item.text}：现场与要求不符（演示）"
     if kind is AnswerType.MEASURE:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from acceptance_app.domain.checklists.answers import AnswerInput, evaluate_item
 from acceptance_app.domain.checklists.form import AnswerType
@@ -53,15 +53,21 @@ class AnswerEditor(QWidget):
         self.live = QLabel()
         self.live.setObjectName("live_verdict")
         self.live.setMinimumWidth(160)
-        value_row = QHBoxLayout()
-        value_row.addWidget(self.value, 1)
-        value_row.addWidget(self.live)
-        form = QFormLayout(self)
-        form.addRow(self.title)
-        form.addRow(_("Value"), value_row)
-        form.addRow(_("Design value"), self.design)
-        form.addRow(_("Reason (N/A)"), self.reason)
-        form.addRow(_("Note"), self.note)
+        # Two compact rows: the list above must keep most of the height.
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 4, 0, 0)
+        grid.addWidget(self.title, 0, 0, 1, 5)
+        grid.addWidget(QLabel(_("Value")), 1, 0)
+        grid.addWidget(self.value, 1, 1)
+        grid.addWidget(self.live, 1, 2)
+        grid.addWidget(QLabel(_("Design value")), 1, 3)
+        grid.addWidget(self.design, 1, 4)
+        grid.addWidget(QLabel(_("Reason (N/A)")), 2, 0)
+        grid.addWidget(self.reason, 2, 1, 1, 2)
+        grid.addWidget(QLabel(_("Note")), 2, 3)
+        grid.addWidget(self.note, 2, 4)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(4, 2)
         for box in (self.value, self.design, self.reason):
             box.returnPressed.connect(self._submit)
             box.escaped.connect(self.done)

@@ -101,6 +101,8 @@ class ChecklistTab(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
+        self.view.setMinimumHeight(240)
+        self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.view.installEventFilter(self)
         self.editor = AnswerEditor()
@@ -166,6 +168,10 @@ class ChecklistTab(QWidget):
         can_start = state.applies and (current is None or current.info.status is InspectionStatus.COMPLETED)
         self.start_formal.setVisible(can_start)
         self.start_service.setVisible(can_start and current is None)
+        if current is not None and can_start:
+            self.start_formal.setText(_("Start re-inspection (round {round})").format(round=current.info.round + 1))
+        else:
+            self.start_formal.setText(_("Start formal acceptance"))
         self.conclude_button.setVisible(open_)
         self.undo_button.setVisible(open_)
         self.editor.setVisible(open_)
