@@ -168,7 +168,7 @@ class ChecklistTab(QWidget):
         can_start = state.applies and (current is None or current.info.status is InspectionStatus.COMPLETED)
         self.start_formal.setVisible(can_start)
         self.start_service.setVisible(can_start and current is None)
-        if current is not None and can_start:
+        if current is not None and can_start and current.info.kind is InspectionKind.FORMAL:
             self.start_formal.setText(_("Start re-inspection (round {round})").format(round=current.info.round + 1))
         else:
             self.start_formal.setText(_("Start formal acceptance"))
