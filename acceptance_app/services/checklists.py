@@ -65,6 +65,17 @@ def _inspection(session: Session, inspection_id: uuid.UUID) -> Inspection:
     return inspection
 
 
+def latest_inspection(
+    session: Session, unit_id: uuid.UUID, discipline: Discipline, kind: InspectionKind
+) -> Inspection | None:
+    """The highest round of a unit's inspections of one discipline and kind."""
+    return session.scalars(
+        sa.select(Inspection)
+        .where(Inspection.unit_id == unit_id, Inspection.discipline == discipline, Inspection.kind == kind)
+        .order_by(Inspection.round.desc())
+    ).first()
+
+
 def start_inspection(
     session: Session,
     unit_id: uuid.UUID,
@@ -80,11 +91,7 @@ def start_inspection(
     assert isinstance(unit, Unit)
     if not discipline_applies(_unit_data(unit), discipline):
         raise KnownError("inspection.discipline_not_applicable", discipline=discipline.value)
-    latest = session.scalars(
-        sa.select(Inspection)
-        .where(Inspection.unit_id == unit_id, Inspection.discipline == discipline, Inspection.kind == kind)
-        .order_by(Inspection.round.desc())
-    ).first()
+    latest = latest_inspection(session, unit_id, discipline, kind)
     if latest is not None and latest.status is not InspectionStatus.COMPLETED:
         if not latest.form_hash:
             _pin(session, latest, discipline, forms_folder, jurisdiction)
@@ -347,12 +354,7 @@ def unit_checklist(session: Session, unit_id: uuid.UUID, discipline: Discipline)
     assert isinstance(unit, Unit)
     applies = discipline_applies(_unit_data(unit), discipline)
     for kind in (InspectionKind.FORMAL, InspectionKind.SERVICE):
-        latest = session.scalars(
-            sa.select(Inspection)
-            .where(Inspection.unit_id == unit_id, Inspection.discipline == discipline, Inspection.kind == kind)
-            .where(Inspection.form_hash != "")
-            .order_by(Inspection.round.desc())
-        ).first()
-        if latest is not None:
+        latest = latest_inspection(session, unit_id, discipline, kind)
+        if latest is not None and latest.form_hash:
             return UnitChecklist(unit_id, discipline, applies, inspection_sheet(session, latest.id))
     return UnitChecklist(unit_id, discipline, applies, None)
