@@ -36,10 +36,16 @@ def demo_forms_folder() -> Path:
 def _measure(item: Item, design: float, jurisdiction: Jurisdiction, passing: bool) -> AnswerInput | None:
     """A plausible measured value inside (or outside) the item's tolerance, whatever the rule is."""
     tolerance = parse_tolerance(item.answer.tolerance)
-    candidates = [design, design * 1.004, design * 0.996, design * 1.5, design * 0.5]
-    for c in tolerance.conditions:
+    conditions = list(tolerance.conditions)
+    for key in tolerance.references:  # a jurisdiction rule: take its bounds too
+        try:
+            conditions += parse_tolerance(jurisdiction.tolerance_for(key, design)).conditions
+        except KnownError:
+            continue
+    candidates = [design, design * 1.004, design * 0.996, design * 1.5, design * 0.5, 0.0]
+    for c in conditions:
         if isinstance(c, Compare) and c.value is not None:
-            candidates += [c.value * 1.1 + 0.1, c.value * 0.9 - 0.1, c.value]
+            candidates += [c.value * 1.1 + 0.1, c.value * 0.9 - 0.1, c.value, c.value * 0.5, c.value * 1.5]
         if isinstance(c, Range):
             candidates += [(c.low + c.high) / 2, c.low - 1, c.high + 1]
     for value in candidates:
@@ -94,7 +100,10 @@ def _answer_rows(
     jurisdiction = checklists.inspection_sheet(session, inspection_id).jurisdiction
     for row in rows:
         answer = _answer(row.item, design, jurisdiction, row.item.id not in failing)
-        checklists.answer_item(session, inspection_id, row.item.id, answer, answered_by="演示")
+        try:
+            checklists.answer_item(session, inspection_id, row.item.id, answer, answered_by="演示")
+        except KnownError:
+            continue  # a rule the generator cannot satisfy: the item stays open, the demo goes on
 
 
 def _pick(rows: tuple[ItemRow, ...], item_class: ItemClass) -> set[str]:
@@ -124,7 +133,10 @@ def _run(
     design = unit.area_above or unit.height or 10.0
     _answer_rows(session, inspection_id, todo, design, failing)
     if conclude:
-        verdicts.conclude_inspection(session, inspection_id)
+        try:
+            verdicts.conclude_inspection(session, inspection_id)
+        except KnownError:
+            pass  # something left open (see above): the inspection stays in progress
 
 
 def add_demo_checklists(session: Session, project_id: uuid.UUID) -> Changes:
