@@ -105,3 +105,21 @@ def test_model_passes_qt_model_tester(tab, qtbot, qtmodeltester):
     qtbot.mouseClick(tab.start_formal, Qt.MouseButton.LeftButton)
     qtmodeltester.check(tab.model)
     qtmodeltester.check(tab.proxy)
+
+
+def test_j_k_move_and_note_by_keyboard(tab, qtbot):
+    qtbot.mouseClick(tab.start_formal, Qt.MouseButton.LeftButton)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_J)
+    qtbot.keyClick(tab.view, Qt.Key.Key_J)
+    qtbot.keyClick(tab.view, Qt.Key.Key_K)
+    assert tab.current_row().item.id == "XF-04-2"
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down)
+    assert tab.current_row().item.id == "XF-06-1"
+    qtbot.keyClick(tab.view, Qt.Key.Key_N)
+    assert tab.editor.note.hasFocus()
+    type_text(qtbot, tab.editor.note, "楼梯间前室门闭门器缺失")
+    qtbot.keyClick(tab.editor.note, Qt.Key.Key_Return)
+    row = next(r for r in tab.model.rows if r.item.id == "XF-06-1")
+    assert row.answer.values.note == "楼梯间前室门闭门器缺失" and row.verdict is ItemVerdict.PENDING
+    assert tab.view.hasFocus()

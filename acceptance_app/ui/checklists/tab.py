@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -64,6 +64,7 @@ class ChecklistTab(QWidget):
         self.runner, self.discipline, self.settings = runner, discipline, settings
         self.unit_id: uuid.UUID | None = None
         self.state: checklists.UnitChecklist | None = None
+        self._stale = False
         self.header = QLabel()
         self.header.setObjectName("checklist_header")
         self.progress = QLabel()
@@ -207,6 +208,16 @@ class ChecklistTab(QWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.checklist or changes.inspection:
+            # Hidden tabs (the other disciplines) reload when shown, not on every answer.
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.reload()
 
     # Navigation ------------------------------------------------------------------------------------------
