@@ -84,3 +84,14 @@ EVIDENCE_LABELS = {"photo": N_("photo"), "finding": N_("finding"), "reason": N_(
 
 def evidence_label(kind: str) -> str:
     return _(EVIDENCE_LABELS.get(kind, kind))
+
+
+UNANSWERED = N_("{item} unanswered")
+NEEDS = N_("{item} needs {what}")
+
+
+def describe_missing(item_id: str, kinds: list[str] | None) -> str:
+    """ "XF-06-5 unanswered" (kinds None) or "XF-06-5 needs photo、finding"."""
+    if kinds is None:
+        return _(UNANSWERED).format(item=item_id)
+    return _(NEEDS).format(item=item_id, what="、".join(evidence_label(k) for k in kinds))

@@ -35,14 +35,17 @@ def demo_forms_folder() -> Path:
 
 def _measure(item: Item, design: float, jurisdiction: Jurisdiction, passing: bool) -> AnswerInput | None:
     """A plausible measured value inside (or outside) the item's tolerance, whatever the rule is."""
-    rule = item.answer.tolerance
-    if rule.startswith("@"):  # a jurisdiction value: try values around its own bounds too
-        rule = jurisdiction.tolerance_for(rule[1:], design)
-    tolerance = parse_tolerance(rule)
-    candidates = [design, design * 1.004, design * 0.996, design * 1.5, design * 0.5]
-    for c in tolerance.conditions:
+    tolerance = parse_tolerance(item.answer.tolerance)
+    conditions = list(tolerance.conditions)
+    for key in tolerance.references:  # a jurisdiction rule: take its bounds too
+        try:
+            conditions += parse_tolerance(jurisdiction.tolerance_for(key, design)).conditions
+        except KnownError:
+            continue
+    candidates = [design, design * 1.004, design * 0.996, design * 1.5, design * 0.5, 0.0]
+    for c in conditions:
         if isinstance(c, Compare) and c.value is not None:
-            candidates += [c.value * 1.1 + 0.1, c.value * 0.9 - 0.1, c.value]
+            candidates += [c.value * 1.1 + 0.1, c.value * 0.9 - 0.1, c.value, c.value * 0.5, c.value * 1.5]
         if isinstance(c, Range):
             candidates += [(c.low + c.high) / 2, c.low - 1, c.high + 1]
     for value in candidates:
@@ -50,14 +53,30 @@ def _measure(item: Item, design: float, jurisdiction: Jurisdiction, passing: boo
         try:
             if sample_passes(item, value, design, jurisdiction) is passing:
                 count = max(item.sampling.min_samples if item.sampling else 1, 1)
-                return AnswerInput(samples=(value,) * count, design=design)
+                return AnswerInput(samples=(value,) * count, design=design if tolerance.needs_design else None)
         except KnownError:
             continue
     return None
 
 
-def _answer(item: Item, design: float, jurisdiction: Jurisdiction, passing: bool) -> AnswerInput:
+# Plausible design values by unit symbol, so the demo's measurements read like real ones.
+_DESIGN_BY_UNIT = {
+    "m": 13.0,
+    "%": 35.0,
+    "MPa": 0.35,
+    "Pa": 50.0,
+    "lx": 5.0,
+    "dB": 60.0,
+    "s": 30.0,
+    "L/s": 10.0,
+    "mm": 200.0,
+    "℃": 20.0,
+}
+
+
+def _answer(item: Item, area: float, jurisdiction: Jurisdiction, passing: bool) -> AnswerInput:
     kind = item.answer.type
+    design = area if item.answer.unit == "m²" else _DESIGN_BY_UNIT.get(item.answer.unit, 10.0)
     verdict = ItemVerdict.PASS if passing else ItemVerdict.FAIL
     note = "" if passing else f"{item.text}：现场与要求不符（演示）"
     if kind is AnswerType.MEASURE:
@@ -81,7 +100,10 @@ def _answer_rows(
     jurisdiction = checklists.inspection_sheet(session, inspection_id).jurisdiction
     for row in rows:
         answer = _answer(row.item, design, jurisdiction, row.item.id not in failing)
-        checklists.answer_item(session, inspection_id, row.item.id, answer, answered_by="演示")
+        try:
+            checklists.answer_item(session, inspection_id, row.item.id, answer, answered_by="演示")
+        except KnownError:
+            continue  # a rule the generator cannot satisfy: the item stays open, the demo goes on
 
 
 def _pick(rows: tuple[ItemRow, ...], item_class: ItemClass) -> set[str]:
@@ -111,7 +133,10 @@ def _run(
     design = unit.area_above or unit.height or 10.0
     _answer_rows(session, inspection_id, todo, design, failing)
     if conclude:
-        verdicts.conclude_inspection(session, inspection_id)
+        try:
+            verdicts.conclude_inspection(session, inspection_id)
+        except KnownError:
+            pass  # something left open (see above): the inspection stays in progress
 
 
 def add_demo_checklists(session: Session, project_id: uuid.UUID) -> Changes:

@@ -65,6 +65,17 @@ def _inspection(session: Session, inspection_id: uuid.UUID) -> Inspection:
     return inspection
 
 
+def latest_inspection(
+    session: Session, unit_id: uuid.UUID, discipline: Discipline, kind: InspectionKind
+) -> Inspection | None:
+    """The highest round of a unit's inspections of one discipline and kind."""
+    return session.scalars(
+        sa.select(Inspection)
+        .where(Inspection.unit_id == unit_id, Inspection.discipline == discipline, Inspection.kind == kind)
+        .order_by(Inspection.round.desc())
+    ).first()
+
+
 def start_inspection(
     session: Session,
     unit_id: uuid.UUID,
@@ -80,11 +91,7 @@ def start_inspection(
     assert isinstance(unit, Unit)
     if not discipline_applies(_unit_data(unit), discipline):
         raise KnownError("inspection.discipline_not_applicable", discipline=discipline.value)
-    latest = session.scalars(
-        sa.select(Inspection)
-        .where(Inspection.unit_id == unit_id, Inspection.discipline == discipline, Inspection.kind == kind)
-        .order_by(Inspection.round.desc())
-    ).first()
+    latest = latest_inspection(session, unit_id, discipline, kind)
     if latest is not None and latest.status is not InspectionStatus.COMPLETED:
         if not latest.form_hash:
             _pin(session, latest, discipline, forms_folder, jurisdiction)
@@ -329,3 +336,25 @@ def undo_last(session: Session, inspection_id: uuid.UUID) -> tuple[str, Changes]
         previous.retired = False
     session.flush()
     return newest.item_id, CHANGED
+
+
+@dataclass(frozen=True)
+class UnitChecklist:
+    """What a unit page's discipline tab shows: the current inspection's sheet, if any."""
+
+    unit_id: uuid.UUID
+    discipline: Discipline
+    applies: bool
+    current: InspectionSheet | None
+
+
+def unit_checklist(session: Session, unit_id: uuid.UUID, discipline: Discipline) -> UnitChecklist:
+    """The inspection to show: the latest formal one, else the latest technical-service one."""
+    unit = get_or_404(session, Unit, unit_id)
+    assert isinstance(unit, Unit)
+    applies = discipline_applies(_unit_data(unit), discipline)
+    for kind in (InspectionKind.FORMAL, InspectionKind.SERVICE):
+        latest = latest_inspection(session, unit_id, discipline, kind)
+        if latest is not None and latest.form_hash:
+            return UnitChecklist(unit_id, discipline, applies, inspection_sheet(session, latest.id))
+    return UnitChecklist(unit_id, discipline, applies, None)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from acceptance_app.checklist_messages import evidence_label
+from acceptance_app.checklist_messages import describe_missing
 from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.checklists.verdicts import (
     DisciplineOutcome,
@@ -24,13 +24,26 @@ from acceptance_app.domain.checklists.verdicts import (
     joint_project_verdict,
     joint_unit_verdict,
 )
-from acceptance_app.domain.enums import DISCIPLINES, Discipline, InspectionKind, InspectionStatus, Verdict
+from acceptance_app.domain.enums import (
+    DISCIPLINES,
+    Discipline,
+    InspectionKind,
+    InspectionStatus,
+    ItemVerdict,
+    Verdict,
+)
 from acceptance_app.domain.matrix import discipline_applies
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.services.changes import Changes
-from acceptance_app.services.checklists import CHANGED, InspectionInfo, _inspection, inspection_sheet
+from acceptance_app.services.checklists import (
+    CHANGED,
+    InspectionInfo,
+    _inspection,
+    inspection_sheet,
+    latest_inspection,
+)
 from acceptance_app.services.projects import _unit_data, get_or_404
-from acceptance_app.storage.models import Inspection, Unit, utcnow
+from acceptance_app.storage.models import Unit, utcnow
 
 
 @dataclass(frozen=True)
@@ -57,14 +70,12 @@ def conclude_inspection(session: Session, inspection_id: uuid.UUID) -> tuple[Con
 
 
 def _describe_blocking(rows: list[ItemRow], limit: int = 12) -> str:
-    from acceptance_app.i18n import _
-
-    parts = []
-    for row in rows[:limit]:
-        if row.verdict.value == "pending":
-            parts.append(f"{row.item.id} {_('unanswered')}")
-        else:
-            parts.append(f"{row.item.id} {_('needs')} {'、'.join(evidence_label(k) for k in row.missing)}")
+    parts = [
+        describe_missing(row.item.id, [k.value for k in row.missing])
+        if row.verdict is not ItemVerdict.PENDING
+        else describe_missing(row.item.id, None)
+        for row in rows[:limit]
+    ]
     if len(rows) > limit:
         parts.append("…")
     return "；".join(parts)
@@ -81,16 +92,6 @@ def record_items(session: Session, inspection_id: uuid.UUID) -> tuple[ItemRow, .
     return inspection_sheet(session, inspection_id).sheet.rows
 
 
-def _latest(
-    session: Session, unit_id: uuid.UUID, discipline: Discipline, kind: InspectionKind
-) -> Inspection | None:
-    return session.scalars(
-        sa.select(Inspection)
-        .where(Inspection.unit_id == unit_id, Inspection.discipline == discipline, Inspection.kind == kind)
-        .order_by(Inspection.round.desc())
-    ).first()
-
-
 def discipline_outcome(
     session: Session, unit_id: uuid.UUID, discipline: Discipline, kind: InspectionKind = InspectionKind.FORMAL
 ) -> DisciplineOutcome:
@@ -99,7 +100,7 @@ def discipline_outcome(
     assert isinstance(unit, Unit)
     if not discipline_applies(_unit_data(unit), discipline):
         return DisciplineOutcome(discipline, Verdict.NOT_APPLICABLE, Reason.NOT_APPLICABLE)
-    latest = _latest(session, unit_id, discipline, kind)
+    latest = latest_inspection(session, unit_id, discipline, kind)
     if latest is None or not latest.form_hash:
         return DisciplineOutcome(discipline, None, Reason.INCOMPLETE)
     return inspection_sheet(session, latest.id).sheet.outcome
@@ -110,7 +111,7 @@ def deciding_items(
 ) -> tuple[ItemRow, ...]:
     """The rows of the items that decided the unit's verdict in ``discipline`` (failed or, while open,
     unanswered); empty when everything passed or nothing applies."""
-    latest = _latest(session, unit_id, discipline, kind)
+    latest = latest_inspection(session, unit_id, discipline, kind)
     if latest is None or not latest.form_hash:
         return ()
     sheet = inspection_sheet(session, latest.id).sheet

@@ -102,3 +102,15 @@ def test_cli_prints_file_line_message_and_fails(forms_copy, tmp_path, capsys):
     assert code == 1
     assert f"{fire}:{line_of(fire, 'class: Z')}: " in out and "Z" in out
     assert main(["--data-dir", str(tmp_path / "data"), "forms", "check", str(FIXTURE_FORMS)]) == 0
+
+
+def test_forms_list(tmp_path, capsys):
+    import json
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"version": 2, "forms_dir": str(FIXTURE_FORMS)}), "utf-8")
+    assert main(["--data-dir", str(data), "forms", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert {f["form"]: f["items"] for f in listed["forms"]} == {"archive": 2, "civil-air-defense": 2, "fire": 7, "planning": 3}
+    assert listed["jurisdictions"] == ["370000", "370100"]
