@@ -64,6 +64,15 @@ def upgrade(raw: dict) -> dict:
     return raw
 
 
+def forms_folder(settings: Settings) -> Path:
+    """The jurisdiction's own forms folder when set, else the forms shipped with the program."""
+    if settings.forms_dir:
+        return Path(settings.forms_dir).expanduser()
+    from acceptance_app.locator import forms_dir
+
+    return forms_dir()
+
+
 def settings_path(data_dir: Path) -> Path:
     return data_dir / "settings.json"
 

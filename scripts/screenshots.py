@@ -36,6 +36,22 @@ def settle(ms: int = 300) -> None:
     loop.exec()
 
 
+def shoot_checklists(window: MainWindow, out: Path, lang: str) -> None:
+    """The fire checklist of 2# (concluded: 整改后复验) and of 5# (formal in progress after a service session)."""
+    from acceptance_app.domain.enums import Discipline
+
+    for n, name in ((5, "2#住宅楼"), (6, "5#住宅楼")):
+        unit = next(r for r in window.project_page.unit_model.rows if r.data.name == name)
+        window.open_unit(unit.id)
+        settle(600)
+        page = window.unit_page
+        tab = next(t for t in page.checklists if t.discipline is Discipline.FIRE)
+        page.tabs.setCurrentWidget(tab)
+        tab.view.setFocus()
+        settle(300)
+        window.grab().save(str(out / f"{n:02d}-checklist-{name[0]}-{lang}.png"))
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -66,6 +82,7 @@ def main() -> int:
     settle(400)
     dialog.grab().save(str(out / f"04-unit-dialog-error-{lang}.png"))
     dialog.close()
+    shoot_checklists(window, out, lang)
     window.close()
     runner.shutdown()
     print(f"screenshots in {out}")

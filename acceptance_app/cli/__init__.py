@@ -18,7 +18,7 @@ from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
 from acceptance_app.messages import describe_error
 
-COMMAND_MODULES = ("gui", "demo", "projects", "units", "documents")
+COMMAND_MODULES = ("gui", "demo", "projects", "units", "forms", "inspections", "verdicts", "documents")
 EXIT_KNOWN_ERROR = 2
 
 
@@ -31,9 +31,13 @@ def _is_gui(args_list: list[str]) -> bool:
 
 
 def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m acceptance_app", description=_("Joint completion acceptance"))
+    parser = argparse.ArgumentParser(
+        prog="python -m acceptance_app", description=_("Joint completion acceptance")
+    )
     parser.add_argument("--version", action="version", version=__version__)
-    parser.add_argument("--data-dir", help=_("data folder (default: ACCEPTANCE_APP_DATA_DIR or the user data folder)"))
+    parser.add_argument(
+        "--data-dir", help=_("data folder (default: ACCEPTANCE_APP_DATA_DIR or the user data folder)")
+    )
     parser.add_argument("--lang", choices=("zh_CN", "en"), help=_("language of messages"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules:

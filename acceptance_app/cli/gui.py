@@ -15,7 +15,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help=_("open the main window, wait for the first paint, print first-paint-seconds and exit"),
     )
-    parser.add_argument("--demo", action="store_true", help=_("create the demo project first if the folder is empty"))
+    parser.add_argument(
+        "--demo", action="store_true", help=_("create the demo project first if the folder is empty")
+    )
     parser.set_defaults(handler=run)
 
 

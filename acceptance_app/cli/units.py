@@ -31,7 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--storeys-above", type=int)
     add.add_argument("--storeys-below", type=int)
     add.add_argument("--height", type=float)
-    add.add_argument("--structure", choices=[s.value for s in Structure], default=Structure.FRAME_SHEAR_WALL.value)
+    add.add_argument(
+        "--structure", choices=[s.value for s in Structure], default=Structure.FRAME_SHEAR_WALL.value
+    )
     add.add_argument("--use", choices=[u.value for u in BuildingUse], default=BuildingUse.RESIDENTIAL.value)
     add.add_argument("--civil-air-defense", action="store_true")
     add.add_argument("--accepted-alone", action="store_true")

@@ -132,3 +132,7 @@ def create_scaled_projects(
                 ),
             )
     return DemoResult(tuple(ids), count * units_per_project), Changes(project=True, unit=True, party=True)
+
+from acceptance_app.services.checklist_demo import add_demo_checklists  # noqa: E402
+
+DEMO_EXTENSIONS.append(add_demo_checklists)

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
             from acceptance_app.ui.widgets.unit_page import UnitPage
 
             assert self.runner is not None
-            self._unit_page = UnitPage(self.runner)
+            self._unit_page = UnitPage(self.runner, settings=lambda: self.settings)
             self.pages.addWidget(self._unit_page)
         return self._unit_page
 

@@ -58,7 +58,7 @@ def test_party_uscc_is_normalised_and_checked(session, demo_project):
 
 
 def test_matrix_follows_the_latest_formal_round(session, demo_project):
-    unit = projects.list_units(session, demo_project)[0]
+    unit = projects.list_units(session, demo_project)[-1]  # the demo inspects the first units
 
     def add(round_, status, verdict=None, kind=InspectionKind.FORMAL):
         session.add(Inspection(unit_id=unit.id, discipline=Discipline.FIRE, kind=kind, round=round_,
@@ -74,7 +74,7 @@ def test_matrix_follows_the_latest_formal_round(session, demo_project):
 
 
 def test_unit_with_inspections_cannot_be_removed(session, demo_project):
-    unit = projects.list_units(session, demo_project)[0]
+    unit = projects.list_units(session, demo_project)[-1]
     session.add(Inspection(unit_id=unit.id, discipline=Discipline.PLANNING, kind=InspectionKind.FORMAL,
                            status=InspectionStatus.IN_PROGRESS))
     session.flush()

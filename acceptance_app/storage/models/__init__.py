@@ -2,11 +2,14 @@
 
 from acceptance_app.storage.models.audit import AuditEvent, LocalMeta
 from acceptance_app.storage.models.base import Base, SyncedMixin, utcnow
+from acceptance_app.storage.models.checklists import Answer, FormSnapshot
 from acceptance_app.storage.models.core import Inspector, Party, Project, Unit
 from acceptance_app.storage.models.document import Document, NumberSeries
 from acceptance_app.storage.models.inspection import Inspection
 
 __all__ = [
+    "Answer",
+    "FormSnapshot",
     "AuditEvent",
     "Base",
     "Document",

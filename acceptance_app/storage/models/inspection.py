@@ -30,6 +30,8 @@ class Inspection(SyncedMixin, Base):
     form_id: Mapped[str] = mapped_column(sa.String(64), default="")
     form_version: Mapped[str] = mapped_column(sa.String(32), default="")
     form_hash: Mapped[str] = mapped_column(sa.String(64), default="")
+    # The effective jurisdiction table (tolerance bands, sampling ratios, verdict rules) it was pinned to.
+    jurisdiction_hash: Mapped[str] = mapped_column(sa.String(64), default="", server_default="")
 
     unit: Mapped[Unit] = relationship()
     inspector: Mapped[Inspector | None] = relationship()

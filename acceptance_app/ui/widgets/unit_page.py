@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -13,7 +14,9 @@ from acceptance_app.domain.identifiers import format_real_estate_unit_code
 from acceptance_app.i18n import _
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
+from acceptance_app.settings import Settings
 
+from acceptance_app.ui.checklists.tab import ChecklistTab
 from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.columns import CELL_COLORS
 from acceptance_app.ui.tasks import TaskRunner
@@ -29,7 +32,9 @@ def _fmt(value: float | int | None, unit: str = "") -> str:
 class UnitPage(QWidget):
     loaded = Signal()
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: TaskRunner, parent: QWidget | None = None, settings: Callable[[], Settings] = Settings
+    ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.unit_id: uuid.UUID | None = None
@@ -57,11 +62,16 @@ class UnitPage(QWidget):
         layout.addLayout(status_row)
         layout.addWidget(facts_box)
         layout.addWidget(self.tabs, 1)
+        self.checklists = [ChecklistTab(runner, d, settings) for d in DISCIPLINES]
+        for tab in self.checklists:
+            self.tabs.addTab(tab, label(tab.discipline))
         runner.changes_applied.connect(self._on_changes)
 
     def show_unit(self, unit_id: uuid.UUID) -> None:
         self.unit_id = unit_id
         self.reload()
+        for tab in self.checklists:
+            tab.show_unit(unit_id)
 
     def reload(self) -> None:
         if self.unit_id is None:

@@ -1,0 +1,97 @@
+"""User text for the checklist codes: form-file problems, answer errors, verdict reasons, evidence kinds.
+
+Registered with acceptance_app.messages at import, so the UI and the CLI say the same thing.
+"""
+
+from __future__ import annotations
+
+from acceptance_app import messages
+from acceptance_app.i18n import N_, _
+
+FORM_PROBLEMS = {
+    "yaml.syntax": N_("not valid YAML: {detail}"),
+    "yaml.duplicate_key": N_("key \u201c{key}\u201d appears twice"),
+    "yaml.encoding": N_("the file is not UTF-8 text"),
+    "yaml.not_a_mapping": N_("the file must hold a mapping (form: ... or jurisdiction: ...)"),
+    "file.unreadable": N_("cannot read the file: {reason}"),
+    "schema.unknown_field": N_("unknown field \u201c{field}\u201d in {where}"),
+    "schema.missing_field": N_("{where}: required field \u201c{field}\u201d is missing"),
+    "schema.missing_source": N_("item {item} has no source (standard, clause, tag)"),
+    "schema.not_allowed": N_("{where}: \u201c{value}\u201d is not allowed (allowed: {allowed})"),
+    "schema.wrong_type": N_("{where}: \u201c{value}\u201d has the wrong type (expected {type})"),
+    "schema.empty": N_("{where}: must not be empty"),
+    "schema.repeated": N_("{where}: contains a repeated value"),
+    "schema.pattern": N_("{where}: \u201c{value}\u201d has the wrong format"),
+    "schema.minimum": N_("{where}: {value} is below the minimum {limit}"),
+    "schema.maximum": N_("{where}: {value} is above the maximum {limit}"),
+    "schema.exclusiveMinimum": N_("{where}: {value} must be greater than {limit}"),
+    "schema.exclusiveMaximum": N_("{where}: {value} must be less than {limit}"),
+    "schema.invalid": N_("{where}: {value} does not fit the format ({detail})"),
+    "form.duplicate_group": N_("group id {id} is used twice"),
+    "form.duplicate_item": N_("item id {id} is already defined at {first}"),
+    "form.item_prefix": N_("item id {id} must start with {prefix}"),
+    "form.bad_tolerance": N_("item {item}: tolerance \u201c{text}\u201d does not parse"),
+    "form.unknown_jurisdiction_key": N_("item {item}: unknown jurisdiction key \u201c{key}\u201d"),
+    "form.unknown_option": N_("item {item}: passing value \u201c{option}\u201d is not one of the options"),
+    "form.min_above_max": N_("item {item}: min is greater than max"),
+    "form.duplicate_discipline": N_("a second form for {form} (the first is {first})"),
+    "jurisdiction.file_name": N_("table {code} must be in a file named {code}.yaml, not {stem}"),
+    "jurisdiction.unknown_parent": N_("inherits from unknown jurisdiction {code}"),
+    "jurisdiction.open_band": N_("{key}: the last band must have upto: null"),
+    "jurisdiction.band_order": N_("{key}: bands must go up in order"),
+}
+
+ERRORS = {
+    "tolerance.syntax": N_("Tolerance \u201c{text}\u201d does not parse"),
+    "tolerance.empty_range": N_("Tolerance \u201c{text}\u201d is an empty range"),
+    "tolerance.design_missing": N_("This tolerance compares with the design value: enter the design value"),
+    "tolerance.unresolved": N_("Tolerance rule {key} is not in the jurisdiction table"),
+    "tolerance.reference_loop": N_("Tolerance \u201c{text}\u201d refers to itself"),
+    "jurisdiction.unknown_key": N_("The jurisdiction table {code} has no value {key}"),
+    "jurisdiction.unknown": N_("Unknown jurisdiction {code}"),
+    "jurisdiction.loop": N_("The jurisdiction tables of {code} inherit in a loop"),
+    "jurisdiction.no_band": N_("{key} has no band for the design value {design}"),
+    "jurisdiction.not_a_tolerance": N_("{key} is not a tolerance rule"),
+    "jurisdiction.not_a_number": N_("{key} is not a number"),
+    "answer.unknown_option": N_("Item {item}: \u201c{value}\u201d is not an option ({options})"),
+    "answer.not_whole": N_("Item {item}: {value} is not a whole number"),
+    "answer.not_a_number": N_("Item {item}: \u201c{value}\u201d is not a number"),
+    "answer.unknown_item": N_("Item {item} is not in the form {form} {version}"),
+    "answer.not_applicable_item": N_("Item {item} does not apply to this unit"),
+    "answer.na_reason_required": N_("Item {item}: give a reason for \u201cnot applicable\u201d"),
+    "answer.bad_value": N_("Item {item}: \u201c{value}\u201d is not a valid answer ({expected})"),
+    "answer.nothing_to_undo": N_("Nothing to undo in this inspection"),
+    "inspection.completed": N_("This inspection is concluded; start a new round to change it"),
+    "inspection.already_passed": N_("This unit already passed in this discipline; no new round is needed"),
+    "inspection.exists": N_("An inspection of this kind is already open for this unit and discipline"),
+    "inspection.incomplete": N_("Cannot conclude: {count} item(s) still need an answer or evidence: {items}"),
+    "inspection.discipline_not_applicable": N_("{discipline} does not apply to this unit"),
+    "forms.missing": N_("No form for {discipline} in {folder}"),
+    "forms.snapshot_invalid": N_("The stored form {path} can no longer be read"),
+    "forms.problems": N_("{count} problem(s) in the form files"),
+}
+
+messages.register(rules=FORM_PROBLEMS, errors=ERRORS)
+
+
+def describe_form_problem(code: str, params: dict) -> str:
+    template = FORM_PROBLEMS.get(code)
+    return _(template).format(**params) if template else code
+
+
+EVIDENCE_LABELS = {"photo": N_("photo"), "finding": N_("finding"), "reason": N_("reason")}
+
+
+def evidence_label(kind: str) -> str:
+    return _(EVIDENCE_LABELS.get(kind, kind))
+
+
+UNANSWERED = N_("{item} unanswered")
+NEEDS = N_("{item} needs {what}")
+
+
+def describe_missing(item_id: str, kinds: list[str] | None) -> str:
+    """ "XF-06-5 unanswered" (kinds None) or "XF-06-5 needs photo、finding"."""
+    if kinds is None:
+        return _(UNANSWERED).format(item=item_id)
+    return _(NEEDS).format(item=item_id, what="、".join(evidence_label(k) for k in kinds))

@@ -1,0 +1,63 @@
+"""``forms check [PATH...]`` and ``forms list``: validate and show the checklist forms."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from acceptance_app.checklist_messages import describe_form_problem
+from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.i18n import _
+from acceptance_app.settings import forms_folder
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("forms", help=_("checklist form files"))
+    sub = parser.add_subparsers(dest="action", required=True)
+    check = sub.add_parser("check", help=_("validate form files; prints file:line: message for each problem"))
+    check.add_argument("paths", nargs="*", type=Path, help=_("files or folders (default: the forms folder)"))
+    check.set_defaults(handler=run_check)
+    listing = sub.add_parser("list", help=_("list the forms in the forms folder"))
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=run_list)
+
+
+def run_check(args: argparse.Namespace, context: CliContext) -> int:
+    from acceptance_app.storage.forms.loader import check_paths
+
+    paths = args.paths or [forms_folder(context.settings)]
+    problems = check_paths(paths)
+    for p in problems:
+        print(f"{p.path}:{p.line}: {describe_form_problem(p.code, p.params)}")
+    if problems:
+        print(_("{count} problem(s)").format(count=len(problems)))
+        return 1
+    print(_("No problems"))
+    return 0
+
+
+def run_list(args: argparse.Namespace, context: CliContext) -> int:
+    from acceptance_app.storage.forms.loader import load_library
+
+    library = load_library(forms_folder(context.settings))
+    rows = [
+        {
+            "form": form.discipline.value,
+            "version": form.version,
+            "title": form.title,
+            "groups": len(form.groups),
+            "items": len(form.items),
+            "sha256": form.sha256,
+            "path": form.path,
+        }
+        for form in library.forms.values()
+    ]
+    if args.json:
+        print_json({"folder": str(library.folder), "forms": rows, "jurisdictions": sorted(library.tables)})
+    else:
+        print(_("Forms folder: {folder}").format(folder=library.folder))
+        for row in rows:
+            print(f"{row['form']}\t{row['version']}\t{row['items']}\t{row['title']}\t{row['sha256'][:12]}")
+        for p in library.problems:
+            print(f"{p.path}:{p.line}: {describe_form_problem(p.code, p.params)}")
+    return 1 if library.problems else 0

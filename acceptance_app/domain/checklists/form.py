@@ -1,0 +1,159 @@
+"""The checklist form as immutable data (one discipline), as described in FORMS-FORMAT.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from acceptance_app.domain.enums import BuildingUse, Discipline, ItemClass, ItemVerdict
+
+
+class AnswerType(StrEnum):
+    VERDICT = "verdict"  # 合格 / 不合格 / 不适用 chosen by the inspector
+    MEASURE = "measure"  # number(s) checked against a tolerance
+    COUNT = "count"  # a whole number with min/max
+    CHOICE = "choice"  # one of the options; some of them pass
+    TEXT = "text"  # free text plus a chosen verdict
+
+
+class Scope(StrEnum):
+    PROJECT = "project"  # answered once, counts for every unit it applies to
+    UNIT = "unit"
+
+
+class EvidenceKind(StrEnum):
+    PHOTO = "photo"
+    FINDING = "finding"
+    REASON = "reason"
+
+
+class Method(StrEnum):
+    DOCUMENTS = "查"
+    VISUAL = "看"
+    MEASURE = "量"
+    TEST = "测"
+
+
+@dataclass(frozen=True)
+class AnswerSpec:
+    type: AnswerType
+    unit: str = ""
+    tolerance: str = ""
+    min: int | str | None = None  # count: a number or "design"
+    max: int | str | None = None
+    options: tuple[str, ...] = ()
+    passing: tuple[str, ...] = ()  # the file's `pass:`
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What must be attached for each verdict. Defaults from FORMS-FORMAT.md."""
+
+    on_pass: tuple[EvidenceKind, ...] = ()
+    on_fail: tuple[EvidenceKind, ...] = (EvidenceKind.PHOTO, EvidenceKind.FINDING)
+    on_na: tuple[EvidenceKind, ...] = (EvidenceKind.REASON,)
+
+    def required_for(self, verdict: ItemVerdict) -> tuple[EvidenceKind, ...]:
+        return {
+            ItemVerdict.PASS: self.on_pass,
+            ItemVerdict.FAIL: self.on_fail,
+            ItemVerdict.NOT_APPLICABLE: self.on_na,
+        }.get(verdict, ())
+
+
+@dataclass(frozen=True)
+class Sampling:
+    min_samples: int = 1
+    all: bool = False
+    extend_on_fail: int = 0
+    ratio: float | str | None = None  # a literal, or "@key" in the jurisdiction table
+
+
+@dataclass(frozen=True)
+class AppliesTo:
+    uses: frozenset[BuildingUse] = frozenset()
+    min_height: float | None = None
+    min_storeys_below: int | None = None
+    civil_air_defense: bool | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    standard: str
+    clause: str
+    tag: str  # C confirmed | P partial | R recalled | I inferred
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    text: str
+    criterion: str
+    method: Method
+    item_class: ItemClass
+    answer: AnswerSpec
+    source: Source
+    group_id: str = ""
+    scope: Scope = Scope.UNIT
+    evidence: Evidence = Evidence()
+    sampling: Sampling | None = None
+    applies_to: AppliesTo | None = None
+    line: int = 0  # line in the form file, for problems
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    title: str
+    scope: Scope
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class VerdictRules:
+    fail_if_any: frozenset[ItemClass] = frozenset({ItemClass.A})
+    max_failures: tuple[tuple[ItemClass, int], ...] = ()
+    recheck_if_any: frozenset[ItemClass] = frozenset({ItemClass.B, ItemClass.C})
+
+    @classmethod
+    def from_mapping(cls, raw: dict, base: VerdictRules | None = None) -> VerdictRules:
+        """Build from the file's `verdict:` shape; keys absent in ``raw`` keep ``base``'s value."""
+        base = base or cls()
+        return cls(
+            fail_if_any=frozenset(ItemClass(c) for c in raw["fail_if_any"])
+            if "fail_if_any" in raw
+            else base.fail_if_any,
+            max_failures=tuple(sorted((ItemClass(k), int(v)) for k, v in raw["max_failures"].items()))
+            if "max_failures" in raw
+            else base.max_failures,
+            recheck_if_any=frozenset(ItemClass(c) for c in raw["recheck_if_any"])
+            if "recheck_if_any" in raw
+            else base.recheck_if_any,
+        )
+
+
+@dataclass(frozen=True)
+class Form:
+    discipline: Discipline
+    version: str
+    title: str
+    verdict: VerdictRules
+    groups: tuple[Group, ...]
+    basis: tuple[str, ...] = ()
+    sha256: str = ""
+    path: str = ""
+    _index: dict[str, Item] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index.update({item.id: item for group in self.groups for item in group.items})
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(self._index.values())
+
+    def item(self, item_id: str) -> Item:
+        return self._index[item_id]
+
+    def has_item(self, item_id: str) -> bool:
+        return item_id in self._index

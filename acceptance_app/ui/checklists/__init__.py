@@ -1,0 +1,1 @@
+"""The checklist runner: one tab per discipline on the unit page."""

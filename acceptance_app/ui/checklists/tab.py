@@ -1,0 +1,351 @@
+"""One discipline's checklist for one unit: start, answer by keyboard (1 合格, 2 不合格, 3 不适用, Enter for a
+value, arrows or J/K to move, N for a note, Ctrl+F to filter, Ctrl+Z to undo), progress, verdict and reasons.
+
+Every write goes through the TaskRunner's single writer and is committed at once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acceptance_app.domain.checklists.answers import AnswerInput, ItemOutcome
+from acceptance_app.domain.checklists.form import AnswerType
+from acceptance_app.domain.checklists.sheet import ItemRow
+from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionStatus, ItemVerdict
+from acceptance_app.domain.problems import KnownError
+from acceptance_app.i18n import _
+from acceptance_app.messages import describe_error
+from acceptance_app.services import checklists, verdicts
+from acceptance_app.services.changes import Changes
+from acceptance_app.settings import Settings, forms_folder
+
+from acceptance_app.ui.checklists.editor import AnswerEditor
+from acceptance_app.ui.checklists.model import FILTER_LABELS, ChecklistFilter, ChecklistModel, Filter
+from acceptance_app.ui.checklists.text import outcome_text
+from acceptance_app.ui.errors import show_exception
+from acceptance_app.ui.labels import label
+from acceptance_app.ui.models.rows_model import ROW_ROLE
+from acceptance_app.ui.tasks import TaskRunner
+
+_VERDICT_KEYS = {
+    Qt.Key.Key_1: ItemVerdict.PASS,
+    Qt.Key.Key_2: ItemVerdict.FAIL,
+    Qt.Key.Key_3: ItemVerdict.NOT_APPLICABLE,
+}
+_CHOSEN_VERDICT = (AnswerType.VERDICT, AnswerType.TEXT)
+
+
+class ChecklistTab(QWidget):
+    def __init__(
+        self,
+        runner: TaskRunner,
+        discipline: Discipline,
+        settings: Callable[[], Settings],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"checklist_{discipline.value}")
+        self.runner, self.discipline, self.settings = runner, discipline, settings
+        self.unit_id: uuid.UUID | None = None
+        self.state: checklists.UnitChecklist | None = None
+        self._stale = False
+        self.header = QLabel()
+        self.header.setObjectName("checklist_header")
+        self.progress = QLabel()
+        self.progress.setObjectName("checklist_progress")
+        self.progress.setWordWrap(True)
+        self.outcome = QLabel()
+        self.outcome.setObjectName("checklist_outcome")
+        self.outcome.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("checklist_message")
+        self.message.setStyleSheet("color: #a00;")
+        self.message.setWordWrap(True)
+        self.start_formal = QPushButton(_("Start formal acceptance"))
+        self.start_service = QPushButton(_("Start technical service (advisory)"))
+        self.conclude_button = QPushButton(_("Conclude"))
+        self.undo_button = QPushButton(_("Undo (Ctrl+Z)"))
+        self.start_formal.clicked.connect(lambda: self.start(InspectionKind.FORMAL))
+        self.start_service.clicked.connect(lambda: self.start(InspectionKind.SERVICE))
+        self.conclude_button.clicked.connect(self.conclude)
+        self.undo_button.clicked.connect(self.undo)
+        self.filter_mode = QComboBox()
+        self.filter_mode.setObjectName("checklist_filter")
+        for mode in Filter:
+            self.filter_mode.addItem(_(FILTER_LABELS[mode]), mode)
+        self.search = QLineEdit()
+        self.search.setObjectName("checklist_search")
+        self.search.setPlaceholderText(_("Filter items (Ctrl+F)"))
+        self.model = ChecklistModel(self)
+        self.proxy = ChecklistFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setObjectName("checklist_items")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setMinimumHeight(240)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.view.installEventFilter(self)
+        self.editor = AnswerEditor()
+        self.editor.answer_ready.connect(self._answer_from_editor)
+        self.editor.note_ready.connect(self._note_from_editor)
+        self.editor.done.connect(self.view.setFocus)
+        self.filter_mode.currentIndexChanged.connect(
+            lambda: self.proxy.set_mode(self.filter_mode.currentData())
+        )
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        QShortcut(
+            QKeySequence.StandardKey.Find,
+            self,
+            self._focus_search,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence.StandardKey.Undo,
+            self,
+            self.undo,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        self._layout()
+        runner.changes_applied.connect(self._on_changes)
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        for button in (self.start_formal, self.start_service, self.undo_button, self.conclude_button):
+            top.addWidget(button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_mode)
+        filters.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.outcome)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.message)
+
+    # Loading ---------------------------------------------------------------------------------------------
+    def show_unit(self, unit_id: uuid.UUID) -> None:
+        self.unit_id = unit_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.unit_id is None:
+            return
+        unit_id, discipline = self.unit_id, self.discipline
+        self.runner.read(
+            lambda session, task: checklists.unit_checklist(session, unit_id, discipline)
+        ).success(self._show).failure(self._error).run()
+
+    def _show(self, state: checklists.UnitChecklist) -> None:
+        if state.unit_id != self.unit_id:
+            return
+        self.state = state
+        current = state.current
+        open_ = current is not None and current.info.status is not InspectionStatus.COMPLETED
+        can_start = state.applies and (current is None or current.info.status is InspectionStatus.COMPLETED)
+        self.start_formal.setVisible(can_start)
+        self.start_service.setVisible(can_start and current is None)
+        if current is not None and can_start and current.info.kind is InspectionKind.FORMAL:
+            self.start_formal.setText(_("Start re-inspection (round {round})").format(round=current.info.round + 1))
+        else:
+            self.start_formal.setText(_("Start formal acceptance"))
+        self.conclude_button.setVisible(open_)
+        self.undo_button.setVisible(open_)
+        self.editor.setVisible(open_)
+        if current is None:
+            self.model.set_rows([])
+            self.header.setText(_("Not inspected yet") if state.applies else _("Not applicable to this unit"))
+            self.progress.setText("")
+            self.outcome.setText("")
+            return
+        info, sheet = current.info, current.sheet
+        kind = label(info.kind) + (" — " + _("advisory, not a legal verdict") if info.advisory else "")
+        self.header.setText(
+            f"<b>{info.form_title}</b>  "
+            + _("form version {version}").format(version=info.form_version)
+            + f" · {kind} · "
+            + _("round {round}").format(round=info.round)
+            + f" · {label(info.status)}"
+        )
+        groups = " · ".join(f"{g.title} {g.answered}/{g.total}" for g in sheet.groups)
+        self.progress.setText(
+            _("Answered {answered} of {total}").format(answered=sheet.answered, total=sheet.total)
+            + f"　{groups}"
+        )
+        self.outcome.setText(outcome_text(sheet.outcome))
+        self.model.set_rows(sheet.rows)
+        if not self.view.currentIndex().isValid() and self.proxy.rowCount():
+            self._select(0)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        current = self.state.current if self.state else None
+        self.editor.show_row(self.current_row(), current.jurisdiction if current else None)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.checklist or changes.inspection:
+            # Hidden tabs (the other disciplines) reload when shown, not on every answer.
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
+
+    # Navigation ------------------------------------------------------------------------------------------
+    def current_row(self) -> ItemRow | None:
+        index = self.view.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _select(self, proxy_row: int) -> None:
+        proxy_row = max(0, min(proxy_row, self.proxy.rowCount() - 1))
+        index = self.proxy.index(proxy_row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.scrollTo(index)
+
+    def _move(self, step: int) -> None:
+        self._select(self.view.currentIndex().row() + step)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            return self._key(event)
+        return super().eventFilter(watched, event)
+
+    def _key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        if key in (Qt.Key.Key_J, Qt.Key.Key_K):
+            self._move(1 if key == Qt.Key.Key_J else -1)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.editor.value.setFocus()
+            self.editor.value.selectAll()
+            return True
+        if key == Qt.Key.Key_N:
+            self.editor.note.setFocus()
+            return True
+        if key in _VERDICT_KEYS:
+            self._verdict_key(_VERDICT_KEYS[key])
+            return True
+        return False
+
+    def _verdict_key(self, verdict: ItemVerdict) -> None:
+        row = self.current_row()
+        if row is None or not self.editor.isVisible():
+            return
+        if verdict is ItemVerdict.NOT_APPLICABLE:
+            self._write(row, AnswerInput(verdict=verdict, note=self._note(row)))
+            self.editor.reason.setFocus()  # 不适用 needs its reason: type it now, Enter saves
+            return
+        if row.item.answer.type not in _CHOSEN_VERDICT:
+            # Measured, counted or chosen items take their value; the verdict follows from it.
+            self.editor.value.setFocus()
+            self.message.setText(_("Type the value for {item} and press Enter").format(item=row.item.id))
+            return
+        self._write(row, AnswerInput(verdict=verdict, note=self._note(row)), then_next=True)
+
+    @staticmethod
+    def _note(row: ItemRow) -> str:
+        return row.answer.values.note if row.answer else ""
+
+    # Writing ---------------------------------------------------------------------------------------------
+    def _inspection_id(self) -> uuid.UUID | None:
+        current = self.state.current if self.state else None
+        return current.info.id if current else None
+
+    def _write(self, row: ItemRow, answer: AnswerInput, then_next: bool = False) -> None:
+        inspection_id = self._inspection_id()
+        if inspection_id is None:
+            return
+        item_id = row.item.id
+        self.message.setText("")
+
+        def done(outcome: ItemOutcome) -> None:
+            # Still undecided (more samples needed): stay on the item so the next value goes to it.
+            if then_next and outcome.verdict is not ItemVerdict.PENDING:
+                self._move(1)
+            self.view.setFocus()
+
+        self.runner.write(
+            lambda session, task: checklists.answer_item(session, inspection_id, item_id, answer)
+        ).success(done).failure(self._error).run()
+
+    def _answer_from_editor(self, answer: AnswerInput) -> None:
+        row = self.current_row()
+        if row is not None:
+            self._write(row, answer, then_next=True)
+
+    def _note_from_editor(self, note: str) -> None:
+        row, inspection_id = self.current_row(), self._inspection_id()
+        if row is None or inspection_id is None:
+            return
+        item_id = row.item.id
+        self.runner.write(
+            lambda session, task: checklists.set_note(session, inspection_id, item_id, note)
+        ).success(lambda _v: self.view.setFocus()).failure(self._error).run()
+
+    def undo(self) -> None:
+        inspection_id = self._inspection_id()
+        if inspection_id is not None:
+            self.runner.write(lambda session, task: checklists.undo_last(session, inspection_id)).failure(
+                self._error
+            ).run()
+
+    def start(self, kind: InspectionKind) -> None:
+        if self.unit_id is None:
+            return
+        unit_id, discipline, settings = self.unit_id, self.discipline, self.settings()
+        folder = forms_folder(settings)
+        self.runner.write(
+            lambda session, task: checklists.start_inspection(
+                session, unit_id, discipline, kind, forms_folder=folder, jurisdiction=settings.jurisdiction
+            )
+        ).failure(self._error).run()
+
+    def conclude(self) -> None:
+        inspection_id = self._inspection_id()
+        if inspection_id is not None:
+            self.runner.write(
+                lambda session, task: verdicts.conclude_inspection(session, inspection_id)
+            ).failure(self._error).run()
+
+    def _error(self, error: BaseException) -> None:
+        if isinstance(error, KnownError):
+            self.message.setText(describe_error(error))
+        else:
+            show_exception(self, error)

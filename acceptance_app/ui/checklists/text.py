@@ -1,0 +1,99 @@
+"""How checklist values read on screen: verdict words, answers, the outcome and its reasons."""
+
+from __future__ import annotations
+
+from acceptance_app.checklist_messages import evidence_label
+from acceptance_app.domain.checklists.form import AnswerType
+from acceptance_app.domain.checklists.sheet import ItemRow
+from acceptance_app.domain.checklists.verdicts import DisciplineOutcome, Reason
+from acceptance_app.domain.enums import ItemVerdict
+from acceptance_app.i18n import N_, _
+
+from acceptance_app.ui.labels import label
+
+ITEM_VERDICTS = {
+    ItemVerdict.PENDING: N_("Unanswered"),
+    ItemVerdict.PASS: N_("Pass"),
+    ItemVerdict.FAIL: N_("Fail"),
+    ItemVerdict.NOT_APPLICABLE: N_("N/A"),
+}
+VERDICT_COLORS = {
+    ItemVerdict.PENDING: None,
+    ItemVerdict.PASS: "#d8f0d8",
+    ItemVerdict.FAIL: "#f6d0d0",
+    ItemVerdict.NOT_APPLICABLE: "#e6e6e6",
+}
+REASONS = {
+    Reason.NOT_APPLICABLE: N_("nothing applies"),
+    Reason.INCOMPLETE: N_("{count} item(s) unanswered"),
+    Reason.FAIL_IF_ANY: N_("veto item(s) failed: {items}"),
+    Reason.MAX_FAILURES: N_("more than {limit} class {cls} item(s) failed: {items}"),
+    Reason.RECHECK: N_("item(s) to rectify and re-inspect: {items}"),
+    Reason.ALL_PASSED: N_("every applicable item passed"),
+}
+
+
+def item_verdict_text(verdict: ItemVerdict) -> str:
+    return _(ITEM_VERDICTS[verdict])
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def answer_text(row: ItemRow) -> str:
+    answer = row.answer
+    if answer is None:
+        return ""
+    values = answer.values
+    kind = row.item.answer.type
+    if values.verdict is ItemVerdict.NOT_APPLICABLE:
+        return values.na_reason
+    if kind is AnswerType.MEASURE and values.samples:
+        text = " / ".join(_number(v) for v in values.samples) + f" {row.item.answer.unit}"
+        if values.design is not None:
+            text += "  " + _("(design {value})").format(value=_number(values.design))
+        return text
+    if kind is AnswerType.COUNT and values.samples:
+        return _number(values.samples[0])
+    if kind is AnswerType.CHOICE:
+        return values.choice
+    return values.text
+
+
+def expectation(row: ItemRow) -> str:
+    spec = row.item.answer
+    if spec.type is AnswerType.MEASURE:
+        return f"{spec.tolerance} {spec.unit}"
+    if spec.type is AnswerType.COUNT:
+        parts = [
+            f">= {spec.min}" if spec.min is not None else "",
+            f"<= {spec.max}" if spec.max is not None else "",
+        ]
+        return " ".join(p for p in parts if p)
+    if spec.type is AnswerType.CHOICE:
+        return "、".join(spec.passing)
+    return ""
+
+
+def evidence_text(row: ItemRow) -> str:
+    notes = []
+    if row.missing:
+        notes.append(_("needs {what}").format(what="、".join(evidence_label(k) for k in row.missing)))
+    if row.samples_needed:
+        notes.append(_("{count} more sample(s)").format(count=row.samples_needed))
+    if row.recheck:
+        notes.append(_("check again"))
+    return "；".join(notes)
+
+
+def outcome_text(outcome: DisciplineOutcome) -> str:
+    verdict = label(outcome.verdict) if outcome.verdict else _("Undecided")
+    items = "、".join(outcome.deciding[:8]) + ("…" if len(outcome.deciding) > 8 else "")
+    cls = next(
+        (c.value for c, n in outcome.failed_by_class if outcome.limit is not None and n > outcome.limit), ""
+    )
+    reason = _(REASONS[outcome.reason]).format(
+        count=len(outcome.deciding), items=items, limit=outcome.limit, cls=cls
+    )
+    return f"{verdict}：{reason}"

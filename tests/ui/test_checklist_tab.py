@@ -1,0 +1,125 @@
+"""Answer a whole unit's fire checklist with the keyboard alone and read what the runner shows."""
+
+import pytest
+
+from PySide6.QtCore import Qt
+
+from acceptance_app.domain.enums import Discipline, ItemVerdict, Verdict
+from acceptance_app.settings import Settings
+from tests.checklists.conftest import FIXTURE_FORMS
+from tests.checklists.helpers import make_project
+
+from acceptance_app.ui.checklists.model import Filter
+from acceptance_app.ui.checklists.tab import ChecklistTab
+from acceptance_app.ui.labels import label
+
+
+@pytest.fixture
+def tab(runner, database, qtbot):  # type: ignore[no-untyped-def]
+    with database.session() as session, session.begin():
+        _, (unit, _other) = make_project(session)
+    widget = ChecklistTab(runner, Discipline.FIRE, lambda: Settings(forms_dir=str(FIXTURE_FORMS)))
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    widget.show_unit(unit)
+    return widget
+
+
+def verdicts_shown(tab):
+    return {row.item.id: row.verdict for row in tab.model.rows}
+
+
+def type_text(qtbot, box, text):
+    """QTest can only type ASCII; Chinese arrives as committed input-method text."""
+    if text.isascii():
+        qtbot.keyClicks(box, text)
+    else:
+        box.insert(text)
+
+
+def type_value(qtbot, tab, value, design=None):
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    assert tab.editor.value.hasFocus()
+    tab.editor.value.clear()
+    type_text(qtbot, tab.editor.value, value)
+    if design is not None:
+        tab.editor.design.clear()
+        qtbot.keyClicks(tab.editor.design, design)
+    shown = tab.editor.live.text()
+    qtbot.keyClick(tab.editor.design if design is not None else tab.editor.value, Qt.Key.Key_Return)
+    return shown
+
+
+def test_whole_checklist_by_keyboard_with_verdict_and_reasons(tab, qtbot):
+    assert "尚未检查" in tab.header.text()
+    qtbot.mouseClick(tab.start_formal, Qt.MouseButton.LeftButton)
+    assert tab.model.rowCount() == 7 and "T-1" in tab.header.text()
+    tab.view.setFocus()
+    assert type_value(qtbot, tab, "13.2", "13") == "合格"
+    assert type_value(qtbot, tab, "3.8") == "不合格"  # 消防车道 3.8 m < 4.0 m, seen while typing
+    type_value(qtbot, tab, "2", "2")
+    type_value(qtbot, tab, "甲级")
+    qtbot.keyClick(tab.view, Qt.Key.Key_1)  # 疏散指示标志 合格
+    assert type_value(qtbot, tab, "0.36") == "未作答 （还需 1 个样本）"
+    assert tab.current_row().item.id == "XF-06-4"  # one sample is not enough: stays pending, cursor stays
+    type_value(qtbot, tab, "0.36, 0.38")
+    qtbot.keyClick(tab.view, Qt.Key.Key_3)  # 不适用 ...
+    assert tab.editor.reason.hasFocus()
+    type_text(qtbot, tab.editor.reason, "排烟由地下车库统一设置")
+    qtbot.keyClick(tab.editor.reason, Qt.Key.Key_Return)  # ... with its reason
+    shown = verdicts_shown(tab)
+    assert shown["XF-04-2"] is ItemVerdict.FAIL and shown["XF-06-5"] is ItemVerdict.NOT_APPLICABLE
+    assert list(shown.values()).count(ItemVerdict.PASS) == 5
+    assert "已答 7 / 7" in tab.progress.text()
+    assert tab.outcome.text().startswith(label(Verdict.RECHECK)) and "XF-04-2" in tab.outcome.text()
+
+    qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # reason taken back
+    qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # 不适用 taken back
+    assert verdicts_shown(tab)["XF-06-5"] is ItemVerdict.PENDING
+    qtbot.mouseClick(tab.conclude_button, Qt.MouseButton.LeftButton)
+    assert "XF-06-5" in tab.message.text() and "未作答" in tab.message.text()
+
+
+def test_filters_and_search(tab, qtbot):
+    qtbot.mouseClick(tab.start_formal, Qt.MouseButton.LeftButton)
+    tab.view.setFocus()
+    type_value(qtbot, tab, "12", "13")  # 防火间距 too short: class A fails
+    assert tab.outcome.text().startswith(label(Verdict.FAILED)) or "未作答" in tab.outcome.text()
+    tab.filter_mode.setCurrentIndex(tab.filter_mode.findData(Filter.FAILED))
+    assert tab.proxy.rowCount() == 1
+    tab.filter_mode.setCurrentIndex(tab.filter_mode.findData(Filter.UNANSWERED))
+    assert tab.proxy.rowCount() == 6
+    tab.filter_mode.setCurrentIndex(tab.filter_mode.findData(Filter.CLASS_A))
+    assert tab.proxy.rowCount() == 2
+    tab.filter_mode.setCurrentIndex(tab.filter_mode.findData(Filter.ALL))
+    qtbot.keyClick(tab.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert tab.search.hasFocus()
+    type_text(qtbot, tab.search, "消火栓")
+    assert tab.proxy.rowCount() == 1
+
+
+def test_model_passes_qt_model_tester(tab, qtbot, qtmodeltester):
+    qtbot.mouseClick(tab.start_formal, Qt.MouseButton.LeftButton)
+    qtmodeltester.check(tab.model)
+    qtmodeltester.check(tab.proxy)
+
+
+def test_j_k_move_and_note_by_keyboard(tab, qtbot):
+    qtbot.mouseClick(tab.start_formal, Qt.MouseButton.LeftButton)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_J)
+    qtbot.keyClick(tab.view, Qt.Key.Key_J)
+    qtbot.keyClick(tab.view, Qt.Key.Key_K)
+    assert tab.current_row().item.id == "XF-04-2"
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down)
+    assert tab.current_row().item.id == "XF-06-1"
+    qtbot.keyClick(tab.view, Qt.Key.Key_N)
+    assert tab.editor.note.hasFocus()
+    type_text(qtbot, tab.editor.note, "楼梯间前室门闭门器缺失")
+    qtbot.keyClick(tab.editor.note, Qt.Key.Key_Return)
+    row = next(r for r in tab.model.rows if r.item.id == "XF-06-1")
+    assert row.answer.values.note == "楼梯间前室门闭门器缺失" and row.verdict is ItemVerdict.PENDING
+    assert tab.view.hasFocus()
