@@ -104,7 +104,10 @@ class ChecklistTab(QWidget):
         self.view.verticalHeader().hide()
         self.view.setMinimumHeight(240)
         self.view.setWordWrap(False)
-        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 3, 6):  # id, class, verdict: as narrow as their text
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.installEventFilter(self)
         self.editor = AnswerEditor()
         self.editor.answer_ready.connect(self._answer_from_editor)
@@ -191,7 +194,12 @@ class ChecklistTab(QWidget):
             + _("round {round}").format(round=info.round)
             + f" · {label(info.status)}"
         )
-        groups = " · ".join(f"{g.title} {g.answered}/{g.total}" for g in sheet.groups)
+        # Many groups (消防 has ~20): list the unfinished ones, count the finished.
+        open_groups = [g for g in sheet.groups if g.answered < g.total]
+        groups = " · ".join(f"{g.title} {g.answered}/{g.total}" for g in open_groups)
+        finished = len(sheet.groups) - len(open_groups)
+        if finished:
+            groups = (groups + " · " if groups else "") + _("{count} group(s) complete").format(count=finished)
         self.progress.setText(
             _("Answered {answered} of {total}").format(answered=sheet.answered, total=sheet.total)
             + f"　{groups}"
