@@ -139,3 +139,12 @@ def test_unit_page_has_a_checklist_tab_per_discipline_with_demo_answers(window, 
     air = next(t for t in page.checklists if t.discipline is Discipline.CIVIL_AIR_DEFENSE)
     page.tabs.setCurrentWidget(air)
     assert air.header.text() == "本单体不涉及" and not air.start_formal.isVisible()
+
+
+def test_answer_with_the_mouse(tab, qtbot):
+    qtbot.mouseClick(tab.start_formal, Qt.MouseButton.LeftButton)
+    row = next(n for n, r in enumerate(tab.model.rows) if r.item.id == "XF-06-3")
+    qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=tab.view.visualRect(tab.proxy.index(row, 2)).center())
+    assert tab.current_row().item.id == "XF-06-3"
+    qtbot.mouseClick(tab.editor.buttons[ItemVerdict.FAIL], Qt.MouseButton.LeftButton)
+    assert verdicts_shown(tab)["XF-06-3"] is ItemVerdict.FAIL

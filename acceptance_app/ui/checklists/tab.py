@@ -113,6 +113,7 @@ class ChecklistTab(QWidget):
         self.editor.answer_ready.connect(self._answer_from_editor)
         self.editor.note_ready.connect(self._note_from_editor)
         self.editor.done.connect(self.view.setFocus)
+        self.editor.verdict_clicked.connect(self._verdict_key)
         self.filter_mode.currentIndexChanged.connect(
             lambda: self.proxy.set_mode(self.filter_mode.currentData())
         )
@@ -173,7 +174,9 @@ class ChecklistTab(QWidget):
         self.start_formal.setVisible(can_start)
         self.start_service.setVisible(can_start and current is None)
         if current is not None and can_start and current.info.kind is InspectionKind.FORMAL:
-            self.start_formal.setText(_("Start re-inspection (round {round})").format(round=current.info.round + 1))
+            self.start_formal.setText(
+                _("Start re-inspection (round {round})").format(round=current.info.round + 1)
+            )
         else:
             self.start_formal.setText(_("Start formal acceptance"))
         self.conclude_button.setVisible(open_)
@@ -199,7 +202,9 @@ class ChecklistTab(QWidget):
         groups = " · ".join(f"{g.title} {g.answered}/{g.total}" for g in open_groups)
         finished = len(sheet.groups) - len(open_groups)
         if finished:
-            groups = (groups + " · " if groups else "") + _("{count} group(s) complete").format(count=finished)
+            groups = (groups + " · " if groups else "") + _("{count} group(s) complete").format(
+                count=finished
+            )
         self.progress.setText(
             _("Answered {answered} of {total}").format(answered=sheet.answered, total=sheet.total)
             + f"　{groups}"
