@@ -149,3 +149,23 @@ def test_civil_air_defense_not_applicable_without_works(session):
         start(session, unit, Discipline.CIVIL_AIR_DEFENSE)
     outcome = verdicts.discipline_outcome(session, unit, Discipline.CIVIL_AIR_DEFENSE)
     assert outcome.verdict is Verdict.NOT_APPLICABLE
+
+
+def test_evidence_from_a_registered_provider_is_demanded(session):
+    from acceptance_app.domain.checklists.form import EvidenceKind
+    from acceptance_app.services import checklist_forms
+
+    photographed: dict[str, set] = {}
+    provider = (frozenset({EvidenceKind.PHOTO}), lambda s, inspection_id: photographed)
+    checklist_forms._providers.append(provider)
+    try:
+        _, (unit, _other) = make_project(session)
+        inspection = start(session, unit)
+        answer_all(session, inspection, **{"XF-06-3": FAIL})
+        with pytest.raises(KnownError) as refused:
+            verdicts.conclude_inspection(session, inspection)
+        assert "XF-06-3" in describe_error(refused.value) and "照片" in describe_error(refused.value)
+        photographed["XF-06-3"] = {EvidenceKind.PHOTO}  # a photo arrives; findings are not supplied yet
+        assert verdicts.conclude_inspection(session, inspection)[0].outcome.verdict is Verdict.RECHECK
+    finally:
+        checklist_forms._providers.remove(provider)

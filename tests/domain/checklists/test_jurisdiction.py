@@ -1,7 +1,11 @@
 import pytest
 
 from acceptance_app.domain.checklists.form import VerdictRules
-from acceptance_app.domain.checklists.jurisdiction import JurisdictionTable, JurisdictionValue, resolve_jurisdiction
+from acceptance_app.domain.checklists.jurisdiction import (
+    JurisdictionTable,
+    JurisdictionValue,
+    resolve_jurisdiction,
+)
 from acceptance_app.domain.enums import Discipline, ItemClass
 from acceptance_app.domain.problems import KnownError
 
