@@ -66,7 +66,7 @@ ERRORS = {
     "inspection.exists": N_("An inspection of this kind is already open for this unit and discipline"),
     "inspection.incomplete": N_("Cannot conclude: {count} item(s) still need an answer or evidence: {items}"),
     "inspection.discipline_not_applicable": N_("{discipline} does not apply to this unit"),
-    "forms.missing": N_("No form for {discipline} in {folder}"),
+    "forms.missing": N_("No valid form for {discipline} in {folder} (run \u201cforms check\u201d to see why)"),
     "forms.snapshot_invalid": N_("The stored form {path} can no longer be read"),
     "forms.problems": N_("{count} problem(s) in the form files"),
 }

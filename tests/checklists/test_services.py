@@ -191,3 +191,14 @@ def test_record_and_deciding_lines_for_documents(session):
     assert passed == ["XF-04-1", "XF-06-1"]  # the veto items, which passing made it 合格
     checklists.answer_item(session, inspection, "XF-06-3", FAIL)
     assert [r.item.id for r in inspection_deciding_items(session, inspection)] == ["XF-06-3"]
+
+
+def test_starting_without_a_valid_form_says_where_to_look(session, forms_copy):
+    fire = forms_copy / "fire.yaml"
+    fire.write_text(fire.read_text("utf-8").replace("class: A", "class: Z", 1), "utf-8")
+    _, (unit, _other) = make_project(session)
+    with pytest.raises(KnownError) as refused:
+        start(session, unit, folder=forms_copy)
+    message = describe_error(refused.value)
+    assert str(forms_copy) in message and "forms check" in message
+    assert session.scalar(sa.select(sa.func.count()).select_from(FormSnapshot)) == 0
