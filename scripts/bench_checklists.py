@@ -149,6 +149,11 @@ def main() -> int:
     bench_answers(database, inspection_id, args.answers, folder.database)
     bench_open(database, inspection_id)
     bench_check(forms)
+    from acceptance_app.locator import forms_dir
+
+    if any(forms_dir().glob("*.yaml")):
+        print("shipped forms:", end=" ")
+        bench_check(forms_dir())
     database.close()
     return 0
 

@@ -135,29 +135,17 @@ def supplied_kinds() -> frozenset[EvidenceKind]:
 
 
 def existing_evidence(session: Session, inspection_id: uuid.UUID) -> dict[str, set[EvidenceKind]]:
-    """item id -> evidence kinds present; kinds no provider supplies count as present (see above)."""
-    assumed = set(EvidenceKind) - supplied_kinds()
-    result: dict[str, set[EvidenceKind]] = _AllItems(assumed)
+    """item id -> evidence kinds the providers report as present."""
+    result: dict[str, set[EvidenceKind]] = {}
     for _kinds, provider in _providers:
         for item_id, kinds in provider(session, inspection_id).items():
-            result.setdefault(item_id, set(assumed)).update(kinds)
+            result.setdefault(item_id, set()).update(kinds)
     return result
 
 
-class _AllItems(dict):
-    """A mapping that answers every unknown item with the assumed kinds."""
-
-    def __init__(self, assumed: set[EvidenceKind]) -> None:
-        super().__init__()
-        self.assumed = assumed
-
-    def get(self, key, default=None):  # type: ignore[override]
-        return super().get(key, self.assumed)
-
-    def setdefault(self, key, default=None):  # type: ignore[override]
-        if key not in self:
-            self[key] = set(self.assumed)
-        return self[key]
+def assumed_evidence() -> frozenset[EvidenceKind]:
+    """Kinds no provider supplies yet: counted as present for every item (they could never be given)."""
+    return frozenset(EvidenceKind) - supplied_kinds()
 
 
 def form_for(folder: Path, discipline: Discipline) -> tuple[Form, bytes]:

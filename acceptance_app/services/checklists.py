@@ -211,6 +211,7 @@ def inspection_sheet(session: Session, inspection_id: uuid.UUID) -> InspectionSh
         current_round=inspection.round,
         recheck=_service_failures(session, inspection, unit.project_id),
         evidence=checklist_forms.existing_evidence(session, inspection.id),
+        assumed_evidence=checklist_forms.assumed_evidence(),
         discipline_applies=discipline_applies(unit_data, inspection.discipline),
     )
     return InspectionSheet(_info(inspection, unit, form), sheet, jurisdiction)

@@ -149,3 +149,56 @@ def test_civil_air_defense_not_applicable_without_works(session):
         start(session, unit, Discipline.CIVIL_AIR_DEFENSE)
     outcome = verdicts.discipline_outcome(session, unit, Discipline.CIVIL_AIR_DEFENSE)
     assert outcome.verdict is Verdict.NOT_APPLICABLE
+
+
+def test_evidence_from_a_registered_provider_is_demanded(session):
+    from acceptance_app.domain.checklists.form import EvidenceKind
+    from acceptance_app.services import checklist_forms
+
+    photographed: dict[str, set] = {}
+    provider = (frozenset({EvidenceKind.PHOTO}), lambda s, inspection_id: photographed)
+    checklist_forms._providers.append(provider)
+    try:
+        _, (unit, _other) = make_project(session)
+        inspection = start(session, unit)
+        answer_all(session, inspection, **{"XF-06-3": FAIL})
+        with pytest.raises(KnownError) as refused:
+            verdicts.conclude_inspection(session, inspection)
+        assert "XF-06-3" in describe_error(refused.value) and "照片" in describe_error(refused.value)
+        photographed["XF-06-3"] = {EvidenceKind.PHOTO}  # a photo arrives; findings are not supplied yet
+        assert verdicts.conclude_inspection(session, inspection)[0].outcome.verdict is Verdict.RECHECK
+    finally:
+        checklist_forms._providers.remove(provider)
+
+
+def test_record_and_deciding_lines_for_documents(session):
+    from acceptance_app.services.checklist_records import (
+        deciding_item_fields,
+        inspection_deciding_items,
+        record_line_fields,
+    )
+
+    _, (unit, _other) = make_project(session)
+    inspection = start(session, unit)
+    answer_all(session, inspection, **{"XF-06-4": AnswerInput(samples=(0.36, 0.30, 0.37, 0.40))})
+    lines = {r.item.id: record_line_fields(r) for r in verdicts.record_items(session, inspection)}
+    assert lines["XF-04-1"] == {
+        "item_id": "XF-04-1", "text": "防火间距", "answer": "", "measurement": "13.2 m（设计 13 m）", "samples": "",
+        "verdict_label": "合格", "clause": "GB 50016-2014（2018年版） 第5.2.2条",
+    }
+    assert lines["XF-06-4"]["samples"] == "0.36 / 0.3 / 0.37 / 0.4" and lines["XF-06-2"]["answer"] == "甲级"
+    passed = [deciding_item_fields(r)["item_id"] for r in inspection_deciding_items(session, inspection)]
+    assert passed == ["XF-04-1", "XF-06-1"]  # the veto items, which passing made it 合格
+    checklists.answer_item(session, inspection, "XF-06-3", FAIL)
+    assert [r.item.id for r in inspection_deciding_items(session, inspection)] == ["XF-06-3"]
+
+
+def test_starting_without_a_valid_form_says_where_to_look(session, forms_copy):
+    fire = forms_copy / "fire.yaml"
+    fire.write_text(fire.read_text("utf-8").replace("class: A", "class: Z", 1), "utf-8")
+    _, (unit, _other) = make_project(session)
+    with pytest.raises(KnownError) as refused:
+        start(session, unit, folder=forms_copy)
+    message = describe_error(refused.value)
+    assert str(forms_copy) in message and "forms check" in message
+    assert session.scalar(sa.select(sa.func.count()).select_from(FormSnapshot)) == 0

@@ -123,3 +123,28 @@ def test_j_k_move_and_note_by_keyboard(tab, qtbot):
     row = next(r for r in tab.model.rows if r.item.id == "XF-06-1")
     assert row.answer.values.note == "楼梯间前室门闭门器缺失" and row.verdict is ItemVerdict.PENDING
     assert tab.view.hasFocus()
+
+
+def test_unit_page_has_a_checklist_tab_per_discipline_with_demo_answers(window, demo_project, qtbot):
+    window.open_project(demo_project)
+    unit = next(r for r in window.project_page.unit_model.rows if r.data.name == "2#住宅楼")
+    window.open_unit(unit.id)
+    page = window.unit_page
+    assert [page.tabs.tabText(n) for n in range(page.tabs.count())] == ["规划", "人防", "消防", "档案"]
+    fire = next(t for t in page.checklists if t.discipline is Discipline.FIRE)
+    page.tabs.setCurrentWidget(fire)
+    assert "已完成" in fire.header.text() and "检查表版本" in fire.header.text()
+    assert fire.outcome.text().startswith(label(Verdict.RECHECK))
+    assert fire.start_formal.isVisible() and "第 2 轮" in fire.start_formal.text()
+    air = next(t for t in page.checklists if t.discipline is Discipline.CIVIL_AIR_DEFENSE)
+    page.tabs.setCurrentWidget(air)
+    assert air.header.text() == "本单体不涉及" and not air.start_formal.isVisible()
+
+
+def test_answer_with_the_mouse(tab, qtbot):
+    qtbot.mouseClick(tab.start_formal, Qt.MouseButton.LeftButton)
+    row = next(n for n, r in enumerate(tab.model.rows) if r.item.id == "XF-06-3")
+    qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=tab.view.visualRect(tab.proxy.index(row, 2)).center())
+    assert tab.current_row().item.id == "XF-06-3"
+    qtbot.mouseClick(tab.editor.buttons[ItemVerdict.FAIL], Qt.MouseButton.LeftButton)
+    assert verdicts_shown(tab)["XF-06-3"] is ItemVerdict.FAIL

@@ -54,7 +54,7 @@ class Jurisdiction:
         try:
             return self.values[key]
         except KeyError:
-            raise KnownError("jurisdiction.unknown_key", key=key, code=self.code) from None
+            raise KnownError("jurisdiction.unknown_key", key=key, jurisdiction=self.code) from None
 
     def tolerance_for(self, key: str, design: float | None) -> str:
         """The tolerance text for ``key``; a band table picks the band by the design value."""
@@ -92,10 +92,10 @@ def resolve_jurisdiction(tables: Mapping[str, JurisdictionTable], code: str) -> 
     current: str | None = code
     while current is not None:
         if current in (t.code for t in chain):
-            raise KnownError("jurisdiction.loop", code=code)
+            raise KnownError("jurisdiction.loop", jurisdiction=code)
         table = tables.get(current)
         if table is None:
-            raise KnownError("jurisdiction.unknown", code=current)
+            raise KnownError("jurisdiction.unknown", jurisdiction=current)
         chain.append(table)
         current = table.inherits
     merged: dict[str, JurisdictionValue] = {}

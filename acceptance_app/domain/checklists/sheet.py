@@ -94,7 +94,9 @@ def build_sheet(
     recheck: Collection[str] = (),
     evidence: Mapping[str, Collection[EvidenceKind]] | None = None,
     discipline_applies: bool = True,
+    assumed_evidence: Collection[EvidenceKind] = (),
 ) -> Sheet:
+    """``evidence``: kinds present per item; ``assumed_evidence``: kinds counted as present for every item."""
     evidence = {} if evidence is None else evidence
     rows: list[ItemRow] = []
     groups: list[GroupProgress] = []
@@ -110,7 +112,7 @@ def build_sheet(
             if carried and outcome.verdict is ItemVerdict.FAIL:
                 # 复验: what failed in the previous round must be checked again in this one.
                 outcome, again = ItemOutcome(ItemVerdict.PENDING), True
-            have = set(evidence.get(item.id, ()))
+            have = set(evidence.get(item.id, ())) | set(assumed_evidence)
             if answer and answer.values.na_reason.strip():
                 have.add(EvidenceKind.REASON)
             missing = missing_evidence(item, outcome.verdict, have)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from acceptance_app.domain.checklists.answers import AnswerInput, evaluate_item
 from acceptance_app.domain.checklists.form import AnswerType
@@ -35,6 +35,7 @@ class AnswerEditor(QWidget):
     answer_ready = Signal(object)  # AnswerInput
     note_ready = Signal(str)
     done = Signal()  # Esc: back to the list
+    verdict_clicked = Signal(object)  # ItemVerdict, from the buttons (mouse and touch)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,10 +54,24 @@ class AnswerEditor(QWidget):
         self.live = QLabel()
         self.live.setObjectName("live_verdict")
         self.live.setMinimumWidth(160)
+        self.buttons = {}
+        buttons = QHBoxLayout()
+        for verdict, text in (
+            (ItemVerdict.PASS, _("1 Pass")),
+            (ItemVerdict.FAIL, _("2 Fail")),
+            (ItemVerdict.NOT_APPLICABLE, _("3 N/A")),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"verdict_{verdict.value}")
+            button.setMinimumHeight(32)  # a finger-sized target on a tablet
+            button.clicked.connect(lambda _checked=False, v=verdict: self.verdict_clicked.emit(v))
+            self.buttons[verdict] = button
+            buttons.addWidget(button)
         # Two compact rows: the list above must keep most of the height.
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 4, 0, 0)
-        grid.addWidget(self.title, 0, 0, 1, 5)
+        grid.addWidget(self.title, 0, 0, 1, 3)
+        grid.addLayout(buttons, 0, 3, 1, 2)
         grid.addWidget(QLabel(_("Value")), 1, 0)
         grid.addWidget(self.value, 1, 1)
         grid.addWidget(self.live, 1, 2)

@@ -104,12 +104,16 @@ class ChecklistTab(QWidget):
         self.view.verticalHeader().hide()
         self.view.setMinimumHeight(240)
         self.view.setWordWrap(False)
-        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 3, 6):  # id, class, verdict: as narrow as their text
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.installEventFilter(self)
         self.editor = AnswerEditor()
         self.editor.answer_ready.connect(self._answer_from_editor)
         self.editor.note_ready.connect(self._note_from_editor)
         self.editor.done.connect(self.view.setFocus)
+        self.editor.verdict_clicked.connect(self._verdict_key)
         self.filter_mode.currentIndexChanged.connect(
             lambda: self.proxy.set_mode(self.filter_mode.currentData())
         )
@@ -170,7 +174,9 @@ class ChecklistTab(QWidget):
         self.start_formal.setVisible(can_start)
         self.start_service.setVisible(can_start and current is None)
         if current is not None and can_start and current.info.kind is InspectionKind.FORMAL:
-            self.start_formal.setText(_("Start re-inspection (round {round})").format(round=current.info.round + 1))
+            self.start_formal.setText(
+                _("Start re-inspection (round {round})").format(round=current.info.round + 1)
+            )
         else:
             self.start_formal.setText(_("Start formal acceptance"))
         self.conclude_button.setVisible(open_)
@@ -191,7 +197,14 @@ class ChecklistTab(QWidget):
             + _("round {round}").format(round=info.round)
             + f" · {label(info.status)}"
         )
-        groups = " · ".join(f"{g.title} {g.answered}/{g.total}" for g in sheet.groups)
+        # Many groups (消防 has ~20): list the unfinished ones, count the finished.
+        open_groups = [g for g in sheet.groups if g.answered < g.total]
+        groups = " · ".join(f"{g.title} {g.answered}/{g.total}" for g in open_groups)
+        finished = len(sheet.groups) - len(open_groups)
+        if finished:
+            groups = (groups + " · " if groups else "") + _("{count} group(s) complete").format(
+                count=finished
+            )
         self.progress.setText(
             _("Answered {answered} of {total}").format(answered=sheet.answered, total=sheet.total)
             + f"　{groups}"
