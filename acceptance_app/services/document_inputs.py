@@ -37,6 +37,12 @@ from acceptance_app.reports.inputs import (
     Signer,
     UnitLine,
 )
+from acceptance_app.services.checklist_records import (
+    deciding_item_fields,
+    inspection_deciding_items,
+    record_line_fields,
+)
+from acceptance_app.services.verdicts import record_items
 from acceptance_app.storage.models import Inspection, Inspector, Project, Unit
 
 LEAD_DEPARTMENT = Department.HOUSING
@@ -44,9 +50,10 @@ LEAD_DEPARTMENT = Department.HOUSING
 
 # Sources owned by other features (the seams) -----------------------------------------------------------
 def deciding_items_source(session: Session, inspection: Inspection) -> list[DecidingItem]:
-    """The items that decided this inspection's verdict (failed A/B items, or the A items when passed).
-    Wire to the checklist answers table (branch `checklists`)."""
-    return []
+    """The items that decided this inspection's verdict (failed A/B items, or the A items when passed)."""
+    if not inspection.form_hash:  # concluded outside the runner (older data): nothing itemised to print
+        return []
+    return [DecidingItem(**deciding_item_fields(r)) for r in inspection_deciding_items(session, inspection.id)]
 
 
 def findings_source(session: Session, unit_ids: list[uuid.UUID], kind: InspectionKind) -> list[FindingLine]:
@@ -60,8 +67,10 @@ def photos_source(session: Session, unit_ids: list[uuid.UUID], kind: InspectionK
 
 
 def record_items_source(session: Session, inspection: Inspection) -> list[RecordLine]:
-    """Every checklist item of this inspection with answer, measurement, samples and clause (`checklists`)."""
-    return []
+    """Every checklist item of this inspection with answer, measurement, samples and clause."""
+    if not inspection.form_hash:
+        return []
+    return [RecordLine(**record_line_fields(r)) for r in record_items(session, inspection.id)]
 
 
 def commitments_source(session: Session, project_id: uuid.UUID) -> list[str]:

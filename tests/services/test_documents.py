@@ -36,8 +36,14 @@ def complete_inspections(database: Database, project_id: uuid.UUID, failed: Disc
                 if discipline is Discipline.CIVIL_AIR_DEFENSE and not unit.has_civil_air_defense:
                     continue
                 verdict = Verdict.FAILED if discipline is failed else Verdict.PASSED
-                s.add(Inspection(unit_id=unit.id, discipline=discipline, kind=InspectionKind.FORMAL,
-                                 status=InspectionStatus.COMPLETED, verdict=verdict))
+                # The demo already holds some rounds (findings demo): conclude the latest one instead.
+                latest = s.scalars(sa.select(Inspection).where(
+                    Inspection.unit_id == unit.id, Inspection.discipline == discipline,
+                    Inspection.kind == InspectionKind.FORMAL).order_by(Inspection.round.desc())).first()
+                if latest is None:
+                    latest = Inspection(unit_id=unit.id, discipline=discipline, kind=InspectionKind.FORMAL)
+                    s.add(latest)
+                latest.status, latest.verdict = InspectionStatus.COMPLETED, verdict
 
 
 def _text(path: Path) -> str:

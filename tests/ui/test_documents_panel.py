@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import uuid
 
 from acceptance_app.storage.db import Database
@@ -21,7 +22,11 @@ def test_issue_lists_and_previews_the_document(qtbot, database: Database, demo_p
     panel.findChild(type(panel.open_button), "issue_opinion").click()
     assert panel.model.rowCount() == 1
     assert panel.model.rows[0].number.startswith("济联验〔")
-    assert len(panel.preview.images) == 3  # the demo opinion has three pages
+    pdf = database.folder.root / panel.model.rows[0].file_path
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages >= 3  # facts and parties, conclusions with their deciding items, signatures
+    assert len(panel.preview.images) == pages
     assert panel.preview.images[0].width() > 500
     assert panel.open_button.isEnabled()
     runner.shutdown()
