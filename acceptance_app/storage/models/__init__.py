@@ -4,12 +4,16 @@ from acceptance_app.storage.models.audit import AuditEvent, LocalMeta
 from acceptance_app.storage.models.base import Base, SyncedMixin, utcnow
 from acceptance_app.storage.models.core import Inspector, Party, Project, Unit
 from acceptance_app.storage.models.document import Document, NumberSeries
+from acceptance_app.storage.models.finding import Commitment, Finding, FindingEvent
 from acceptance_app.storage.models.inspection import Inspection
 
 __all__ = [
     "AuditEvent",
     "Base",
+    "Commitment",
     "Document",
+    "Finding",
+    "FindingEvent",
     "Inspection",
     "Inspector",
     "LocalMeta",
