@@ -132,3 +132,8 @@ def create_scaled_projects(
                 ),
             )
     return DemoResult(tuple(ids), count * units_per_project), Changes(project=True, unit=True, party=True)
+
+
+from acceptance_app.services.findings_demo import add_demo_findings  # noqa: E402 (needs DEMO_EXTENSIONS above)
+
+DEMO_EXTENSIONS.append(add_demo_findings)

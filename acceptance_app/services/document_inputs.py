@@ -1,7 +1,8 @@
 """Assembles the plain inputs of the documents from the database, and lists what is missing.
 
-The seams for the tables other features own (checklist answers, findings, photos) are the four functions
-under "Sources"; each returns an empty list until the lead wires it to its table after the merge.
+The seams for the tables other features own (checklist answers, findings, photos) are the functions under
+"Sources"; findings and commitments are wired (branch `findings`), the others return an empty list until
+the lead wires them to their tables after the merge.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from acceptance_app.reports.inputs import (
     Signer,
     UnitLine,
 )
+from acceptance_app.services import commitments, findings
 from acceptance_app.storage.models import Inspection, Inspector, Project, Unit
 
 LEAD_DEPARTMENT = Department.HOUSING
@@ -50,8 +52,19 @@ def deciding_items_source(session: Session, inspection: Inspection) -> list[Deci
 
 
 def findings_source(session: Session, unit_ids: list[uuid.UUID], kind: InspectionKind) -> list[FindingLine]:
-    """Every open finding of these units, with its photos (display copies). Wire to `findings` + `photos`."""
-    return []
+    """Every unresolved finding (待整改 or 已整改待复验) of these units found in inspections of this kind, with
+    its responsible party and deadline, in the dashboard's order (the most urgent first)."""
+    units = session.scalars(sa.select(Unit).where(Unit.id.in_(unit_ids))).all()
+    lines = []
+    for project_id in {u.project_id for u in units}:
+        for row in findings.list_findings(session, project_id, unresolved_only=True):
+            if row.unit_id in unit_ids and row.inspection_kind is kind:
+                discipline = labels.DISCIPLINE[row.discipline]
+                item = f"{row.item_id} {discipline}" if row.item_id else discipline
+                lines.append(FindingLine(item, row.description, labels.ITEM_CLASS[row.item_class],
+                                         f"{labels.PARTY_ROLE[row.party_role]} {row.party_name}",
+                                         f"{row.deadline:%Y-%m-%d}", row.unit_name))
+    return lines
 
 
 def photos_source(session: Session, unit_ids: list[uuid.UUID], kind: InspectionKind) -> list[PhotoInput]:
@@ -65,8 +78,8 @@ def record_items_source(session: Session, inspection: Inspection) -> list[Record
 
 
 def commitments_source(session: Session, project_id: uuid.UUID) -> list[str]:
-    """Open 容缺/告知承诺 commitments (DOMAIN.md 1.6); no table holds them yet."""
-    return []
+    """Open 容缺/告知承诺 commitments (DOMAIN.md 1.6), as the opinion words them."""
+    return [commitments.opinion_text(r) for r in commitments.list_commitments(session, project_id, open_only=True)]
 
 
 # Assembly -------------------------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ from acceptance_app.reports.notices import RecordSheetRenderer, RectificationRen
 from acceptance_app.reports.opinion import OpinionRenderer
 from acceptance_app.services import document_inputs as src
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.commitments import ensure_opinion_allowed
 from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import Document, Inspection, NumberSeries, Project, utcnow
@@ -226,6 +227,7 @@ def build_opinion_input(session: Session, project_id: uuid.UUID, unit_id: uuid.U
 def issue_opinion(session: Session, project_id: uuid.UUID,
                   unit_id: uuid.UUID | None = None) -> tuple[IssuedDocument, Changes]:
     project = get_or_404(session, Project, project_id)
+    ensure_opinion_allowed(session, project_id)  # an open blocking commitment (容缺) refuses, nothing changed
     used: list[Inspection] = []
 
     def build(number: str, day: date) -> DocumentInput:

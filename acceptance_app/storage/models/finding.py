@@ -24,7 +24,9 @@ class Finding(SyncedMixin, Base):
 
     project_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("projects.id"), index=True)
     unit_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("units.id"), index=True)
-    inspection_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("inspections.id"), index=True)
+    inspection_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("inspections.id"), index=True  # the round in which it was found
+    )
     item_id: Mapped[str | None] = mapped_column(sa.String(40))
     discipline: Mapped[Discipline] = enum_column(Discipline)  # copied from the inspection, for the dashboard
     description: Mapped[str] = mapped_column(sa.Text)
@@ -36,6 +38,8 @@ class Finding(SyncedMixin, Base):
     status: Mapped[FindingStatus] = enum_column(FindingStatus)
     origin: Mapped[FindingOrigin] = enum_column(FindingOrigin)
     carried_from_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("findings.id"))
+    # The 复验 round (a later inspection of the same unit and discipline) that is to check this finding.
+    recheck_inspection_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("inspections.id"), index=True)
     created_by: Mapped[str] = mapped_column(sa.String(100), default="")
     closed_by: Mapped[str] = mapped_column(sa.String(100), default="")
     closed_at: Mapped[datetime | None] = mapped_column()
