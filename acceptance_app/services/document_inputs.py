@@ -57,7 +57,7 @@ def findings_source(session: Session, unit_ids: list[uuid.UUID], kind: Inspectio
     units = session.scalars(sa.select(Unit).where(Unit.id.in_(unit_ids))).all()
     lines = []
     for project_id in {u.project_id for u in units}:
-        for row in findings.list_findings(session, project_id, unresolved_only=True):
+        for row in findings.list_findings(session, project_id, unresolved_only=True, include_carried=True):
             if row.unit_id in unit_ids and row.inspection_kind is kind:
                 discipline = labels.DISCIPLINE[row.discipline]
                 item = f"{row.item_id} {discipline}" if row.item_id else discipline

@@ -31,14 +31,22 @@ from acceptance_app.domain.findings import (
 from acceptance_app.domain.problems import KnownError, ValidationFailed, errors_only
 from acceptance_app.domain.working_days import add_working_days
 from acceptance_app.i18n import N_, _
-from acceptance_app.messages import register
+from acceptance_app.messages import FIELD_LABELS, register
 from acceptance_app.reports import labels
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.models import Finding, FindingEvent, Inspection, Party, Unit, utcnow
 
+FIELD_LABELS.update({
+    "description": N_("Description"),
+    "deadline_days": N_("Deadline (working days)"),
+    "item_id": N_("Checklist item"),
+    "subject": N_("Subject"),
+    "promise": N_("Promised material or condition"),
+    "due_on": N_("Promised date"),
+})
 register(
-    rules={"commitment.due_in_past": N_("the promised date {date} is already past")},
+    rules={"commitment.due_in_past": N_("{date} is already past")},
     errors={
         "calendar.out_of_range": N_(
             "The working-day calendar knows the years {first} to {last} only; {date} is beyond it. Choose a "
@@ -197,9 +205,15 @@ _STATUS_ORDER = {FindingStatus.OPEN: 0, FindingStatus.RECTIFIED: 1, FindingStatu
 def list_findings(session: Session, project_id: uuid.UUID, *, unit_id: uuid.UUID | None = None,
                   discipline: Discipline | None = None, status: FindingStatus | None = None,
                   party_role: PartyRole | None = None, unresolved_only: bool = False,
-                  overdue_only: bool = False, today: date | None = None) -> list[FindingRow]:
-    """Findings of a project, the most urgent first (open before rectified before closed, then by deadline)."""
+                  overdue_only: bool = False, include_carried: bool = False,
+                  today: date | None = None) -> list[FindingRow]:
+    """Findings of a project, the most urgent first (open before rectified before closed, then by deadline).
+    A technical-service finding carried into the formal acceptance is shown once, as its formal copy, unless
+    ``include_carried`` (the service report lists the session's own findings)."""
     query = _rows_query().where(Finding.project_id == project_id)
+    if not include_carried:
+        carried = sa.select(Finding.carried_from_id).where(Finding.carried_from_id.is_not(None))
+        query = query.where(Finding.id.not_in(carried))
     if unit_id is not None:
         query = query.where(Finding.unit_id == unit_id)
     if discipline is not None:
