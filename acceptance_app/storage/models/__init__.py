@@ -4,6 +4,7 @@ from acceptance_app.storage.models.audit import AuditEvent, LocalMeta
 from acceptance_app.storage.models.base import Base, SyncedMixin, utcnow
 from acceptance_app.storage.models.core import Inspector, Party, Project, Unit
 from acceptance_app.storage.models.inspection import Inspection
+from acceptance_app.storage.models.photos import Photo, PhotoAnnotation, PhotoLink
 
 __all__ = [
     "AuditEvent",
@@ -12,6 +13,9 @@ __all__ = [
     "Inspector",
     "LocalMeta",
     "Party",
+    "Photo",
+    "PhotoAnnotation",
+    "PhotoLink",
     "Project",
     "SyncedMixin",
     "Unit",
