@@ -220,7 +220,8 @@ def decode_upright(image: Image.Image, long_side: int) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. "Corrupt EXIF data": the pixels are what matters here
-            image.thumbnail((long_side, long_side))
+            # Hamming: as sharp as bicubic for a downscale this small (2000 -> 1600) at the cost of bilinear.
+            image.thumbnail((long_side, long_side), resample=Image.Resampling.HAMMING)
             upright = ImageOps.exif_transpose(image)
     except (Image.DecompressionBombError, MemoryError) as error:
         raise _Reject("photo.too_many_pixels", str(error)) from error
@@ -242,7 +243,7 @@ def derive(image: Image.Image) -> tuple[Image.Image, bytes, bytes]:
     """Decode once: the upright display picture, its JPEG and the thumbnail's JPEG."""
     display = decode_upright(image, DISPLAY_SIZE)
     thumb = display.copy()
-    thumb.thumbnail((THUMB_SIZE, THUMB_SIZE), reducing_gap=None)
+    thumb.thumbnail((THUMB_SIZE, THUMB_SIZE))
     return display, _jpeg(display, DISPLAY_QUALITY), _jpeg(thumb, THUMB_QUALITY)
 
 
