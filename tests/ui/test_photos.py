@@ -63,7 +63,8 @@ def test_dropping_files_imports_them_and_the_grid_shows_them(panel, tmp_path, qt
     # Thumbnails arrive lazily from the worker threads.
     qtbot.waitUntil(lambda: panel.model.loaded_count() == 2, timeout=5000)
     icon = panel.model.data(panel.model.index(0), Qt.ItemDataRole.DecorationRole)
-    assert icon.height() > icon.width()  # the orientation-6 photo is shown upright (portrait)
+    # The orientation-6 photo is shown upright: a portrait picture centred in the square cell.
+    assert icon.pixelColor(5, icon.height() // 2).alpha() == 0 and icon.pixelColor(icon.width() // 2, 5).alpha() == 255
 
 
 def test_unit_page_has_a_photos_tab(window, demo_project, unit_id, qtbot):

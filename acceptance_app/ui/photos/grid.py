@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from acceptance_app.domain.photos import PhotoRow
@@ -49,9 +49,19 @@ class _LoadThumbnail(QRunnable):
     def run(self) -> None:
         image = QImage(str(self.path))
         if not image.isNull():
-            image = image.scaled(THUMB_PX, THUMB_PX, Qt.AspectRatioMode.KeepAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
+            image = _squared(image.scaled(THUMB_PX, THUMB_PX, Qt.AspectRatioMode.KeepAspectRatio,
+                                          Qt.TransformationMode.SmoothTransformation))
         self.relay.loaded.emit(self.sha256, image)
+
+
+def _squared(image: QImage) -> QImage:
+    """Centre on a transparent square, so portrait and landscape captions line up in the grid."""
+    square = QImage(THUMB_PX, THUMB_PX, QImage.Format.Format_ARGB32_Premultiplied)
+    square.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(square)  # painting on a QImage is allowed off the GUI thread
+    painter.drawImage((THUMB_PX - image.width()) // 2, (THUMB_PX - image.height()) // 2, image)
+    painter.end()
+    return square
 
 
 class PhotoGridModel(QAbstractListModel):
@@ -67,8 +77,9 @@ class PhotoGridModel(QAbstractListModel):
         self._relay.loaded.connect(self._loaded, Qt.ConnectionType.QueuedConnection)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
-        self._placeholder = QImage(THUMB_PX, THUMB_PX * 3 // 4, QImage.Format.Format_RGB32)
-        self._placeholder.fill(QColor("#d9d9d9"))
+        grey = QImage(THUMB_PX, THUMB_PX * 3 // 4, QImage.Format.Format_RGB32)
+        grey.fill(QColor("#d9d9d9"))
+        self._placeholder = _squared(grey)
 
     def set_rows(self, rows: Sequence[PhotoRow]) -> None:
         self.beginResetModel()

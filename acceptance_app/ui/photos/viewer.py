@@ -60,14 +60,19 @@ def shape_items(shape: dict[str, Any], width: float, height: float) -> QGraphics
     """One scene item for one normalized shape, on a picture of ``width`` × ``height`` scene units."""
     color = QColor(shape.get("color", DEFAULT_COLOR))
     if shape["kind"] == "text":
-        item = QGraphicsSimpleTextItem(shape["text"])
+        # A white outline behind, the coloured text on top (as its child): readable on any photo, like the
+        # rendering documents use (Pillow's stroke).
         font = QFont()
         font.setPixelSize(max(8, round(shape["size"] * height)))
-        item.setFont(font)
-        item.setBrush(QBrush(color))
-        item.setPen(QPen(QColor("white"), max(1.0, font.pixelSize() / 14)))
-        item.setPos(shape["x"] * width, shape["y"] * height)
-        return item
+        halo = QGraphicsSimpleTextItem(shape["text"])
+        halo.setFont(font)
+        halo.setBrush(QBrush(QColor("white")))
+        halo.setPen(QPen(QColor("white"), max(1.0, font.pixelSize() / 6)))
+        halo.setPos(shape["x"] * width, shape["y"] * height)
+        text = QGraphicsSimpleTextItem(shape["text"], halo)
+        text.setFont(font)
+        text.setBrush(QBrush(color))
+        return halo
     pen = QPen(color, max(2.0, shape["width"] * max(width, height)))
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     path = QPainterPath()
