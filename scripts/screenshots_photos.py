@@ -16,7 +16,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from acceptance_app import i18n  # noqa: E402
@@ -25,17 +24,12 @@ from acceptance_app.services.demo import create_demo_project  # noqa: E402
 from acceptance_app.settings import load_settings  # noqa: E402
 from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
 from acceptance_app.storage.db import open_database  # noqa: E402
+from scripts.screenshots import settle  # noqa: E402
 from tests import photo_samples  # noqa: E402
 
 from acceptance_app.ui.fonts import install_app_font  # noqa: E402
 from acceptance_app.ui.main_window import MainWindow  # noqa: E402
 from acceptance_app.ui.tasks import TaskRunner  # noqa: E402
-
-
-def settle(ms: int = 300) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def main() -> int:
