@@ -250,18 +250,18 @@ def list_photos(session: Session, target: PhotoTarget) -> list[PhotoRow]:
         inspections = sa.select(Inspection.id).where(Inspection.unit_id == target.id)
         condition = sa.or_(condition, PhotoLink.inspection_id.in_(inspections))
     annotated = sa.select(PhotoAnnotation.photo_id).where(sa.cast(PhotoAnnotation.shapes, sa.String) != "[]")
+    # Plain columns, not ORM entities: a unit can hold thousands of photos and the grid waits for this.
     query = (
-        sa.select(Photo, PhotoLink, Photo.id.in_(annotated))
+        sa.select(Photo.id, PhotoLink.id, Photo.sha256, Photo.original_name, Photo.width, Photo.height,
+                  Photo.taken_at, PhotoLink.caption, PhotoLink.position, PhotoLink.item_id, Photo.id.in_(annotated))
         .join(PhotoLink, PhotoLink.photo_id == Photo.id)
         .where(condition)
         .order_by(PhotoLink.target_kind, PhotoLink.position, Photo.imported_at)
     )
     rows: dict[uuid.UUID, PhotoRow] = {}
-    for photo, link, has_layer in session.execute(query):
-        if photo.id not in rows:
-            rows[photo.id] = PhotoRow(photo.id, link.id, photo.sha256, photo.original_name, photo.width,
-                                      photo.height, photo.taken_at, link.caption, link.position, link.item_id,
-                                      bool(has_layer))
+    for values in session.execute(query):
+        if values[0] not in rows:
+            rows[values[0]] = PhotoRow(*values[:10], bool(values[10]))
     return list(rows.values())
 
 
