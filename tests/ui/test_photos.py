@@ -112,3 +112,28 @@ def test_viewer_draws_an_annotation_and_saves_it_as_a_layer(panel, database, dat
         assert [x["kind"] for x in layer] == ["rectangle", "text"] and layer[1]["text"] == "渗漏"
         assert photos.photo_paths(s, data_folder, viewer.photo_id).original.read_bytes() == source.read_bytes()
     viewer.close()
+
+
+def test_cancel_through_the_real_runner_keeps_what_was_imported(database, data_folder, unit_id, tmp_path, qtbot):
+    from acceptance_app.ui.tasks import TaskRunner
+
+    runner = TaskRunner(database)
+    widget = PhotosPanel(runner)
+    qtbot.addWidget(widget)
+    widget.show_target(PhotoTarget.unit(unit_id))
+    qtbot.waitUntil(lambda: runner.active == 0)
+    files = [samples.jpeg(tmp_path / f"{n}.jpg", (1200, 900)) for n in range(8)]
+    with qtbot.waitSignal(widget.import_finished, timeout=30000) as blocker:
+        operation = widget.import_files(files)
+        operation.cancel()  # at once: files already being decoded finish, the rest are not started
+    results = blocker.args[0]
+    imported = [r for r in results if r.outcome == "imported"]
+    assert len(results) == 8 and len(imported) < 8
+    assert "未处理" in widget.result_label.text()
+    with database.session() as s:
+        assert len(photos.list_photos(s, PhotoTarget.unit(unit_id))) == len(imported)
+    stored = [p for p in data_folder.photos.rglob("*") if p.is_file()]
+    assert len(stored) == 3 * len(imported)  # no file without its row
+    qtbot.waitUntil(lambda: runner.active == 0)
+    widget.model.shutdown()
+    runner.shutdown()

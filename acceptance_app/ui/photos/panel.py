@@ -27,7 +27,7 @@ from acceptance_app.services import photos
 from acceptance_app.services.changes import Changes
 
 from acceptance_app.ui.photos.grid import ROW_ROLE, PhotoGrid, PhotoGridModel
-from acceptance_app.ui.tasks import TaskRunner, TaskState
+from acceptance_app.ui.tasks import Operation, TaskRunner, TaskState
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.heic *.heif *.JPG *.JPEG *.PNG *.TIF *.TIFF *.HEIC *.HEIF"
 
@@ -114,10 +114,10 @@ class PhotosPanel(QWidget):
         if name:
             self.import_files([Path(name)])
 
-    def import_files(self, files: Sequence[Path]) -> None:
+    def import_files(self, files: Sequence[Path]) -> Operation | None:
         target = self.target
         if target is None or not files:
-            return
+            return None
         database, folder = self.runner.database, self.folder
 
         def work(task: TaskState) -> list[ImportResult]:
@@ -126,7 +126,7 @@ class PhotosPanel(QWidget):
             with database.session() as session:
                 return photos.import_photos(session, folder, list(files), target, task)
 
-        self.runner.slow(work).success(self._imported).with_progress(_("Importing photos…"), self).run()
+        return self.runner.slow(work).success(self._imported).with_progress(_("Importing photos…"), self).run()
 
     def _imported(self, results: list[ImportResult]) -> None:
         count = {outcome: sum(r.outcome is outcome for r in results) for outcome in ImportOutcome}
