@@ -177,3 +177,15 @@ def test_annotations_are_a_separate_layer_drawn_on_the_rendering(tmp_path, datab
     # The watermark darkens the bottom band.
     bottom = (drawn.width // 2, drawn.height - 5)
     assert sum(marked.getpixel(bottom)) < sum(drawn.getpixel(bottom))
+
+
+def test_a_unit_with_photos_cannot_be_removed(tmp_path, database, data_folder, unit_id):
+    from acceptance_app.services.projects import remove_unit
+
+    source = samples.jpeg(tmp_path / "a.jpg", (800, 600))
+    with database.session() as s:
+        photos.import_photos(s, data_folder, [source], PhotoTarget.unit(unit_id))
+    with database.session() as s, s.begin(), pytest.raises(KnownError) as info:
+        remove_unit(s, unit_id)
+    assert info.value.code == "unit.has_photos"
+    assert "照片" in photos.messages.describe_error(info.value)

@@ -15,15 +15,15 @@ from acceptance_app.domain.photos import PhotoTarget
 from acceptance_app.services import photos
 from acceptance_app.storage.models import Unit
 from tests import photo_samples as samples
+from tests.photos.conftest import make_unit
 
 from acceptance_app.ui.photos.grid import PhotoGridModel
 from acceptance_app.ui.photos.panel import PhotosPanel
 
 
 @pytest.fixture
-def unit_id(database, demo_project) -> uuid.UUID:  # type: ignore[no-untyped-def]
-    with database.session() as s:
-        return s.scalars(sa.select(Unit.id).where(Unit.project_id == demo_project).order_by(Unit.sort_order)).first()
+def unit_id(database) -> uuid.UUID:  # type: ignore[no-untyped-def]
+    return make_unit(database)
 
 
 @pytest.fixture
@@ -67,12 +67,16 @@ def test_dropping_files_imports_them_and_the_grid_shows_them(panel, tmp_path, qt
     assert icon.pixelColor(5, icon.height() // 2).alpha() == 0 and icon.pixelColor(icon.width() // 2, 5).alpha() == 255
 
 
-def test_unit_page_has_a_photos_tab(window, demo_project, unit_id, qtbot):
+def test_unit_page_has_a_photos_tab_with_the_demo_photos(window, database, demo_project, qtbot):
+    with database.session() as s:
+        unit_id = s.scalars(sa.select(Unit.id).where(Unit.project_id == demo_project).order_by(Unit.sort_order)).first()
     window.open_unit(unit_id)
     page = window.unit_page
     titles = [page.tabs.tabText(n) for n in range(page.tabs.count())]
     assert "照片" in titles
     assert page.photos_panel.target == PhotoTarget.unit(unit_id)
+    qtbot.waitUntil(lambda: page.photos_panel.model.rowCount() == 2)
+    assert page.photos_panel.count_label.text() == "2 张照片"
 
 
 def test_grid_model_is_a_valid_item_model(qtmodeltester, tmp_path):
