@@ -77,7 +77,8 @@ def collect_files(paths: Iterable[Path | str]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             for found in sorted(path.rglob("*")):
-                if found.is_file() and found.suffix.lower() in PHOTO_SUFFIXES and not found.name.startswith("."):
+                hidden = any(part.startswith(".") for part in found.relative_to(path).parts)  # ._IMG, .Trashes
+                if found.is_file() and found.suffix.lower() in PHOTO_SUFFIXES and not hidden:
                     files.append(found)
         else:
             files.append(path)

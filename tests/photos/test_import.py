@@ -189,3 +189,12 @@ def test_a_unit_with_photos_cannot_be_removed(tmp_path, database, data_folder, u
         remove_unit(s, unit_id)
     assert info.value.code == "unit.has_photos"
     assert "照片" in photos.messages.describe_error(info.value)
+
+
+def test_hidden_files_on_a_camera_card_are_skipped(tmp_path):
+    card = tmp_path / "card"
+    (card / "DCIM").mkdir(parents=True)
+    (card / ".Trashes").mkdir()
+    for path in (card / "DCIM" / "IMG_1.JPG", card / "DCIM" / "._IMG_1.JPG", card / ".Trashes" / "IMG_0.JPG"):
+        path.write_bytes(b"x")
+    assert photos.collect_files([card]) == [card / "DCIM" / "IMG_1.JPG"]

@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from acceptance_app.domain.photos import PhotoTarget
+from acceptance_app.domain.photos import PhotoRow, PhotoTarget
 from acceptance_app.services import photos
 from acceptance_app.storage.models import Unit
 from tests import photo_samples as samples
@@ -79,9 +79,16 @@ def test_unit_page_has_a_photos_tab_with_the_demo_photos(window, database, demo_
     assert page.photos_panel.count_label.text() == "2 张照片"
 
 
-def test_grid_model_is_a_valid_item_model(qtmodeltester, tmp_path):
+def test_grid_model_is_a_valid_item_model(qtmodeltester, tmp_path, qtbot):
     model = PhotoGridModel(lambda sha: tmp_path / f"{sha}.jpg")
     qtmodeltester.check(model)
+    rows = [PhotoRow(uuid.uuid4(), uuid.uuid4(), f"{n:064x}", f"IMG_{n}.JPG", 4000, 3000, None, "", n, "", False)
+            for n in range(3)]
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    model.data(model.index(0), Qt.ItemDataRole.DecorationRole)  # the thumbnail file is missing
+    qtbot.waitUntil(lambda: model.pool.activeThreadCount() == 0 and not model._pending)
+    assert model.loaded_count() == 0  # placeholder kept, no crash
     model.shutdown()
 
 

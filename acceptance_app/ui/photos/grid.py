@@ -120,9 +120,8 @@ class PhotoGridModel(QAbstractListModel):
 
     def _loaded(self, sha256: str, image: QImage) -> None:
         self._pending.discard(sha256)
-        if image.isNull():
-            return
-        self._images[sha256] = image
+        # A missing or unreadable thumbnail keeps the placeholder (and is not asked for again on every paint).
+        self._images[sha256] = self._placeholder if image.isNull() else image
         while len(self._images) > CACHE_LIMIT:
             self._images.popitem(last=False)
         row = self._row_of.get(sha256)
@@ -131,7 +130,7 @@ class PhotoGridModel(QAbstractListModel):
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     def loaded_count(self) -> int:
-        return len(self._images)
+        return sum(image is not self._placeholder for image in self._images.values())
 
     def shutdown(self) -> None:
         self.pool.clear()
