@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def _distinct_copies(source: Path, folder: Path, count: int, prefix: str) -> list[Path]:
+def distinct_copies(source: Path, folder: Path, count: int, prefix: str) -> list[Path]:
     """Copies with different bytes after the JPEG end marker: each has its own sha256, so none is a duplicate."""
     data = source.read_bytes()
     paths = []
@@ -75,7 +75,7 @@ def main() -> int:
         print(f"test photo: 4000×3000 JPEG q92, {source.stat().st_size / 1e6:.1f} MB, EXIF orientation 6 + GPS; "
               f"{os.cpu_count()} cores")
 
-        singles = _distinct_copies(source, work, args.runs + 1, "single")
+        singles = distinct_copies(source, work, args.runs + 1, "single")
         for path in singles[:1]:  # warm-up: imports, font and codec caches
             baseline(path)
             with database.session() as s:
@@ -96,7 +96,7 @@ def main() -> int:
         batches = {}
         cores = os.cpu_count() or 1
         for workers in (1, cores):
-            files = _distinct_copies(source, work, args.batch, f"batch{workers}_")
+            files = distinct_copies(source, work, args.batch, f"batch{workers}_")
             with database.session() as s:
                 start = time.perf_counter()
                 results = photos.import_photos(s, folder, files, target, workers=workers)

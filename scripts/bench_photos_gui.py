@@ -80,6 +80,7 @@ def main() -> int:
     from acceptance_app.storage.data_folder import DataFolder
     from acceptance_app.storage.db import open_database
     from acceptance_app.storage.models import Photo, PhotoLink, Unit
+    from scripts.bench_photos import distinct_copies
     from tests import photo_samples
 
     from acceptance_app.ui.photos.panel import PhotosPanel
@@ -102,13 +103,8 @@ def main() -> int:
         meter = StallMeter()
 
         # 1. Import with the GUI running.
-        source = photo_samples.jpeg(work / "source.jpg", (4000, 3000), orientation=6).read_bytes()
-        files = []
-        for n in range(args.photos):
-            path = work / "in" / f"IMG_{n:04d}.JPG"
-            path.parent.mkdir(exist_ok=True)
-            path.write_bytes(source + f"{n}".encode())
-            files.append(path)
+        source = photo_samples.jpeg(work / "source.jpg", (4000, 3000), orientation=6)
+        files = distinct_copies(source, work, args.photos, "IMG_")
         panel.show_target(PhotoTarget.unit(units[0]))
         wait(app, lambda: runner.active == 0, 10)
         results: list = []
@@ -135,7 +131,7 @@ def main() -> int:
                 photo = Photo(id=uuid.uuid4(), sha256=uuid.uuid4().hex * 2, original_name=f"P{n:05d}.JPG",
                               size=1, width=4000, height=3000, mime="image/jpeg")
                 s.add(photo)
-                s.add(PhotoLink(id=uuid.uuid4(), photo_id=photo.id, target_kind=TargetKind.UNIT, unit_id=units[1],
+                s.add(PhotoLink(id=uuid.uuid4(), photo_id=photo.id, target_kind=TargetKind.UNIT, unit_id=units[2],
                                 position=n))
         timings, plain = [], []
         loaded: list = []
@@ -145,7 +141,7 @@ def main() -> int:
             wait(app, lambda: runner.active == 0, 10)
             loaded.clear()
             start = time.perf_counter()
-            panel.show_target(PhotoTarget.unit(units[1]))
+            panel.show_target(PhotoTarget.unit(units[2]))
             wait(app, lambda: bool(loaded), 10)
             panel.grid.viewport().repaint()
             timings.append(time.perf_counter() - start)
@@ -158,7 +154,7 @@ def main() -> int:
             with sqlite3.connect(folder.database) as plain_db:
                 names = [row[0] for row in plain_db.execute(
                     "SELECT p.original_name FROM photos p JOIN photo_links l ON l.photo_id = p.id "
-                    "WHERE l.unit_id = ? ORDER BY l.position", (units[1].hex,))]
+                    "WHERE l.unit_id = ? ORDER BY l.position", (units[2].hex,))]
             view.setModel(QStringListModel(names))
             view.viewport().repaint()
             plain.append(time.perf_counter() - start)
