@@ -8,20 +8,27 @@ every document.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import math
+import uuid
+from dataclasses import dataclass
 from datetime import timedelta, timezone
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from PIL import Image, ImageDraw, ImageFont
 from sqlalchemy.orm import Session
 
-from acceptance_app.domain.enums import Discipline
+from acceptance_app.domain.enums import Discipline, InspectionKind
+from acceptance_app.fileio import atomic_write_bytes
 from acceptance_app.locator import font_path
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import (
+    Base,
     Inspection,
     Inspector,
     Photo,
@@ -143,3 +150,62 @@ def render(session: Session, folder: DataFolder, photo: Photo, watermark: bool) 
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=DISPLAY_QUALITY)
     return buffer.getvalue()
+
+
+# For documents -----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DocumentPhoto:
+    """What a document's photo appendix needs (the fields of reports.inputs.PhotoInput)."""
+
+    path: Path  # upright display copy with the annotation layer (and the watermark if asked), JPEG
+    item: str
+    taken_at: str
+    gps: str
+    inspector: str
+
+
+def rendered_path(session: Session, folder: DataFolder, photo: Photo, watermark: bool) -> Path:
+    """The rendering as a file, cached under photos/rendered by what it shows (layer and watermark), so a
+    document can embed it by path (ReportLab JPEG passthrough) and the same rendering is made only once."""
+    layer = session.scalar(sa.select(PhotoAnnotation).where(PhotoAnnotation.photo_id == photo.id))
+    lines = watermark_lines(session, photo) if watermark else []
+    key = json.dumps([layer.shapes if layer else [], lines], ensure_ascii=False, sort_keys=True)
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    path = folder.photos / "rendered" / photo.sha256[:2] / photo.sha256[2:4] / f"{photo.sha256}-{digest}.jpg"
+    if not path.exists():
+        atomic_write_bytes(path, render(session, folder, photo, watermark))
+    return path
+
+
+def document_photos(session: Session, folder: DataFolder, unit_ids: list[uuid.UUID],
+                    kind: InspectionKind | None = None, watermark: bool = False) -> list[DocumentPhoto]:
+    """The photos of some units for a document: attached to the units, to their inspections (of ``kind``),
+    and to findings of those inspections when the findings table exists; each photo once, in order."""
+    inspections = sa.select(Inspection.id).where(Inspection.unit_id.in_(unit_ids))
+    if kind is not None:
+        inspections = inspections.where(Inspection.kind == kind)
+    condition = sa.or_(PhotoLink.unit_id.in_(unit_ids), PhotoLink.inspection_id.in_(inspections))
+    findings = Base.metadata.tables.get("findings")
+    if findings is not None and "inspection_id" in findings.c:
+        finding_ids = sa.select(findings.c.id).where(findings.c.inspection_id.in_(inspections))
+        condition = sa.or_(condition, PhotoLink.finding_id.in_(finding_ids))
+    query = (
+        sa.select(Photo, PhotoLink)
+        .join(PhotoLink, PhotoLink.photo_id == Photo.id)
+        .where(condition)
+        .order_by(PhotoLink.target_kind, PhotoLink.item_id, PhotoLink.position, Photo.taken_at)
+    )
+    result: list[DocumentPhoto] = []
+    seen: set[uuid.UUID] = set()
+    for photo, link in session.execute(query):
+        if photo.id in seen:
+            continue
+        seen.add(photo.id)
+        when = photo.taken_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M") if photo.taken_at else ""
+        gps = (f"北纬{photo.gps_lat:.5f} 东经{photo.gps_lon:.5f}"
+               if photo.gps_lat is not None and photo.gps_lon is not None else "")
+        inspection = session.get(Inspection, link.inspection_id) if link.inspection_id else None
+        inspector = session.get(Inspector, inspection.inspector_id) if inspection and inspection.inspector_id else None
+        result.append(DocumentPhoto(rendered_path(session, folder, photo, watermark), link.item_id, when, gps,
+                                    inspector.name if inspector else photo.imported_by))
+    return result

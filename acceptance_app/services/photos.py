@@ -16,12 +16,13 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from acceptance_app import messages
+from acceptance_app.domain.enums import InspectionKind
 from acceptance_app.domain.photos import (
     ImportOutcome,
     ImportResult,
@@ -48,6 +49,9 @@ from acceptance_app.storage.models import (
     utcnow,
 )
 from acceptance_app.storage.photo_store import Ingested, PhotoStore, Rejection, ingest
+
+if TYPE_CHECKING:
+    from acceptance_app.services.photo_rendering import DocumentPhoto
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".heic", ".heif", ".hif"})
 
@@ -340,6 +344,15 @@ def save_annotations(session: Session, photo_id: uuid.UUID, shapes: list[dict[st
     else:
         layer.shapes = clean
     return Changes(photo=True)
+
+
+def document_photos(session: Session, folder: DataFolder, unit_ids: list[uuid.UUID],
+                    kind: InspectionKind | None = None, watermark: bool = False) -> list[DocumentPhoto]:
+    """Photos of units for a document's appendix, as files of their annotated renderings (see
+    photo_rendering.document_photos); documents' photos_source maps these onto reports.inputs.PhotoInput."""
+    from acceptance_app.services import photo_rendering
+
+    return photo_rendering.document_photos(session, folder, unit_ids, kind, watermark)
 
 
 def annotated_rendering(session: Session, folder: DataFolder, photo_id: uuid.UUID, watermark: bool = False) -> bytes:

@@ -198,3 +198,22 @@ def test_hidden_files_on_a_camera_card_are_skipped(tmp_path):
     for path in (card / "DCIM" / "IMG_1.JPG", card / "DCIM" / "._IMG_1.JPG", card / ".Trashes" / "IMG_0.JPG"):
         path.write_bytes(b"x")
     assert photos.collect_files([card]) == [card / "DCIM" / "IMG_1.JPG"]
+
+
+def test_document_photos_are_annotated_files_with_caption_facts(tmp_path, database, data_folder, unit_id,
+                                                                inspection_id):
+    from acceptance_app.domain.enums import InspectionKind
+
+    upright = samples.jpeg(tmp_path / "a.jpg", (1600, 1200), orientation=6)
+    with database.session() as s:
+        [result] = photos.import_photos(s, data_folder, [upright], PhotoTarget.inspection(inspection_id, "XF-1"))
+    with database.session() as s, s.begin():
+        photos.save_annotations(s, result.photo_id, [{"kind": "arrow", "x1": 0.1, "y1": 0.1, "x2": 0.5, "y2": 0.5}])
+    with database.session() as s:
+        [photo] = photos.document_photos(s, data_folder, [unit_id], InspectionKind.FORMAL, watermark=True)
+        assert photos.document_photos(s, data_folder, [unit_id], InspectionKind.SERVICE) == []
+        again = photos.document_photos(s, data_folder, [unit_id], InspectionKind.FORMAL, watermark=True)
+    assert photo.item == "XF-1" and photo.taken_at == "2026-11-20 10:30" and photo.gps.startswith("北纬36.67")
+    assert photo.inspector == "测试员" and again[0].path == photo.path  # cached: made once
+    with Image.open(photo.path) as image:
+        assert image.format == "JPEG" and image.height > image.width  # upright for ReportLab's passthrough
