@@ -15,6 +15,7 @@ from acceptance_app.domain.enums import BuildingUse, Department, PartyRole, Stru
 from acceptance_app.domain.identifiers import make_uscc
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.photo_demo import add_demo_photos
 from acceptance_app.storage.models import Inspector
 
 DEMO_PROJECT_CODE = "2023-370112-47-01-258316"
@@ -77,6 +78,7 @@ class DemoResult:
 
 # Later features add their part of the demo here: functions (session, project_id) -> Changes, called in order.
 DEMO_EXTENSIONS: list[Callable[[Session, uuid.UUID], Changes]] = []
+DEMO_EXTENSIONS.append(add_demo_photos)
 
 
 def create_demo_project(session: Session) -> tuple[uuid.UUID, Changes]:

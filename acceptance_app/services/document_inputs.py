@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -38,7 +39,8 @@ from acceptance_app.reports.inputs import (
     Signer,
     UnitLine,
 )
-from acceptance_app.services import commitments, findings
+from acceptance_app.services import commitments, finding_photos, findings
+from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import Inspection, Inspector, Project, Unit
 
 LEAD_DEPARTMENT = Department.HOUSING
@@ -55,6 +57,7 @@ def findings_source(session: Session, unit_ids: list[uuid.UUID], kind: Inspectio
     """Every unresolved finding (待整改 or 已整改待复验) of these units found in inspections of this kind, with
     its responsible party and deadline, in the dashboard's order (the most urgent first)."""
     units = session.scalars(sa.select(Unit).where(Unit.id.in_(unit_ids))).all()
+    folder = DataFolder(Path(session.get_bind().url.database or "").parent)  # the database sits at its root
     lines = []
     for project_id in {u.project_id for u in units}:
         for row in findings.list_findings(session, project_id, unresolved_only=True, include_carried=True):
@@ -63,7 +66,8 @@ def findings_source(session: Session, unit_ids: list[uuid.UUID], kind: Inspectio
                 item = f"{row.item_id} {discipline}" if row.item_id else discipline
                 lines.append(FindingLine(item, row.description, labels.ITEM_CLASS[row.item_class],
                                          f"{labels.PARTY_ROLE[row.party_role]} {row.party_name}",
-                                         f"{row.deadline:%Y-%m-%d}", row.unit_name))
+                                         f"{row.deadline:%Y-%m-%d}", row.unit_name,
+                                         finding_photos.document_inputs(session, folder, row.id)))
     return lines
 
 

@@ -6,10 +6,13 @@ inspection round; the inspections it needs are made here as concluded rounds (ge
 
 from __future__ import annotations
 
+import io
 import uuid
 from datetime import date, timedelta
+from pathlib import Path
 
 import sqlalchemy as sa
+from PIL import Image, ImageDraw
 from sqlalchemy.orm import Session
 
 from acceptance_app.domain.enums import (
@@ -21,10 +24,13 @@ from acceptance_app.domain.enums import (
     Verdict,
 )
 from acceptance_app.domain.findings import CommitmentData, CommitmentKind, CommitmentStatus, FindingData
+from acceptance_app.domain.photos import TargetKind
 from acceptance_app.domain.working_days import CalendarOutOfRange
 from acceptance_app.services import commitments, findings, rechecks
 from acceptance_app.services.changes import Changes
-from acceptance_app.storage.models import Inspection, Unit, utcnow
+from acceptance_app.storage.data_folder import DataFolder
+from acceptance_app.storage.models import Inspection, Photo, PhotoLink, Unit, utcnow
+from acceptance_app.storage.photo_store import Ingested, ingest
 
 
 def _inspection(session: Session, unit: Unit, discipline: Discipline,
@@ -52,6 +58,46 @@ def _add(session: Session, inspection_id: uuid.UUID, data: FindingData, days_ago
             opened -= timedelta(days=7)
 
 
+def _link(session: Session, finding_id: uuid.UUID, photo_id: uuid.UUID | None) -> None:
+    if photo_id is not None:
+        session.add(PhotoLink(id=uuid.uuid4(), photo_id=photo_id, target_kind=TargetKind.FINDING,
+                              finding_id=finding_id, position=1))
+        session.flush()
+
+
+def _demo_photo(session: Session, name: str) -> uuid.UUID | None:
+    """A photo the photos demo made (None when it made none, e.g. in an in-memory database)."""
+    return session.scalar(sa.select(Photo.id).where(Photo.original_name == name, Photo.imported_by == "演示"))
+
+
+def _after_photo(session: Session) -> uuid.UUID | None:
+    """The rectified sprinkler test valve, now with its pressure gauge, drawn and stored like a real import."""
+    database = session.get_bind().url.database
+    if not database or database == ":memory:" or _demo_photo(session, "IMG_2302.JPG") is None:
+        return None
+    image = Image.new("RGB", (800, 600), (196, 190, 178))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 470, 800, 600), fill=(120, 116, 110))
+    draw.rectangle((360, 120, 390, 470), fill=(200, 30, 30))  # riser
+    draw.ellipse((300, 160, 450, 310), fill=(245, 245, 245), outline=(40, 40, 40), width=8)  # the new gauge
+    draw.line([(375, 235), (420, 200)], fill=(20, 20, 20), width=6)
+    folder = DataFolder(Path(database).parent)
+    path = folder.root / ".demo-after.jpg"
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    path.write_bytes(buffer.getvalue())
+    try:
+        done = ingest(str(path), str(folder.photos))
+    finally:
+        path.unlink()
+    assert isinstance(done, Ingested)
+    photo = Photo(id=uuid.uuid4(), sha256=done.sha256, original_name="IMG_2388.JPG", size=done.size,
+                  width=done.width, height=done.height, mime=done.mime, imported_by="演示", imported_at=utcnow())
+    session.add(photo)
+    session.flush()
+    return photo.id
+
+
 def add_demo_findings(session: Session, project_id: uuid.UUID) -> Changes:
     units = {u.name: u for u in session.scalars(sa.select(Unit).where(Unit.project_id == project_id))}
     shop, kindergarten, garage = (units.get(n) for n in ("配套商业S1", "幼儿园", "地下车库（含人防工程）"))
@@ -61,10 +107,12 @@ def add_demo_findings(session: Session, project_id: uuid.UUID) -> Changes:
     overdue = _add(session, shop_fire, FindingData(
         "二层东侧疏散楼梯间乙级防火门闭门器缺失，防火门不能自行关闭", ItemClass.B, PartyRole.CONTRACTOR, 10, "XF-04-1"),
         days_ago=25)
+    _link(session, overdue, _demo_photo(session, "IMG_2304.JPG"))  # stays 待整改, past its deadline
     sprinkler = _add(session, shop_fire, FindingData(
         "一层商铺自动喷水灭火系统末端试水装置未设压力表", ItemClass.C, PartyRole.CONTRACTOR, 15, "XF-07-2"), days_ago=8)
+    _link(session, sprinkler, _demo_photo(session, "IMG_2302.JPG"))  # before
     findings.mark_rectified(session, sprinkler, "已补装压力表并试水，压力 0.12 MPa（施工单位报送）")
-    del overdue  # stays 待整改, past its deadline
+    _link(session, sprinkler, _after_photo(session))  # after
 
     kg_planning = _inspection(session, kindergarten, Discipline.PLANNING)
     _add(session, kg_planning, FindingData(
@@ -97,4 +145,4 @@ def add_demo_findings(session: Session, project_id: uuid.UUID) -> Changes:
         CommitmentKind.DEFERRED, "竣工测量报告", "容缺受理，五个工作日内补交竣工测量成果报告",
         PartyRole.BUILDER, today + timedelta(days=7)), today=today)
     commitments.record_check(session, survey, CommitmentStatus.FULFILLED, "已补交，报告编号 JNCH-2026-1187")
-    return Changes(inspection=True, finding=True)
+    return Changes(inspection=True, finding=True, photo=True)

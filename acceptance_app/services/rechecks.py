@@ -123,7 +123,3 @@ def carry_service_findings(session: Session, project_id: uuid.UUID) -> tuple[int
     session.flush()
     return len(sources), changes
 
-
-def finding_photos(session: Session, finding_id: uuid.UUID) -> list:  # type: ignore[type-arg]
-    """The photos of a finding (before and after). Seam: returns [] until the `photos` branch is merged."""
-    return []

@@ -215,3 +215,21 @@ def test_rectification_notice_source_lists_unresolved_findings_with_party_and_de
     assert door.party == "施工单位 山东鲁建第三建设集团有限公司" and door.unit == "配套商业S1"
     assert "室外活动场地围墙高度实测 1.60 m，低于设计 1.80 m" not in texts  # closed
     assert [line.item.split()[0] for line in service] == ["XF-03-1"]
+
+
+def test_demo_findings_have_before_and_after_photos_and_the_notice_carries_them(
+        database: Database, demo_project) -> None:
+    from acceptance_app.services import finding_photos
+
+    with database.session() as s:
+        rows = {r.item_id: r for r in findings.list_findings(s, demo_project)}
+        sprinkler = finding_photos.before_after(s, rows["XF-07-2"].id)
+        door = finding_photos.before_after(s, rows["XF-04-1"].id)
+        unit_ids = list(s.scalars(sa.select(Unit.id).where(Unit.project_id == demo_project)))
+        lines = {line.item.split()[0]: line for line in document_inputs.findings_source(s, unit_ids,
+                                                                                        InspectionKind.FORMAL)}
+    assert [p.original_name for p in sprinkler.before] == ["IMG_2302.JPG"]
+    assert [p.original_name for p in sprinkler.after] == ["IMG_2388.JPG"]
+    assert [p.original_name for p in door.before] == ["IMG_2304.JPG"] and door.after == ()
+    assert [p.item for p in lines["XF-07-2"].photos] == ["整改前", "整改后"]
+    assert all(p.path.is_file() for p in lines["XF-07-2"].photos)

@@ -6,6 +6,7 @@ from acceptance_app.storage.models.core import Inspector, Party, Project, Unit
 from acceptance_app.storage.models.document import Document, NumberSeries
 from acceptance_app.storage.models.finding import Commitment, Finding, FindingEvent
 from acceptance_app.storage.models.inspection import Inspection
+from acceptance_app.storage.models.photos import Photo, PhotoAnnotation, PhotoLink
 
 __all__ = [
     "AuditEvent",
@@ -19,6 +20,9 @@ __all__ = [
     "LocalMeta",
     "NumberSeries",
     "Party",
+    "Photo",
+    "PhotoAnnotation",
+    "PhotoLink",
     "Project",
     "SyncedMixin",
     "Unit",

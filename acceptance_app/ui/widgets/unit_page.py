@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QTabW
 from acceptance_app.domain.entities import UnitRow
 from acceptance_app.domain.enums import DISCIPLINES
 from acceptance_app.domain.identifiers import format_real_estate_unit_code
+from acceptance_app.domain.photos import PhotoTarget
 from acceptance_app.i18n import _
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
 
 from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.columns import CELL_COLORS
+from acceptance_app.ui.photos.panel import PhotosPanel
 from acceptance_app.ui.tasks import TaskRunner
 
 
@@ -57,11 +59,14 @@ class UnitPage(QWidget):
         layout.addLayout(status_row)
         layout.addWidget(facts_box)
         layout.addWidget(self.tabs, 1)
+        self.photos_panel = PhotosPanel(runner)
+        self.tabs.addTab(self.photos_panel, _("Photos"))
         runner.changes_applied.connect(self._on_changes)
 
     def show_unit(self, unit_id: uuid.UUID) -> None:
         self.unit_id = unit_id
         self.reload()
+        self.photos_panel.show_target(PhotoTarget.unit(unit_id))
 
     def reload(self) -> None:
         if self.unit_id is None:

@@ -1,11 +1,11 @@
 """findings and commitments
 
 Revision ID: 0004
-Revises: 0005
+Revises: 0003, 0005
 Create Date: 2026-11-25
 
-Findings with their event history, and commitments (告知承诺 / 容缺). Chained after 0005 (documents), which
-main already holds, so that this branch has one head; the lead re-chains at merge.
+Findings with their event history, and commitments (告知承诺 / 容缺). It also joins the photos (0003) and
+documents (0005) branches, both made on 0001, into one head; the lead may re-chain at merge.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0005"
+down_revision = ("0003", "0005")
 branch_labels = None
 depends_on = None
 
