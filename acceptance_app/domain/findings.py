@@ -116,6 +116,7 @@ class FindingRow:
     closed_at: datetime | None
     last_note: str
     left: DaysLeft | None  # None once closed
+    deadline_days: int = 0  # as entered, in working days
 
     @property
     def overdue(self) -> bool:

@@ -15,7 +15,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from acceptance_app.domain.enums import Discipline, FindingStatus, PartyRole
+from acceptance_app.domain.enums import Discipline, FindingStatus, InspectionKind, PartyRole
 from acceptance_app.domain.findings import (
     FindingAction,
     FindingData,
@@ -46,7 +46,10 @@ FIELD_LABELS.update({
     "due_on": N_("Promised date"),
 })
 register(
-    rules={"commitment.due_in_past": N_("{date} is already past")},
+    rules={
+        "commitment.due_in_past": N_("{date} is already past"),
+        "date.format": N_("must be a date like 2027-02-28, not \u201c{value}\u201d"),
+    },
     errors={
         "calendar.out_of_range": N_(
             "The working-day calendar knows the years {first} to {last} only; {date} is beyond it. Choose a "
@@ -56,6 +59,9 @@ register(
         "finding.step_not_allowed": N_("This finding is \u201c{status}\u201d; the step \u201c{action}\u201d is not possible now."),
         "finding.no_party": N_("The project has no {role}; add the responsible party first."),
         "finding.closed": N_("This finding is closed (re-check passed) and can no longer be edited."),
+        "finding.no_inspection": N_(
+            "This unit has no {discipline} inspection yet; start the inspection before recording findings."
+        ),
     },
 )
 
@@ -128,6 +134,24 @@ def add_finding(session: Session, inspection_id: uuid.UUID, data: FindingData,
     return finding.id, Changes(finding=True)
 
 
+def latest_inspection_id(session: Session, unit_id: uuid.UUID, discipline: Discipline) -> uuid.UUID:
+    """The round a finding made now belongs to: the latest formal round, else the latest service session."""
+    found = session.scalars(
+        sa.select(Inspection.id)
+        .where(Inspection.unit_id == unit_id, Inspection.discipline == discipline)
+        .order_by(Inspection.kind == InspectionKind.FORMAL, Inspection.round)  # formal sorts last (True > False)
+    ).all()
+    if not found:
+        raise KnownError("finding.no_inspection", discipline=labels.DISCIPLINE[discipline])
+    return found[-1]
+
+
+def add_finding_on_unit(session: Session, unit_id: uuid.UUID, discipline: Discipline, data: FindingData,
+                        today: date | None = None) -> tuple[uuid.UUID, Changes]:
+    """``add_finding`` on the current inspection of a unit and discipline (what the unit page offers)."""
+    return add_finding(session, latest_inspection_id(session, unit_id, discipline), data, today)
+
+
 def update_finding(session: Session, finding_id: uuid.UUID, data: FindingData) -> Changes:
     """Correct what was entered (text, class, party, deadline); a closed finding is history and stays."""
     _check(data)
@@ -195,7 +219,7 @@ def _row(result: sa.Row, today: date) -> FindingRow:
     return FindingRow(
         f.id, f.project_id, f.unit_id, unit_name, f.inspection_id, kind, round_, f.discipline, f.item_id,
         f.description, f.item_class, role, party_name, f.opened_on, f.deadline, f.status, f.origin, f.created_by,
-        f.closed_by, f.closed_at, notes[-1] if notes else "", time_left(f.status, f.deadline, today),
+        f.closed_by, f.closed_at, notes[-1] if notes else "", time_left(f.status, f.deadline, today), f.deadline_days,
     )
 
 
@@ -229,6 +253,12 @@ def list_findings(session: Session, project_id: uuid.UUID, *, unit_id: uuid.UUID
     if overdue_only:
         rows = [r for r in rows if r.overdue]
     return sorted(rows, key=lambda r: (_STATUS_ORDER[r.status], r.deadline, r.unit_name, r.item_id or ""))
+
+
+def unit_findings(session: Session, unit_id: uuid.UUID, today: date | None = None) -> list[FindingRow]:
+    unit = get_or_404(session, Unit, unit_id)
+    assert isinstance(unit, Unit)
+    return list_findings(session, unit.project_id, unit_id=unit_id, today=today)
 
 
 def get_finding(session: Session, finding_id: uuid.UUID, today: date | None = None) -> FindingRow:

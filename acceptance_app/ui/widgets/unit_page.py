@@ -15,6 +15,7 @@ from acceptance_app.i18n import _
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
 
+from acceptance_app.ui.findings.unit_tab import UnitFindingsTab
 from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.columns import CELL_COLORS
 from acceptance_app.ui.photos.panel import PhotosPanel
@@ -61,12 +62,15 @@ class UnitPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.photos_panel = PhotosPanel(runner)
         self.tabs.addTab(self.photos_panel, _("Photos"))
+        self.findings_tab = UnitFindingsTab(runner)
+        self.tabs.addTab(self.findings_tab, _("Findings"))
         runner.changes_applied.connect(self._on_changes)
 
     def show_unit(self, unit_id: uuid.UUID) -> None:
         self.unit_id = unit_id
         self.reload()
         self.photos_panel.show_target(PhotoTarget.unit(unit_id))
+        self.findings_tab.show_unit(unit_id)
 
     def reload(self) -> None:
         if self.unit_id is None:
