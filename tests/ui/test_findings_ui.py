@@ -141,3 +141,12 @@ def test_dashboard_shows_figures_overdue_in_red_and_commitments(qtbot: QtBot, ru
     _fill_note("已补交", qtbot)
     dashboard.fulfilled_button.click()
     assert dashboard.blocking.text() == ""
+
+
+def test_the_findings_and_commitments_models_pass_the_model_tester(qtmodeltester, runner: TaskRunner,  # type: ignore[no-untyped-def]
+                                                                 demo_project: uuid.UUID, qtbot: QtBot) -> None:
+    dashboard = FindingsDashboard(runner)
+    qtbot.addWidget(dashboard)
+    dashboard.show_project(demo_project)
+    qtmodeltester.check(dashboard.view.model)
+    qtmodeltester.check(dashboard.commitment_model)

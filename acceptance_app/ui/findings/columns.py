@@ -39,7 +39,9 @@ def _days_color(row: FindingRow) -> str | None:
 
 def _item(row: FindingRow) -> str:
     text = row.item_id or "—"
-    return f"{text} ({_('from technical service')})" if row.origin is FindingOrigin.SERVICE else text
+    if row.origin is FindingOrigin.SERVICE:
+        return _("{item} (from technical service)").format(item=text)
+    return text
 
 
 FINDING_COLUMNS: list[Column[FindingRow]] = [

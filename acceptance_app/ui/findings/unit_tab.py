@@ -33,6 +33,13 @@ class UnitFindingsTab(QWidget):
         self.view.bar.addWidget(self.recheck_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
+        # The re-inspection is offered for the discipline of the finding in hand.
+        self.view.table.selectionModel().currentRowChanged.connect(lambda *_args: self._follow_selection())
+
+    def _follow_selection(self) -> None:
+        row = self.view.current()
+        if row is not None:
+            self.recheck_discipline.setCurrentIndex(max(self.recheck_discipline.findData(row.discipline), 0))
 
     def show_unit(self, unit_id: uuid.UUID, disciplines: list[Discipline] | None = None) -> None:
         self.unit_id = unit_id
