@@ -7,40 +7,19 @@
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from acceptance_app import i18n  # noqa: E402
-from acceptance_app.services.demo import create_demo_project  # noqa: E402
-from acceptance_app.settings import load_settings  # noqa: E402
-from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
-from acceptance_app.storage.db import open_database  # noqa: E402
-from scripts.screenshots import settle  # noqa: E402
-
-from acceptance_app.ui.fonts import install_app_font  # noqa: E402
-from acceptance_app.ui.main_window import MainWindow  # noqa: E402
-from acceptance_app.ui.tasks import TaskRunner  # noqa: E402
+from scripts.screenshots import demo_window, settle  # noqa: E402
 
 
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    i18n.install("zh_CN")
-    app = QApplication(sys.argv[:1])
-    install_app_font(app)
-    folder = DataFolder(Path(tempfile.mkdtemp(prefix="shots-")))
-    database = open_database(folder, actor="张伟")
-    with database.session() as session, session.begin():
-        project_id, _ = create_demo_project(session)
-    runner = TaskRunner(database)
-    window = MainWindow(load_settings(folder.root), folder.root, runner)
+    _app, window, runner, project_id = demo_window(actor="张伟")
     window.resize(1560, 960)
-    window.show()
     window.open_project(project_id)
     settle(600)
     page = window.project_page

@@ -20,10 +20,16 @@ class CalendarOutOfRange(KnownError):
         super().__init__("calendar.out_of_range", date=day.isoformat(), first=FIRST_YEAR, last=LAST_YEAR)
 
 
+_HOLIDAYS = frozenset(chinese_calendar.holidays)  # public holidays (statutory and moved days off)
+_MAKE_UP_DAYS = frozenset(chinese_calendar.workdays)  # Saturdays and Sundays worked in exchange (调休)
+
+
 def is_working_day(day: date) -> bool:
+    # The library's own is_workday() validates its argument on every call (~20 µs); a dashboard counts
+    # tens of thousands of days, so read its two tables directly (a test checks both agree on every day).
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise CalendarOutOfRange(day)
-    return bool(chinese_calendar.is_workday(day))
+    return day in _MAKE_UP_DAYS or (day.weekday() < 5 and day not in _HOLIDAYS)
 
 
 def add_working_days(start: date, days: int) -> date:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from acceptance_app.domain.enums import Discipline, FindingStatus, InspectionKind, PartyRole
 from acceptance_app.domain.findings import (
@@ -203,24 +203,36 @@ def recheck(session: Session, finding_id: uuid.UUID, passed: bool, note: str = "
 
 
 # Reading --------------------------------------------------------------------------------------------
+# Plain columns, not ORM entities: the dashboard reads every finding of a project on each change.
+_ROW_COLUMNS = (
+    Finding.id, Finding.project_id, Finding.unit_id, Unit.name, Finding.inspection_id, Inspection.kind,
+    Inspection.round, Finding.discipline, Finding.item_id, Finding.description, Finding.item_class, Party.role,
+    Party.name, Finding.opened_on, Finding.deadline, Finding.status, Finding.origin, Finding.created_by,
+    Finding.closed_by, Finding.closed_at,
+)
+
+
 def _rows_query() -> sa.Select:
+    last_note = (
+        sa.select(FindingEvent.note)
+        .where(FindingEvent.finding_id == Finding.id, FindingEvent.note != "")
+        .order_by(FindingEvent.at.desc())
+        .limit(1)
+        .correlate(Finding)
+        .scalar_subquery()
+    )
     return (
-        sa.select(Finding, Unit.name, Party.role, Party.name, Inspection.kind, Inspection.round)
+        sa.select(*_ROW_COLUMNS, sa.func.coalesce(last_note, ""), Finding.deadline_days)
         .join(Unit, Unit.id == Finding.unit_id)
         .join(Party, Party.id == Finding.party_id)
         .join(Inspection, Inspection.id == Finding.inspection_id)
-        .options(selectinload(Finding.events))
     )
 
 
 def _row(result: sa.Row, today: date) -> FindingRow:
-    f, unit_name, role, party_name, kind, round_ = result
-    notes = [e.note for e in f.events if e.note]
-    return FindingRow(
-        f.id, f.project_id, f.unit_id, unit_name, f.inspection_id, kind, round_, f.discipline, f.item_id,
-        f.description, f.item_class, role, party_name, f.opened_on, f.deadline, f.status, f.origin, f.created_by,
-        f.closed_by, f.closed_at, notes[-1] if notes else "", time_left(f.status, f.deadline, today), f.deadline_days,
-    )
+    values = tuple(result)
+    status, deadline = values[15], values[14]
+    return FindingRow(*values[:21], time_left(status, deadline, today), values[21])
 
 
 _STATUS_ORDER = {FindingStatus.OPEN: 0, FindingStatus.RECTIFIED: 1, FindingStatus.CLOSED: 2}

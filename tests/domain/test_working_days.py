@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -44,3 +44,14 @@ def test_days_left_and_overdue() -> None:
     # Beyond the calendar: counted in calendar days, flagged as such.
     far = days_left(date(LAST_YEAR + 1, 1, 31), date(LAST_YEAR, 12, 31))
     assert far == type(far)(31, working=False)
+
+
+def test_the_fast_lookup_agrees_with_the_library_on_every_day_it_knows() -> None:
+    import chinese_calendar
+
+    from acceptance_app.domain.working_days import FIRST_YEAR, is_working_day
+
+    day = date(FIRST_YEAR, 1, 1)
+    while day.year <= LAST_YEAR:
+        assert is_working_day(day) == chinese_calendar.is_workday(day), day
+        day += timedelta(days=1)
