@@ -43,6 +43,7 @@ class Settings:
     hub_url: str = ""
     timestamp_url: str = ""
     offer_demo_on_empty: bool = True
+    photo_watermark: bool = False  # burn time/project/unit/discipline/inspector into photos in documents
 
 
 def _upgrade_1_to_2(raw: dict) -> dict:

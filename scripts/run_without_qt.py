@@ -23,9 +23,11 @@ sys.meta_path.insert(0, _NoQt())
 
 import pytest  # noqa: E402
 
-sys.exit(
-    pytest.main(
-        ["-c", str(ROOT / "scripts" / "pytest-noqt.ini"), "--rootdir", str(ROOT), "-q", "-m", "not gui",
-         "--ignore", str(ROOT / "tests" / "ui"), *sys.argv[1:]]
+# Guarded: the photo import's process pool (spawn) re-imports this script in each worker.
+if __name__ == "__main__":
+    sys.exit(
+        pytest.main(
+            ["-c", str(ROOT / "scripts" / "pytest-noqt.ini"), "--rootdir", str(ROOT), "-q", "-m", "not gui",
+             "--ignore", str(ROOT / "tests" / "ui"), *sys.argv[1:]]
+        )
     )
-)

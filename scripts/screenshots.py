@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,20 +53,26 @@ def shoot_checklists(window: MainWindow, out: Path, lang: str) -> None:
         window.grab().save(str(out / f"{n:02d}-checklist-{name[0]}-{lang}.png"))
 
 
-def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    lang = sys.argv[2] if len(sys.argv) > 2 else "zh_CN"
+def demo_window(lang: str = "zh_CN", actor: str = "截图") -> tuple[QApplication, MainWindow, TaskRunner, uuid.UUID]:
+    """A shown main window over a fresh temporary data folder holding the demo project."""
     i18n.install(lang)
     app = QApplication(sys.argv[:1])
     install_app_font(app)
     folder = DataFolder(Path(tempfile.mkdtemp(prefix="shots-")))
-    database = open_database(folder, actor="截图")
+    database = open_database(folder, actor=actor)
     with database.session() as session, session.begin():
         project_id, _ = create_demo_project(session)
     runner = TaskRunner(database)
     window = MainWindow(load_settings(folder.root), folder.root, runner)
     window.show()
+    return app, window, runner, project_id
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    lang = sys.argv[2] if len(sys.argv) > 2 else "zh_CN"
+    _app, window, runner, project_id = demo_window(lang)
     settle(600)
     window.grab().save(str(out / f"01-project-list-{lang}.png"))
     window.project_list.select_project(project_id)

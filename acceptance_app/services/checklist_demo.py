@@ -12,15 +12,18 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from acceptance_app.domain.checklists.answers import AnswerInput, sample_passes
-from acceptance_app.domain.checklists.form import AnswerType, Item
+from acceptance_app.domain.checklists.form import AnswerType, EvidenceKind, Item
 from acceptance_app.domain.checklists.jurisdiction import Jurisdiction
 from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.checklists.tolerance import Compare, Range, parse_tolerance
-from acceptance_app.domain.enums import Discipline, InspectionKind, ItemClass, ItemVerdict
+from acceptance_app.domain.enums import Discipline, InspectionKind, ItemClass, ItemVerdict, PartyRole
+from acceptance_app.domain.findings import FindingData
+from acceptance_app.domain.photos import PhotoTarget
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.locator import forms_dir, resource
 from acceptance_app.services import checklist_forms, checklists, verdicts
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.findings_demo import add_demo_finding, demo_photo, link_photo
 from acceptance_app.storage.models import Unit
 
 JURISDICTION = "370100"
@@ -106,6 +109,19 @@ def _answer_rows(
             continue  # a rule the generator cannot satisfy: the item stays open, the demo goes on
 
 
+def _add_evidence(session: Session, inspection_id: uuid.UUID, rows: Iterable[ItemRow], failing: set[str]) -> None:
+    """What the items' evidence rules ask: a photo where a pass needs one, a finding with a photo per failure."""
+    photo = demo_photo(session, "IMG_2301.JPG")
+    for row in rows:
+        if row.item.id in failing:
+            finding_id = add_demo_finding(session, inspection_id, FindingData(
+                f"{row.item.text}：现场与要求不符", row.item.item_class, PartyRole.CONTRACTOR, 15, row.item.id),
+                days_ago=3)
+            link_photo(session, PhotoTarget.finding(finding_id), photo)
+        elif EvidenceKind.PHOTO in row.item.evidence.on_pass:
+            link_photo(session, PhotoTarget.inspection(inspection_id, row.item.id), photo)
+
+
 def _pick(rows: tuple[ItemRow, ...], item_class: ItemClass) -> set[str]:
     """One unit-level item of the class (or of any class when the form has none)."""
     own = [r for r in rows if not r.shared]
@@ -132,6 +148,7 @@ def _run(
     todo = [r for r in rows if r.verdict is ItemVerdict.PENDING][: max(1, int(len(rows) * fraction))]
     design = unit.area_above or unit.height or 10.0
     _answer_rows(session, inspection_id, todo, design, failing)
+    _add_evidence(session, inspection_id, todo, failing)
     if conclude:
         try:
             verdicts.conclude_inspection(session, inspection_id)

@@ -23,7 +23,7 @@ from acceptance_app.domain.checklists.sheet import Sheet, StoredAnswer, build_sh
 from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionStatus, ItemVerdict, Verdict
 from acceptance_app.domain.matrix import discipline_applies
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.services import checklist_forms
+from acceptance_app.services import checklist_forms, evidence  # noqa: F401 (evidence registers its providers)
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.projects import _unit_data, get_or_404
 from acceptance_app.storage.models import Answer, Inspection, Unit, utcnow

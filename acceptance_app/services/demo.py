@@ -15,6 +15,9 @@ from acceptance_app.domain.enums import BuildingUse, Department, PartyRole, Stru
 from acceptance_app.domain.identifiers import make_uscc
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.checklist_demo import add_demo_checklists
+from acceptance_app.services.findings_demo import add_demo_findings
+from acceptance_app.services.photo_demo import add_demo_photos
 from acceptance_app.storage.models import Inspector
 
 DEMO_PROJECT_CODE = "2023-370112-47-01-258316"
@@ -76,7 +79,10 @@ class DemoResult:
 
 
 # Later features add their part of the demo here: functions (session, project_id) -> Changes, called in order.
-DEMO_EXTENSIONS: list[Callable[[Session, uuid.UUID], Changes]] = []
+# Each feature's part of the demo, in order: the checklists' failed items get findings with the photos.
+DEMO_EXTENSIONS: tuple[Callable[[Session, uuid.UUID], Changes], ...] = (
+    add_demo_photos, add_demo_checklists, add_demo_findings,
+)
 
 
 def create_demo_project(session: Session) -> tuple[uuid.UUID, Changes]:
@@ -133,6 +139,3 @@ def create_scaled_projects(
             )
     return DemoResult(tuple(ids), count * units_per_project), Changes(project=True, unit=True, party=True)
 
-from acceptance_app.services.checklist_demo import add_demo_checklists  # noqa: E402
-
-DEMO_EXTENSIONS.append(add_demo_checklists)

@@ -1,7 +1,8 @@
 """Assembles the plain inputs of the documents from the database, and lists what is missing.
 
-The seams for the tables other features own (checklist answers, findings, photos) are the four functions
-under "Sources"; each returns an empty list until the lead wires it to its table after the merge.
+The seams for the tables other features own (checklist answers, findings, photos) are the functions under
+"Sources"; findings and commitments are wired (branch `findings`), the others return an empty list until
+the lead wires them to their tables after the merge.
 """
 
 from __future__ import annotations
@@ -37,12 +38,16 @@ from acceptance_app.reports.inputs import (
     Signer,
     UnitLine,
 )
+from acceptance_app.services import commitments, finding_photos, findings, photos
 from acceptance_app.services.checklist_records import (
     deciding_item_fields,
     inspection_deciding_items,
     record_line_fields,
 )
 from acceptance_app.services.verdicts import record_items
+from acceptance_app.settings import load_settings
+from acceptance_app.storage.data_folder import DataFolder
+from acceptance_app.storage.db import data_folder_of
 from acceptance_app.storage.models import Inspection, Inspector, Project, Unit
 
 LEAD_DEPARTMENT = Department.HOUSING
@@ -57,13 +62,35 @@ def deciding_items_source(session: Session, inspection: Inspection) -> list[Deci
 
 
 def findings_source(session: Session, unit_ids: list[uuid.UUID], kind: InspectionKind) -> list[FindingLine]:
-    """Every open finding of these units, with its photos (display copies). Wire to `findings` + `photos`."""
-    return []
+    """Every unresolved finding (待整改 or 已整改待复验) of these units found in inspections of this kind, with
+    its responsible party and deadline, in the dashboard's order (the most urgent first)."""
+    units = session.scalars(sa.select(Unit).where(Unit.id.in_(unit_ids))).all()
+    folder = data_folder(session)
+    lines = []
+    for project_id in {u.project_id for u in units}:
+        for row in findings.list_findings(session, project_id, unresolved_only=True, include_carried=True):
+            if row.unit_id in unit_ids and row.inspection_kind is kind:
+                discipline = labels.DISCIPLINE[row.discipline]
+                item = f"{row.item_id} {discipline}" if row.item_id else discipline
+                lines.append(FindingLine(item, row.description, labels.ITEM_CLASS[row.item_class],
+                                         f"{labels.PARTY_ROLE[row.party_role]} {row.party_name}",
+                                         f"{row.deadline:%Y-%m-%d}", row.unit_name,
+                                         finding_photos.document_inputs(session, folder, row.id)))
+    return lines
 
 
 def photos_source(session: Session, unit_ids: list[uuid.UUID], kind: InspectionKind) -> list[PhotoInput]:
-    """Photos for an opinion's appendix (display copies, annotated). Wire to the photos table (`photos`)."""
-    return []
+    """Photos for an opinion's appendix: annotated display copies, watermarked when the setting asks."""
+    folder = data_folder(session)
+    watermark = load_settings(folder.root).photo_watermark
+    return [PhotoInput(p.path, p.item, p.taken_at, p.gps, p.inspector)
+            for p in photos.document_photos(session, folder, unit_ids, kind, watermark)]
+
+
+def data_folder(session: Session) -> DataFolder:
+    folder = data_folder_of(session)
+    assert folder is not None, "documents are made from a database in a data folder"
+    return folder
 
 
 def record_items_source(session: Session, inspection: Inspection) -> list[RecordLine]:
@@ -74,8 +101,8 @@ def record_items_source(session: Session, inspection: Inspection) -> list[Record
 
 
 def commitments_source(session: Session, project_id: uuid.UUID) -> list[str]:
-    """Open 容缺/告知承诺 commitments (DOMAIN.md 1.6); no table holds them yet."""
-    return []
+    """Open 容缺/告知承诺 commitments (DOMAIN.md 1.6), as the opinion words them."""
+    return [commitments.opinion_text(r) for r in commitments.list_commitments(session, project_id, open_only=True)]
 
 
 # Assembly -------------------------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ from acceptance_app.reports.notices import RecordSheetRenderer, RectificationRen
 from acceptance_app.reports.opinion import OpinionRenderer
 from acceptance_app.services import document_inputs as src
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.commitments import ensure_opinion_allowed
 from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import Document, Inspection, NumberSeries, Project, utcnow
@@ -109,8 +110,7 @@ def reserve_number(session: Session, series: str, year: int) -> DocumentNumber:
 
 
 def data_folder_of(session: Session) -> DataFolder:
-    # The database file sits at the root of its data folder (DataFolder.database), so the folder follows.
-    return DataFolder(Path(session.get_bind().url.database or "").parent)
+    return src.data_folder(session)
 
 
 # The issuing core -------------------------------------------------------------------------------------------
@@ -226,6 +226,7 @@ def build_opinion_input(session: Session, project_id: uuid.UUID, unit_id: uuid.U
 def issue_opinion(session: Session, project_id: uuid.UUID,
                   unit_id: uuid.UUID | None = None) -> tuple[IssuedDocument, Changes]:
     project = get_or_404(session, Project, project_id)
+    ensure_opinion_allowed(session, project_id)  # an open blocking commitment (容缺) refuses, nothing changed
     used: list[Inspection] = []
 
     def build(number: str, day: date) -> DocumentInput:

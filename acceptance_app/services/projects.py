@@ -24,8 +24,9 @@ from acceptance_app.domain.identifiers import normalize
 from acceptance_app.domain.matrix import unit_cells
 from acceptance_app.domain.problems import KnownError, ValidationFailed, errors_only
 from acceptance_app.domain.validation import validate_party, validate_project, validate_unit
+from acceptance_app.services import photo_messages  # noqa: F401 - the "unit.has_photos" text
 from acceptance_app.services.changes import Changes
-from acceptance_app.storage.models import Inspection, Inspector, Party, Project, Unit
+from acceptance_app.storage.models import Inspection, Inspector, Party, PhotoLink, Project, Unit
 
 
 class NotFound(KnownError):
@@ -193,6 +194,9 @@ def remove_unit(session: Session, unit_id: uuid.UUID) -> Changes:
     # Inspections are evidence: a unit that has any is kept.
     if session.scalar(sa.select(sa.func.count()).where(Inspection.unit_id == unit_id)):
         raise KnownError("unit.has_inspections")
+    # Photos are evidence too (the photo_links foreign key would refuse it; say so in words instead).
+    if session.scalar(sa.select(sa.func.count()).where(PhotoLink.unit_id == unit_id)):
+        raise KnownError("unit.has_photos")
     session.delete(unit)
     return Changes(unit=True, project=True)
 

@@ -79,6 +79,14 @@ def ensure_schema(engine: sa.Engine, path: Path, backups: Path | None = None) ->
     migrations.upgrade(engine)
 
 
+def data_folder_of(session: Session) -> DataFolder | None:
+    """The data folder a session's database sits at the root of (DataFolder.database); None in memory."""
+    database = session.get_bind().url.database
+    if not database or database == ":memory:":
+        return None
+    return DataFolder(Path(database).parent)
+
+
 @dataclass
 class Database:
     folder: DataFolder

@@ -9,12 +9,15 @@ from acceptance_app.domain.enums import (
     CellStatus,
     Department,
     Discipline,
+    FindingStatus,
     InspectionKind,
     InspectionStatus,
+    ItemClass,
     PartyRole,
     Structure,
     Verdict,
 )
+from acceptance_app.domain.findings import CommitmentKind, CommitmentStatus
 from acceptance_app.i18n import N_, _
 
 _LABELS: list[tuple[Enum, str]] = [
@@ -64,6 +67,17 @@ _LABELS: list[tuple[Enum, str]] = [
     (Department.CIVIL_AIR_DEFENSE, N_("Civil air defense office")),
     (Department.ARCHIVE, N_("Urban construction archives")),
     (Department.APPROVAL, N_("Administrative approval bureau")),
+    (ItemClass.A, N_("A veto item")),
+    (ItemClass.B, N_("B key item")),
+    (ItemClass.C, N_("C general item")),
+    (FindingStatus.OPEN, N_("To rectify")),
+    (FindingStatus.RECTIFIED, N_("Rectified, awaiting re-check")),
+    (FindingStatus.CLOSED, N_("Re-check passed")),
+    (CommitmentKind.PROMISE, N_("Notification and promise")),
+    (CommitmentKind.DEFERRED, N_("Accepted with material missing")),
+    (CommitmentStatus.OPEN, N_("Open")),
+    (CommitmentStatus.FULFILLED, N_("Fulfilled")),
+    (CommitmentStatus.BROKEN, N_("Broken")),
 ]
 
 

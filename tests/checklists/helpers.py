@@ -46,3 +46,36 @@ FIRE_PASSING = {
 def answer_all(session, inspection_id, answers=FIRE_PASSING, **overrides):
     for item_id, answer in {**answers, **overrides}.items():
         checklists.answer_item(session, inspection_id, item_id, answer)
+
+
+def give_evidence(session, inspection_id: uuid.UUID, item_id: str) -> None:
+    """What a 不合格 item's default evidence rule asks for: a finding (naming the contractor) with a photo."""
+    import io
+    import tempfile
+    from pathlib import Path
+
+    from PIL import Image
+
+    from acceptance_app.domain.enums import PartyRole
+    from acceptance_app.domain.findings import FindingData
+    from acceptance_app.domain.identifiers import make_uscc
+    from acceptance_app.domain.photos import PhotoTarget
+    from acceptance_app.services import findings, photos
+    from acceptance_app.storage.db import data_folder_of
+    from acceptance_app.storage.models import Inspection, Party
+
+    project_id = session.get(Inspection, inspection_id).unit.project_id
+    if not any(p.role is PartyRole.CONTRACTOR for p in session.query(Party).filter_by(project_id=project_id)):
+        projects.add_party(session, project_id, projects.PartyData(
+            PartyRole.CONTRACTOR, "测试施工有限公司", make_uscc("9137010016307215")))
+    finding_id, _ = findings.add_finding(session, inspection_id, FindingData("现场与要求不符", item_id=item_id))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{item_id}.jpg"
+        buffer = io.BytesIO()
+        shade = sum(item_id.encode()) % 200  # one stored photo per item
+        Image.new("RGB", (64, 48), (180, shade, 40)).save(buffer, "JPEG")
+        path.write_bytes(buffer.getvalue())
+        folder = data_folder_of(session)
+        assert folder is not None
+        results = photos.import_photos(session, folder, [path], PhotoTarget.finding(finding_id), workers=1)
+    assert all(r.photo_id is not None for r in results), results

@@ -10,7 +10,16 @@ from acceptance_app.domain.problems import KnownError
 from acceptance_app.messages import describe_error
 from acceptance_app.services import checklists, projects, verdicts
 from acceptance_app.storage.models import Answer, AuditEvent, FormSnapshot
-from tests.checklists.helpers import FAIL, FIRE_PASSING, PASS, answer_all, make_project, na, start
+from tests.checklists.helpers import (
+    FAIL,
+    FIRE_PASSING,
+    PASS,
+    answer_all,
+    give_evidence,
+    make_project,
+    na,
+    start,
+)
 
 
 def test_answering_every_item_passes_and_concludes(session):
@@ -43,6 +52,8 @@ def test_failed_a_item_fails_with_reason_and_deciding_items(session):
     _, (unit, _other) = make_project(session)
     inspection = start(session, unit)
     answer_all(session, inspection, **{"XF-06-1": AnswerInput(samples=(1,), design=2), "XF-06-3": FAIL})
+    give_evidence(session, inspection, "XF-06-1")
+    give_evidence(session, inspection, "XF-06-3")
     result, _ = verdicts.conclude_inspection(session, inspection)
     assert (result.outcome.verdict, result.outcome.deciding) == (Verdict.FAILED, ("XF-06-1",))
     deciding = verdicts.deciding_items(session, unit, Discipline.FIRE)
@@ -115,6 +126,7 @@ def test_service_failures_are_carried_into_the_formal_inspection(session):
     _, (unit, _other) = make_project(session)
     service = start(session, unit, kind=InspectionKind.SERVICE)
     answer_all(session, service, **{"XF-06-3": FAIL})
+    give_evidence(session, service, "XF-06-3")
     advisory, _ = verdicts.conclude_inspection(session, service)
     assert advisory.advisory and advisory.outcome.verdict is Verdict.RECHECK
     assert projects.get_unit(session, unit).cells[Discipline.FIRE] is CellStatus.NOT_STARTED  # advisory only
@@ -127,6 +139,7 @@ def test_recheck_round_carries_passed_items_and_reopens_failed(session):
     project, (unit, _other) = make_project(session)
     first = start(session, unit)
     answer_all(session, first, **{"XF-06-3": FAIL})
+    give_evidence(session, first, "XF-06-3")
     verdicts.conclude_inspection(session, first)
     assert projects.get_unit(session, unit).cells[Discipline.FIRE] is CellStatus.RECTIFYING
     second = start(session, unit)
@@ -151,6 +164,18 @@ def test_civil_air_defense_not_applicable_without_works(session):
     assert outcome.verdict is Verdict.NOT_APPLICABLE
 
 
+def test_a_failed_item_needs_its_finding_and_photo_before_concluding(session):
+    _, (unit, _other) = make_project(session)
+    inspection = start(session, unit)
+    answer_all(session, inspection, **{"XF-06-3": FAIL})
+    with pytest.raises(KnownError) as refused:
+        verdicts.conclude_inspection(session, inspection)
+    message = describe_error(refused.value)
+    assert "XF-06-3" in message and "照片" in message
+    give_evidence(session, inspection, "XF-06-3")  # a finding on the item, photographed
+    assert verdicts.conclude_inspection(session, inspection)[0].outcome.verdict is Verdict.RECHECK
+
+
 def test_evidence_from_a_registered_provider_is_demanded(session):
     from acceptance_app.domain.checklists.form import EvidenceKind
     from acceptance_app.services import checklist_forms
@@ -162,11 +187,11 @@ def test_evidence_from_a_registered_provider_is_demanded(session):
         _, (unit, _other) = make_project(session)
         inspection = start(session, unit)
         answer_all(session, inspection, **{"XF-06-3": FAIL})
-        with pytest.raises(KnownError) as refused:
-            verdicts.conclude_inspection(session, inspection)
-        assert "XF-06-3" in describe_error(refused.value) and "照片" in describe_error(refused.value)
-        photographed["XF-06-3"] = {EvidenceKind.PHOTO}  # a photo arrives; findings are not supplied yet
-        assert verdicts.conclude_inspection(session, inspection)[0].outcome.verdict is Verdict.RECHECK
+        give_evidence(session, inspection, "XF-06-3")
+        photographed["XF-06-4"] = {EvidenceKind.PHOTO}  # another provider's evidence adds to, never replaces
+        assert checklist_forms.existing_evidence(session, inspection)["XF-06-3"] == {
+            EvidenceKind.PHOTO, EvidenceKind.FINDING}
+        assert checklist_forms.existing_evidence(session, inspection)["XF-06-4"] == {EvidenceKind.PHOTO}
     finally:
         checklist_forms._providers.remove(provider)
 

@@ -25,7 +25,7 @@ from acceptance_app.reports.base import file_sha256
 from acceptance_app.services import documents
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.db import Database, open_database
-from acceptance_app.storage.models import Document, Inspection, Party, Unit
+from acceptance_app.storage.models import Commitment, Document, Finding, FindingEvent, Inspection, Party, Unit
 
 
 def complete_inspections(database: Database, project_id: uuid.UUID, failed: Discipline | None = None) -> None:
@@ -52,6 +52,13 @@ def _text(path: Path) -> str:
 
 def test_opinion_without_concluded_disciplines_lists_what_is_missing(database: Database, demo_project: uuid.UUID) -> None:
     with database.session() as s, s.begin():
+        # The demo's findings and commitments name the builder: remove them first (foreign keys).
+        builder = sa.select(Party.id).where(Party.project_id == demo_project, Party.role == PartyRole.BUILDER)
+        named = sa.select(Finding.id).where(Finding.party_id.in_(builder))
+        s.execute(sa.delete(FindingEvent).where(FindingEvent.finding_id.in_(named)))
+        s.execute(sa.delete(Finding).where(Finding.carried_from_id.in_(named)))
+        s.execute(sa.delete(Finding).where(Finding.party_id.in_(builder)))
+        s.execute(sa.delete(Commitment).where(Commitment.party_id.in_(builder)))
         s.execute(sa.delete(Party).where(Party.project_id == demo_project, Party.role == PartyRole.BUILDER))
         s.execute(sa.update(Unit).where(Unit.name == "幼儿园").values(area_above=None))
     with database.session() as s, s.begin(), pytest.raises(documents.DocumentDataMissing) as caught:

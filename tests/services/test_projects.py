@@ -58,18 +58,18 @@ def test_party_uscc_is_normalised_and_checked(session, demo_project):
 
 
 def test_matrix_follows_the_latest_formal_round(session, demo_project):
-    unit = projects.list_units(session, demo_project)[-1]  # the demo inspects the first units
+    unit = projects.list_units(session, demo_project)[-1]  # 配套商业S1: the demo leaves its archive discipline alone
 
     def add(round_, status, verdict=None, kind=InspectionKind.FORMAL):
-        session.add(Inspection(unit_id=unit.id, discipline=Discipline.FIRE, kind=kind, round=round_,
+        session.add(Inspection(unit_id=unit.id, discipline=Discipline.ARCHIVE, kind=kind, round=round_,
                                status=status, verdict=verdict))
         session.flush()
-        return projects.get_unit(session, unit.id).cells[Discipline.FIRE]
+        return projects.get_unit(session, unit.id).cells[Discipline.ARCHIVE]
 
     assert add(1, InspectionStatus.COMPLETED, Verdict.PASSED, InspectionKind.SERVICE) is CellStatus.NOT_STARTED
     assert add(1, InspectionStatus.IN_PROGRESS) is CellStatus.IN_PROGRESS
     session.query(Inspection).filter_by(kind=InspectionKind.FORMAL).update({"status": InspectionStatus.COMPLETED, "verdict": Verdict.RECHECK})
-    assert projects.get_unit(session, unit.id).cells[Discipline.FIRE] is CellStatus.RECTIFYING
+    assert projects.get_unit(session, unit.id).cells[Discipline.ARCHIVE] is CellStatus.RECTIFYING
     assert add(2, InspectionStatus.COMPLETED, Verdict.PASSED) is CellStatus.PASSED
 
 

@@ -130,7 +130,7 @@ def test_unit_page_has_a_checklist_tab_per_discipline_with_demo_answers(window, 
     unit = next(r for r in window.project_page.unit_model.rows if r.data.name == "2#住宅楼")
     window.open_unit(unit.id)
     page = window.unit_page
-    assert [page.tabs.tabText(n) for n in range(page.tabs.count())] == ["规划", "人防", "消防", "档案"]
+    assert [page.tabs.tabText(n) for n in range(page.tabs.count())] == ["规划", "人防", "消防", "档案", "照片", "问题"]
     fire = next(t for t in page.checklists if t.discipline is Discipline.FIRE)
     page.tabs.setCurrentWidget(fire)
     assert "已完成" in fire.header.text() and "检查表版本" in fire.header.text()

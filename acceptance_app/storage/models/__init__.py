@@ -5,19 +5,27 @@ from acceptance_app.storage.models.base import Base, SyncedMixin, utcnow
 from acceptance_app.storage.models.checklists import Answer, FormSnapshot
 from acceptance_app.storage.models.core import Inspector, Party, Project, Unit
 from acceptance_app.storage.models.document import Document, NumberSeries
+from acceptance_app.storage.models.finding import Commitment, Finding, FindingEvent
 from acceptance_app.storage.models.inspection import Inspection
+from acceptance_app.storage.models.photos import Photo, PhotoAnnotation, PhotoLink
 
 __all__ = [
     "Answer",
     "FormSnapshot",
     "AuditEvent",
     "Base",
+    "Commitment",
     "Document",
+    "Finding",
+    "FindingEvent",
     "Inspection",
     "Inspector",
     "LocalMeta",
     "NumberSeries",
     "Party",
+    "Photo",
+    "PhotoAnnotation",
+    "PhotoLink",
     "Project",
     "SyncedMixin",
     "Unit",

@@ -26,6 +26,7 @@ from acceptance_app.services.changes import Changes
 
 from acceptance_app.ui.dialogs.entities import party_dialog, project_dialog, unit_dialog
 from acceptance_app.ui.documents.panel import DocumentsPanel
+from acceptance_app.ui.findings.dashboard import FindingsDashboard
 from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.columns import PARTY_COLUMNS, UNIT_COLUMNS
 from acceptance_app.ui.models.rows_model import RowsModel
@@ -112,6 +113,8 @@ class ProjectPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(split, _("Overview"))
         self.tabs.addTab(self.documents, _("Documents"))
+        self.findings_dashboard = FindingsDashboard(runner, self)
+        self.tabs.addTab(self.findings_dashboard, _("Rectification"))
         layout.addWidget(self.tabs, 1)
         runner.changes_applied.connect(self._on_changes)
 
@@ -119,6 +122,7 @@ class ProjectPage(QWidget):
     def show_project(self, project_id: uuid.UUID) -> None:
         self.project_id = project_id
         self.documents.show_project(project_id)
+        self.findings_dashboard.show_project(project_id)
         self.reload()
 
     def reload(self) -> None:

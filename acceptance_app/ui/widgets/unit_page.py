@@ -11,14 +11,17 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QTabW
 from acceptance_app.domain.entities import UnitRow
 from acceptance_app.domain.enums import DISCIPLINES
 from acceptance_app.domain.identifiers import format_real_estate_unit_code
+from acceptance_app.domain.photos import PhotoTarget
 from acceptance_app.i18n import _
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings
 
 from acceptance_app.ui.checklists.tab import ChecklistTab
+from acceptance_app.ui.findings.unit_tab import UnitFindingsTab
 from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.columns import CELL_COLORS
+from acceptance_app.ui.photos.panel import PhotosPanel
 from acceptance_app.ui.tasks import TaskRunner
 
 
@@ -65,6 +68,10 @@ class UnitPage(QWidget):
         self.checklists = [ChecklistTab(runner, d, settings) for d in DISCIPLINES]
         for tab in self.checklists:
             self.tabs.addTab(tab, label(tab.discipline))
+        self.photos_panel = PhotosPanel(runner)
+        self.tabs.addTab(self.photos_panel, _("Photos"))
+        self.findings_tab = UnitFindingsTab(runner)
+        self.tabs.addTab(self.findings_tab, _("Findings"))
         runner.changes_applied.connect(self._on_changes)
 
     def show_unit(self, unit_id: uuid.UUID) -> None:
@@ -72,6 +79,8 @@ class UnitPage(QWidget):
         self.reload()
         for tab in self.checklists:
             tab.show_unit(unit_id)
+        self.photos_panel.show_target(PhotoTarget.unit(unit_id))
+        self.findings_tab.show_unit(unit_id)
 
     def reload(self) -> None:
         if self.unit_id is None:

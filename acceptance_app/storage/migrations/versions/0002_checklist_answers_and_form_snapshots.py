@@ -1,7 +1,7 @@
 """Checklist answers (versioned, project-level ones with unit_id NULL) and pinned form snapshots.
 
 Revision ID: 0002
-Revises: 0001
+Revises: 0005
 Create Date: 2026-11-25 06:39:36.895664
 """
 

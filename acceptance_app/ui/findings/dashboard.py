@@ -1,0 +1,189 @@
+"""The project's 整改 dashboard: figures (open, rectified, closed, overdue, due soon), open findings by
+discipline and by party, every finding of the project, and the commitments (告知承诺 / 容缺)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acceptance_app.domain.enums import DISCIPLINES, RESPONSIBLE_PARTY_ROLES
+from acceptance_app.domain.findings import CommitmentRow, CommitmentStatus
+from acceptance_app.i18n import _
+from acceptance_app.services import commitments, findings
+from acceptance_app.services.changes import Changes
+from acceptance_app.services.findings import Dashboard
+
+from acceptance_app.ui.errors import show_exception
+from acceptance_app.ui.findings.columns import COMMITMENT_COLUMNS, OVERDUE_COLOR
+from acceptance_app.ui.findings.dialogs import commitment_dialog, note_dialog
+from acceptance_app.ui.findings.view import FindingsView
+from acceptance_app.ui.labels import label
+from acceptance_app.ui.models.rows_model import RowsModel
+from acceptance_app.ui.tasks import TaskRunner
+from acceptance_app.ui.widgets.table import make_table
+
+
+def _figure(text: str, name: str) -> QLabel:
+    widget = QLabel(text)
+    widget.setObjectName(name)
+    widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    widget.setMinimumWidth(130)
+    widget.setWordWrap(True)
+    widget.setStyleSheet("font-size: 13pt; padding: 6px; border: 1px solid #ccc; background: #fafafa;")
+    return widget
+
+
+class FindingsDashboard(QWidget):
+    loaded = Signal()
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.project_id: uuid.UUID | None = None
+        self.figures = {name: _figure("", f"figure_{name}")
+                        for name in ("open", "rectified", "closed", "overdue", "due_soon")}
+        self.by_discipline = QLabel()
+        self.by_discipline.setObjectName("by_discipline")
+        self.by_party = QLabel()
+        self.by_party.setObjectName("by_party")
+        for widget in (self.by_discipline, self.by_party):
+            widget.setTextFormat(Qt.TextFormat.RichText)
+            widget.setAlignment(Qt.AlignmentFlag.AlignTop)
+        top = QHBoxLayout()
+        for widget in self.figures.values():
+            top.addWidget(widget)
+        top.addSpacing(16)
+        for title, widget in ((_("Unresolved by discipline"), self.by_discipline),
+                              (_("Unresolved by responsible party"), self.by_party)):
+            box = QGroupBox(title)
+            QVBoxLayout(box).addWidget(widget)
+            top.addWidget(box)
+        top.addStretch(1)
+
+        self.view = FindingsView(runner, self)
+        self.commitment_model: RowsModel[CommitmentRow] = RowsModel(COMMITMENT_COLUMNS, self)
+        self.commitment_table = make_table(self)
+        self.commitment_table.setObjectName("commitment_table")
+        self.commitment_table.setModel(self.commitment_model)
+        self.commitment_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.commitment_table.selectionModel().currentRowChanged.connect(lambda *_args: self._commitment_buttons())
+        add = QPushButton(_("New commitment…"))
+        add.setObjectName("add_commitment")
+        add.clicked.connect(self.add_commitment)
+        self.fulfilled_button = QPushButton(_("Fulfilled…"))
+        self.fulfilled_button.setObjectName("commitment_fulfilled")
+        self.fulfilled_button.clicked.connect(lambda: self.check_commitment(CommitmentStatus.FULFILLED))
+        self.broken_button = QPushButton(_("Broken…"))
+        self.broken_button.setObjectName("commitment_broken")
+        self.broken_button.clicked.connect(lambda: self.check_commitment(CommitmentStatus.BROKEN))
+        self.blocking = QLabel()
+        self.blocking.setObjectName("blocking_commitments")
+        self.blocking.setStyleSheet(f"color: {OVERDUE_COLOR};")
+        commitments_box = QGroupBox(_("Commitments (notification and promise, accepted with material missing)"))
+        box_layout = QVBoxLayout(commitments_box)
+        bar = QHBoxLayout()
+        for widget in (add, self.fulfilled_button, self.broken_button):
+            bar.addWidget(widget)
+        bar.addWidget(self.blocking, 1)
+        box_layout.addLayout(bar)
+        box_layout.addWidget(self.commitment_table)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(commitments_box)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self._commitment_buttons()
+        runner.changes_applied.connect(self._on_changes)
+
+    def show_project(self, project_id: uuid.UUID) -> None:
+        self.project_id = project_id
+        self.view.set_loader(lambda session: findings.list_findings(session, project_id))
+        self.reload()
+
+    def reload(self) -> None:
+        project_id = self.project_id
+        if project_id is None:
+            return
+        (self.runner.read(lambda session, task: (findings.dashboard(session, project_id),
+                                                 commitments.list_commitments(session, project_id)))
+         .success(lambda result: self._show(project_id, *result)).run())
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.finding or changes.inspection or changes.party:
+            self.reload()
+
+    def _show(self, project_id: uuid.UUID, board: Dashboard, rows: Sequence[CommitmentRow]) -> None:
+        if project_id != self.project_id:
+            return
+        texts = {
+            "open": _("To rectify\n{n}").format(n=board.open),
+            "rectified": _("Awaiting re-check\n{n}").format(n=board.rectified),
+            "closed": _("Closed\n{n}").format(n=board.closed),
+            "overdue": _("Overdue\n{n}").format(n=board.overdue),
+            "due_soon": _("Due within 3 days\n{n}").format(n=board.due_soon),
+        }
+        for name, text in texts.items():
+            self.figures[name].setText(text)
+        self.figures["overdue"].setStyleSheet(self.figures["open"].styleSheet() + (
+            f"color: white; background: {OVERDUE_COLOR};" if board.overdue else ""))
+        self.by_discipline.setText(self._counts([(label(d), board.by_discipline.get(d, 0)) for d in DISCIPLINES]))
+        self.by_party.setText(self._counts([(label(r), board.by_party[r]) for r in RESPONSIBLE_PARTY_ROLES
+                                            if board.by_party.get(r)] or [(_("None"), 0)]))
+        self.commitment_model.set_rows(rows)
+        self.commitment_table.resizeColumnsToContents()
+        self.commitment_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        blocking = [r.subject for r in rows if r.blocking]
+        self.blocking.setText(_("The opinion is blocked by: {items}").format(items="、".join(blocking))
+                              if blocking else "")
+        self._commitment_buttons()
+        self.loaded.emit()
+
+    @staticmethod
+    def _counts(pairs: list[tuple[str, int]]) -> str:
+        return "<br>".join(f"{name}: <b>{count}</b>" for name, count in pairs)
+
+    # Commitments ----------------------------------------------------------------------------------------------
+    def _current_commitment(self) -> CommitmentRow | None:
+        return self.commitment_model.row_at(self.commitment_table.currentIndex())
+
+    def _commitment_buttons(self) -> None:
+        row = self._current_commitment()
+        is_open = row is not None and row.status is CommitmentStatus.OPEN
+        self.fulfilled_button.setEnabled(is_open)
+        self.broken_button.setEnabled(is_open)
+
+    def add_commitment(self) -> None:
+        project_id = self.project_id
+        if project_id is None:
+            return
+        dialog = commitment_dialog(self)
+        if dialog.exec():
+            data = dialog.result_data
+            (self.runner.write(lambda session, task: commitments.add_commitment(session, project_id, data))
+             .failure(lambda error: show_exception(self, error)).run())
+
+    def check_commitment(self, result: CommitmentStatus) -> None:
+        row = self._current_commitment()
+        if row is None:
+            return
+        dialog = note_dialog(f"{label(result)}：{row.subject}", self)
+        if dialog.exec():
+            note = dialog.result_data
+            (self.runner.write(lambda session, task: commitments.record_check(session, row.id, result, note))
+             .failure(lambda error: show_exception(self, error)).run())

@@ -1,0 +1,158 @@
+"""The findings tab and the rectification dashboard, clicked through as an inspector would."""
+
+from __future__ import annotations
+
+import uuid
+
+import sqlalchemy as sa
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+
+from acceptance_app.domain.enums import Discipline, FindingStatus, ItemClass, PartyRole
+from acceptance_app.domain.findings import CommitmentKind, FindingAction
+from acceptance_app.services import findings
+from acceptance_app.storage.db import Database
+from acceptance_app.storage.models import Unit
+from tests.ui.conftest import when_modal
+
+from acceptance_app.ui.findings.columns import OVERDUE_COLOR
+from acceptance_app.ui.findings.dashboard import FindingsDashboard
+from acceptance_app.ui.findings.unit_tab import UnitFindingsTab
+from acceptance_app.ui.models.rows_model import RowsModel
+from acceptance_app.ui.tasks import TaskRunner
+
+
+def _unit_id(database: Database, project_id: uuid.UUID, name: str) -> uuid.UUID:
+    with database.session() as s:
+        return s.scalars(sa.select(Unit.id).where(Unit.project_id == project_id, Unit.name == name)).one()
+
+
+def _cell(model: RowsModel, row: int, title: str, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # type: ignore[type-arg]
+    column = [c.title() for c in model.columns].index(title)
+    return model.data(model.index(row, column), role)
+
+
+def _fill_note(text: str, qtbot: QtBot) -> None:
+    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.editors["note"].setText(text)
+        dialog.accept()
+
+    when_modal(fill, qtbot)
+
+
+def test_add_rectify_fail_rectify_pass_in_the_unit_tab(qtbot: QtBot, runner: TaskRunner, database: Database,
+                                                       demo_project: uuid.UUID) -> None:
+    tab = UnitFindingsTab(runner)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.show_unit(_unit_id(database, demo_project, "配套商业S1"))
+    view = tab.view
+    before = view.model.rowCount()
+    assert before == 2  # the demo's overdue door closer and the rectified sprinkler valve
+
+    def fill_finding(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.set_values({"discipline": Discipline.FIRE, "description": "三层消火栓箱门开启角度不足 120°",
+                           "item_id": "XF-08-1", "item_class": ItemClass.C, "party_role": PartyRole.CONTRACTOR,
+                           "deadline_days": 5})
+        assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        dialog.accept()
+
+    when_modal(fill_finding, qtbot)
+    view.add_button.click()
+    assert view.model.rowCount() == before + 1
+    row = view.current()
+    assert row is not None and row.item_id == "XF-08-1"  # the new finding is selected
+    index = view.model.rows.index(row)
+    assert _cell(view.model, index, "状态") == "待整改"
+    assert _cell(view.model, index, "剩余工作日") == "剩余 5 天"
+    assert not view.step_buttons[view_action("recheck-pass")].isEnabled()
+
+    for action, note, status in (("rectify", "已调整箱门铰链", "已整改待复验"),
+                                 ("recheck-fail", "开启角度仍为 100°", "待整改"),
+                                 ("rectify", "更换箱门", "已整改待复验"),
+                                 ("recheck-pass", "复验合格", "复验通过")):
+        button = view.step_buttons[view_action(action)]
+        assert button.isEnabled(), action
+        _fill_note(note, qtbot)
+        button.click()
+        index = [r.id for r in view.model.rows].index(row.id)
+        assert _cell(view.model, index, "状态") == status
+        assert _cell(view.model, index, "最近说明") == note
+    assert _cell(view.model, index, "剩余工作日") == "—"
+    assert not any(b.isEnabled() for b in view.step_buttons.values())
+    history = view.history.text().splitlines()
+    assert len(history) == 5 and "复验不通过" in history[2] and history[4].endswith("复验合格")
+
+
+def view_action(value: str) -> FindingAction:
+    return FindingAction(value)
+
+
+def test_a_refused_finding_shows_the_message_and_changes_nothing(qtbot: QtBot, runner: TaskRunner,
+                                                                 database: Database, demo_project: uuid.UUID) -> None:
+    tab = UnitFindingsTab(runner)
+    qtbot.addWidget(tab)
+    tab.show_unit(_unit_id(database, demo_project, "3#住宅楼"))  # the demo checks its fire safety only
+    before = tab.view.model.rowCount()
+    seen: list[str] = []
+
+    def read_message(box) -> None:  # type: ignore[no-untyped-def]
+        seen.append(box.text())
+        box.accept()
+
+    def fill_finding(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.set_values({"discipline": Discipline.PLANNING, "description": "室外台阶高度与总平面图不符",
+                           "deadline_days": 5})
+        dialog.accept()
+        when_modal(read_message, qtbot)  # the warning that follows
+
+    when_modal(fill_finding, qtbot)
+    tab.view.add_button.click()
+    assert seen == ["该单体尚无规划条件核实检查；请先开始检查再登记问题。"]
+    assert tab.view.model.rowCount() == before
+
+
+def test_dashboard_shows_figures_overdue_in_red_and_commitments(qtbot: QtBot, runner: TaskRunner,
+                                                              database: Database, demo_project: uuid.UUID) -> None:
+    with database.session() as s:
+        board = findings.dashboard(s, demo_project)  # the demo's findings and its checklists' failed items
+    assert board.open >= 4 and board.by_discipline[Discipline.FIRE] >= 4
+    dashboard = FindingsDashboard(runner)
+    qtbot.addWidget(dashboard)
+    dashboard.show_project(demo_project)
+    assert dashboard.figures["overdue"].text() == "超期\n1"
+    assert dashboard.figures["open"].text() == f"待整改\n{board.open}"
+    assert f"消防: <b>{board.by_discipline[Discipline.FIRE]}</b>" in dashboard.by_discipline.text()
+    assert f"施工单位: <b>{board.by_party[PartyRole.CONTRACTOR]}</b>" in dashboard.by_party.text()
+    model = dashboard.view.model
+    assert _cell(model, 0, "剩余工作日").startswith("超期")
+    assert _cell(model, 0, "剩余工作日", Qt.ItemDataRole.BackgroundRole).color().name() == OVERDUE_COLOR
+    assert {r.status for r in model.rows} == set(FindingStatus)
+    subjects = {r.subject: r for r in dashboard.commitment_model.rows}
+    assert set(subjects) == {"城建档案移交", "竣工测量报告"} and dashboard.blocking.text() == ""
+
+    # A 容缺 commitment blocks the opinion until it is checked.
+    def fill_commitment(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.set_values({"kind": CommitmentKind.DEFERRED, "subject": "消防设施检测报告", "promise": "五个工作日内补交",
+                           "party_role": PartyRole.BUILDER, "due_on": "2099-01-31"})
+        dialog.accept()
+
+    when_modal(fill_commitment, qtbot)
+    dashboard.findChild(type(dashboard.fulfilled_button), "add_commitment").click()
+    assert "消防设施检测报告" in dashboard.blocking.text()
+    row = [r.subject for r in dashboard.commitment_model.rows].index("消防设施检测报告")
+    dashboard.commitment_table.selectRow(row)
+    assert dashboard.fulfilled_button.isEnabled()
+    _fill_note("已补交", qtbot)
+    dashboard.fulfilled_button.click()
+    assert dashboard.blocking.text() == ""
+
+
+def test_the_findings_and_commitments_models_pass_the_model_tester(qtmodeltester, runner: TaskRunner,  # type: ignore[no-untyped-def]
+                                                                 demo_project: uuid.UUID, qtbot: QtBot) -> None:
+    dashboard = FindingsDashboard(runner)
+    qtbot.addWidget(dashboard)
+    dashboard.show_project(demo_project)
+    qtmodeltester.check(dashboard.view.model)
+    qtmodeltester.check(dashboard.commitment_model)
