@@ -18,7 +18,7 @@ from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
 from acceptance_app.messages import describe_error
 
-COMMAND_MODULES = ("gui", "demo", "projects", "units", "documents")
+COMMAND_MODULES = ("gui", "demo", "projects", "units", "documents", "signing")
 EXIT_KNOWN_ERROR = 2
 
 

@@ -80,9 +80,8 @@ class GeneratedIdentity:
 
 
 def _name(common_name: str, organization: str):  # type: ignore[no-untyped-def]
-    from cryptography.x509.oid import NameOID
-
     from cryptography import x509 as cx509
+    from cryptography.x509.oid import NameOID
 
     return cx509.Name([
         cx509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
@@ -94,10 +93,9 @@ def _name(common_name: str, organization: str):  # type: ignore[no-untyped-def]
 def make_ca(common_name: str = f"联合验收{TRAINING_MARK} CA（不受信任）", days: int = 3650,
             not_before: datetime | None = None):  # type: ignore[no-untyped-def]
     """A self-signed CA key and certificate (cryptography objects)."""
+    from cryptography import x509 as cx509
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
-
-    from cryptography import x509 as cx509
 
     key = ec.generate_private_key(ec.SECP256R1())
     start = not_before or datetime.now(UTC) - timedelta(days=1)
@@ -114,11 +112,10 @@ def make_ca(common_name: str = f"联合验收{TRAINING_MARK} CA（不受信任�
 def make_signer_identity(person: str, organization: str, password: str, ca=None,  # type: ignore[no-untyped-def]
                          days: int = 730, not_before: datetime | None = None) -> GeneratedIdentity:
     """A signer certificate (ECDSA P-256, non-repudiation) under ``ca`` (a fresh training CA if None)."""
+    from cryptography import x509 as cx509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.hazmat.primitives.serialization import pkcs12
-
-    from cryptography import x509 as cx509
 
     ca_key, ca_cert = ca or make_ca()
     key = ec.generate_private_key(ec.SECP256R1())

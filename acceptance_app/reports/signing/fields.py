@@ -20,6 +20,7 @@ LOCKING_FIELD = "sig_lead"
 @dataclass(frozen=True)
 class FieldState:
     name: str
+    department: str  # the field's readable name (/TU)
     page: int  # 1-based
     box: tuple[float, float, float, float]
     signed: bool
@@ -31,7 +32,13 @@ class FieldState:
 def add_signature_fields(source: bytes, slots: Iterable[SignatureSlot]) -> bytes:
     """Return ``source`` with one empty signature field per slot, appended as one incremental update."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign.fields import FieldMDPAction, FieldMDPSpec, MDPPerm, SigFieldSpec, append_signature_field
+    from pyhanko.sign.fields import (
+        FieldMDPAction,
+        FieldMDPSpec,
+        MDPPerm,
+        SigFieldSpec,
+        append_signature_field,
+    )
 
     writer = IncrementalPdfFileWriter(io.BytesIO(source), strict=False)
     for slot in slots:
@@ -67,7 +74,7 @@ def list_fields(source: bytes) -> list[FieldState]:
         if sig is not None:
             signer = sig.signer_cert.subject.native.get("common_name", "")
             when = sig.self_reported_timestamp.isoformat() if sig.self_reported_timestamp else ""
-        states.append(FieldState(name, page, rect, sig is not None, signer, when, "/Lock" in field))  # type: ignore[arg-type]
+        states.append(FieldState(name, str(field.get("/TU", "")), page, rect, sig is not None, signer, when, "/Lock" in field))  # type: ignore[arg-type]
     return states
 
 

@@ -72,9 +72,8 @@ def _timestamper(url: str):  # type: ignore[no-untyped-def]
     """A pyHanko timestamper when the server answers, else None and the reason (signing goes on offline)."""
     if not url:
         return None, "未配置时间戳服务器"
-    from pyhanko.sign.timestamps import HTTPTimeStamper
-
     import httpx
+    from pyhanko.sign.timestamps import HTTPTimeStamper
 
     try:
         httpx.head(url, timeout=3.0)

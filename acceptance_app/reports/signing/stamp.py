@@ -15,11 +15,25 @@ BACKGROUND_SIZE = (600, 240)  # pixels; the field is ~80 x 32 mm, 2.5 : 1
 
 
 @cache
-def _font_factory():  # type: ignore[no-untyped-def]
-    # Loading the 10 MB font costs ~0.1 s; the factory makes a fresh subset per signature.
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+def _font_bytes() -> bytes:
+    return locator.font_path(False).read_bytes()
 
-    return GlyphAccumulatorFactory(str(locator.font_path(False)))
+
+@cache
+def _font_factory():  # type: ignore[no-untyped-def]
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
+
+    class InMemoryGlyphAccumulatorFactory(GlyphAccumulatorFactory):
+        """pyHanko's factory opens the font file per signature and never closes it (a ResourceWarning, and a
+        10 MB read each time); this one hands it the bytes read once."""
+
+        def create_font_engine(self, writer, obj_stream=None):  # type: ignore[no-untyped-def]
+            if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+                obj_stream = writer.prepare_object_stream()
+            return GlyphAccumulator(writer=writer, font_handle=io.BytesIO(_font_bytes()), font_size=self.font_size,
+                                    obj_stream=obj_stream)
+
+    return InMemoryGlyphAccumulatorFactory(str(locator.font_path(False)))
 
 
 def compose_background(handwriting_png: bytes | None, seal_png: bytes | None) -> Image.Image | None:
@@ -59,3 +73,39 @@ def stamp_style(handwriting_png: bytes | None, seal_png: bytes | None):  # type:
         border_width=0,
         timestamp_format="%Y-%m-%d %H:%M:%S %Z",
     )
+
+
+def training_seal_png(department_label: str, size: int = 300) -> bytes:
+    """A plain red round seal marked 培训 for the demo: ring, star, the department name, 培训专用."""
+    from PIL import ImageDraw, ImageFont
+
+    red = (205, 20, 20, 235)
+    image = Image.new("RGBA", (size, size), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((6, 6, size - 6, size - 6), outline=red, width=size // 30)
+    centre = size / 2
+    star = [(centre + r * _cos(a), centre * 0.9 + r * _sin(a))
+            for i, a in enumerate(range(-90, 270, 36)) for r in [(size * 0.13) if i % 2 == 0 else (size * 0.05)]]
+    draw.polygon(star, fill=red)
+    font = ImageFont.truetype(str(locator.font_path(True)), size // 9)
+    name = department_label[:8]
+    width = draw.textlength(name, font=font)
+    draw.text((centre - width / 2, size * 0.58), name, font=font, fill=red)
+    small = ImageFont.truetype(str(locator.font_path(True)), size // 12)
+    note = "培训专用"
+    draw.text((centre - draw.textlength(note, font=small) / 2, size * 0.18), note, font=small, fill=red)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def _cos(degrees: float) -> float:
+    import math
+
+    return math.cos(math.radians(degrees))
+
+
+def _sin(degrees: float) -> float:
+    import math
+
+    return math.sin(math.radians(degrees))

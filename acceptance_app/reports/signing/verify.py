@@ -117,8 +117,8 @@ def verify_pdf(data: bytes, trust_roots: list | None = None, at: datetime | None
 
 
 def _check(sig, context, file_length: int) -> SignatureReport:  # type: ignore[no-untyped-def]
-    from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     info = describe(sig.signer_cert)
