@@ -101,7 +101,10 @@ class Pkcs11Provider(PadesProvider):
             raise failed(error) from error
         try:
             try:
-                signer = PKCS11Signer(session, cert_label=self.cert_label or self.key_label, key_label=self.key_label)
+                # Raw mechanisms (hash in software, CKM_ECDSA / CKM_RSA_PKCS on the token): SoftHSM2 and many
+                # USB keys lack the combined CKM_ECDSA_SHA256.
+                signer = PKCS11Signer(session, cert_label=self.cert_label or self.key_label, key_label=self.key_label,
+                                      use_raw_mechanism=True)
                 signer.signing_cert  # noqa: B018 - loads the certificate now, so a wrong label fails here
             except Exception as error:  # noqa: BLE001
                 raise failed(error) from error

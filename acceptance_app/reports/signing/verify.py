@@ -108,6 +108,9 @@ def verify_pdf(data: bytes, trust_roots: list | None = None, at: datetime | None
         logger.setLevel(logging.CRITICAL)
         try:
             reports.append(_check(sig, ValidationContext(**context_args), len(data)))
+        except (PdfReadError, ValueError, KeyError, TypeError) as error:
+            # A damaged file can fail while pyHanko walks its revisions: that is a failed check, not a crash.
+            return VerificationReport(tuple(reports), unsigned, (Issue("unreadable", {"reason": str(error)}),))
         finally:
             logger.setLevel(previous)
     file_issues = [Issue("unsigned", {"field": name}) for name in unsigned]
