@@ -132,3 +132,4 @@ def create_scaled_projects(
                 ),
             )
     return DemoResult(tuple(ids), count * units_per_project), Changes(project=True, unit=True, party=True)
+from acceptance_app.services import signing_demo  # noqa: E402,F401 - registers the demo's training identities

@@ -87,8 +87,12 @@ def training_seal_png(department_label: str, size: int = 300) -> bytes:
     star = [(centre + r * _cos(a), centre * 0.9 + r * _sin(a))
             for i, a in enumerate(range(-90, 270, 36)) for r in [(size * 0.13) if i % 2 == 0 else (size * 0.05)]]
     draw.polygon(star, fill=red)
-    font = ImageFont.truetype(str(locator.font_path(True)), size // 9)
-    name = department_label[:8]
+    name = department_label
+    font_size = size // 8
+    font = ImageFont.truetype(str(locator.font_path(True)), font_size)
+    while draw.textlength(name, font=font) > size * 0.72 and font_size > 8:  # fit inside the ring
+        font_size -= 2
+        font = ImageFont.truetype(str(locator.font_path(True)), font_size)
     width = draw.textlength(name, font=font)
     draw.text((centre - width / 2, size * 0.58), name, font=font, fill=red)
     small = ImageFont.truetype(str(locator.font_path(True)), size // 12)
@@ -109,3 +113,18 @@ def _sin(degrees: float) -> float:
     import math
 
     return math.sin(math.radians(degrees))
+
+
+def training_handwriting_png(name: str) -> bytes:
+    """A stand-in "handwritten" signature for the demo: the name in blue ink, slanted, on transparency."""
+    from PIL import ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(locator.font_path(True)), 96)
+    image = Image.new("RGBA", (120 * max(len(name), 2) + 40, 160), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    draw.text((20, 10), name, font=font, fill=(20, 30, 120, 255))
+    draw.line([(20, 140), (image.width - 30, 120)], fill=(20, 30, 120, 255), width=5)
+    image = image.transform(image.size, Image.Transform.AFFINE, (1, 0.25, -20, 0, 1, 0), Image.Resampling.BICUBIC)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
