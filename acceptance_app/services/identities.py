@@ -154,3 +154,9 @@ def save_image(session: Session, kind: str, owner: str, png: bytes, training: bo
 def image_for(session: Session, kind: str, owner: str) -> bytes | None:
     return session.scalars(sa.select(SignatureImage.png).where(SignatureImage.kind == kind,
                                                                SignatureImage.owner == owner)).first()
+
+
+def images(session: Session, kind: str) -> dict[str, bytes]:
+    """Every stored image of a kind, by owner (for the sign dialog: handwriting by person, seals by department)."""
+    rows = session.execute(sa.select(SignatureImage.owner, SignatureImage.png).where(SignatureImage.kind == kind))
+    return {owner: png for owner, png in rows}

@@ -159,3 +159,26 @@ def verify_document(session: Session, document_id: uuid.UUID,
         issues.insert(0, Issue("record_file_changed", {"number": document.number}))
     return report, issues
 
+
+
+@dataclass(frozen=True)
+class SignContext:
+    """Everything the sign dialog shows, read in one go off the GUI thread."""
+
+    status: SigningStatus
+    identities: list
+    handwriting: dict[str, bytes]
+    seals: dict[str, bytes]
+
+
+def sign_context(session: Session, document_id: uuid.UUID) -> SignContext:
+    from acceptance_app.services import identities
+
+    return SignContext(signing_status(session, document_id), identities.list_identities(session),
+                       identities.images(session, identities.HANDWRITING), identities.images(session, identities.SEAL))
+
+
+def current_path(session: Session, document_id: uuid.UUID) -> Path:
+    """The file to show for a document: after its latest signature, or as issued."""
+    document: Document = get_or_404(session, Document, document_id)  # type: ignore[assignment]
+    return _current(session, document)[0]

@@ -67,12 +67,12 @@ class Pkcs12Provider(PadesProvider):
     def open_signer(self) -> Iterator[Signer]:
         from pyhanko.sign.signers import SimpleSigner
 
+        # load_pkcs12_data raises on a wrong password; load_pkcs12 would log a traceback and return None.
         try:
-            signer = SimpleSigner.load_pkcs12(str(self.path), passphrase=self.password.encode("utf-8"))
-        except (OSError, ValueError):
-            signer = None
-        if signer is None:  # pyHanko returns None (and logs) on a wrong password
-            raise KnownError("signing.pkcs12_unreadable", path=str(self.path))
+            signer = SimpleSigner.load_pkcs12_data(self.path.read_bytes(), other_certs=(),
+                                                   passphrase=self.password.encode("utf-8"))
+        except (OSError, ValueError) as error:
+            raise KnownError("signing.pkcs12_unreadable", path=str(self.path)) from error
         yield signer
 
 
