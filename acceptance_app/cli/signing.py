@@ -19,7 +19,7 @@ from acceptance_app.reports.signing.certificates import describe, load_trust_roo
 from acceptance_app.reports.signing.fields import list_fields
 from acceptance_app.reports.signing.pades import SignRequest, check_field
 from acceptance_app.reports.signing.providers import Pkcs11Provider, Pkcs12Provider, SigningProvider
-from acceptance_app.reports.signing.verify import VerificationReport, verify_pdf
+from acceptance_app.reports.signing.verify import VerificationReport, modification_text, verify_pdf
 
 EXIT_VERIFY_FAILED = 3
 
@@ -221,7 +221,7 @@ def print_report(report: VerificationReport, record_issues: list, ok: bool) -> N
         print(f"[{verdict}] {s.field}  {s.signer}  {s.signing_time[:19]}")
         print("    " + (_("Timestamp: {value}").format(value=s.timestamp) if s.timestamp else _("No timestamp")))
         print("    " + (_("Covers the whole document") if s.whole_document else _("Does not cover the whole document")))
-        print("    " + _("Changes after it: {level}").format(level=s.modification_level))
+        print("    " + _("Changes after it: {level}").format(level=modification_text(s.modification_level)))
         for issue in s.issues:
             print(f"    - {issue.text()}")
     for issue in [*report.issues, *record_issues]:

@@ -32,6 +32,20 @@ ISSUES = {
 }
 
 
+# pyHanko's ModificationLevel after a signature, as a reader understands it.
+MODIFICATION_LABELS = {
+    "NONE": N_("none"),
+    "LTA_UPDATES": N_("validation data only"),
+    "FORM_FILLING": N_("later signatures / form filling only"),
+    "ANNOTATIONS": N_("annotations"),
+    "OTHER": N_("other changes"),
+}
+
+
+def modification_text(level: str) -> str:
+    return _(MODIFICATION_LABELS.get(level, level))
+
+
 @dataclass(frozen=True)
 class Issue:
     code: str
@@ -142,7 +156,7 @@ def _check(sig, context, file_length: int) -> SignatureReport:  # type: ignore[n
     if status.coverage is None or status.coverage < SignatureCoverageLevel.ENTIRE_REVISION:
         issues.append(Issue("not_whole", {"after": file_length - _signed_end(sig)}))
     if level not in ("NONE", "LTA_UPDATES", "FORM_FILLING") or not status.docmdp_ok:
-        issues.append(Issue("modified", {"level": level}) if level not in ("NONE", "LTA_UPDATES", "FORM_FILLING")
+        issues.append(Issue("modified", {"level": modification_text(level)}) if level not in ("NONE", "LTA_UPDATES", "FORM_FILLING")
                       else Issue("docmdp"))
     if info.training:
         issues.append(Issue("training"))

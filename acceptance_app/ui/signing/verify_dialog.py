@@ -10,7 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from acceptance_app.i18n import _
-from acceptance_app.reports.signing.verify import Issue, SignatureReport, VerificationReport
+from acceptance_app.reports.signing.verify import (
+    Issue,
+    SignatureReport,
+    VerificationReport,
+    modification_text,
+)
 from acceptance_app.services import signing
 from acceptance_app.settings import load_settings
 
@@ -32,7 +37,7 @@ VERIFY_COLUMNS: list[Column[SignatureReport]] = [
     Column(lambda: _("Timestamp"), lambda r: r.timestamp[:19].replace("T", " ") or _("none")),
     Column(lambda: _("Intact"), lambda r: _yes(r.intact)),
     Column(lambda: _("Whole document"), lambda r: _yes(r.whole_document)),
-    Column(lambda: _("Changes after"), lambda r: r.modification_level),
+    Column(lambda: _("Changes after"), lambda r: modification_text(r.modification_level)),
     Column(lambda: _("Trusted"), lambda r: _yes(r.trusted)),
     Column(lambda: _("Problems"), lambda r: "；".join(i.text() for i in r.issues)),
 ]
