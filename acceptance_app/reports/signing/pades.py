@@ -82,15 +82,18 @@ def _timestamper(url: str):  # type: ignore[no-untyped-def]
     return HTTPTimeStamper(url, timeout=10), url
 
 
-def sign_with(signer, request: SignRequest, source: bytes, timestamper=None) -> SignResult:  # type: ignore[no-untyped-def]
-    """Sign ``request.field`` of ``source`` with a pyHanko signer. ``timestamper`` overrides the URL (tests)."""
+def sign_with(signer, request: SignRequest, source: bytes, timestamper=None,  # type: ignore[no-untyped-def]
+              offline_note: str = "") -> SignResult:
+    """Sign ``request.field`` of ``source`` with a pyHanko signer. ``timestamper`` overrides the URL (tests);
+    ``offline_note`` says why a retry goes without a timestamp."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields as pyhanko_fields
     from pyhanko.sign import signers
 
     check_field(source, request.field)
-    note = ""
-    if timestamper is None:
+    if offline_note:
+        note = offline_note
+    elif timestamper is None:
         timestamper, note = _timestamper(request.timestamp_url)
     else:
         note = "test timestamper"
@@ -113,7 +116,8 @@ def sign_with(signer, request: SignRequest, source: bytes, timestamper=None) -> 
         if timestamper is None or "timestamp" not in repr(error).lower():
             raise
         log.warning("timestamp failed, signing without: %s", error)  # the server answered HEAD but not the request
-        return sign_with(signer, SignRequest(**{**request.__dict__, "timestamp_url": ""}), source)
+        return sign_with(signer, request, source,
+                         offline_note=f"时间戳服务器出错（{request.timestamp_url}：{error}），已离线签署")
     data = out.getvalue()
     from acceptance_app.reports.signing.certificates import fingerprint, subject_text
 
@@ -126,11 +130,14 @@ def sign_with(signer, request: SignRequest, source: bytes, timestamper=None) -> 
 
 
 def _embedded_timestamp(data: bytes, field_name: str) -> str:
+    """The time in the RFC 3161 token pyHanko embedded (an unsigned attribute of the CMS signer info)."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     for sig in PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures:
-        if sig.field_name == field_name:
-            token = sig.attached_timestamp_data
-            if token is not None:
-                return token["content"]["encap_content_info"]["content"].parsed["gen_time"].native.isoformat()
+        if sig.field_name != field_name:
+            continue
+        for attribute in sig.signer_info["unsigned_attrs"] or ():
+            if attribute["type"].native == "signature_time_stamp_token":
+                token = attribute["values"][0]["content"]
+                return token["encap_content_info"]["content"].parsed["gen_time"].native.isoformat()
     return ""
