@@ -30,6 +30,7 @@ from acceptance_app.storage.models import SignatureImage, SigningIdentity
 register(errors={
     "identity.expired": N_("The certificate of {person} expired on {not_after}; it cannot sign."),
     "identity.not_png": N_("The image is not a PNG file."),
+    "identity.person_required": N_("The person's name is required (it is shown in the stamp)."),
 })
 
 HANDWRITING, SEAL = "handwriting", "seal"
@@ -67,6 +68,8 @@ def _row(identity: SigningIdentity) -> IdentityRow:
 
 def _record(session: Session, kind: str, person: str, department: Department, provider: SigningProvider,
             **where: str) -> tuple[IdentityRow, Changes]:
+    if not person.strip():
+        raise KnownError("identity.person_required")
     cert = provider.certificate()
     info = certificates.describe(cert)
     identity = SigningIdentity(kind=kind, person=person, department=department.value, certificate_der=cert.dump(),
@@ -94,6 +97,8 @@ def register_pkcs11(session: Session, module: str, token_label: str, key_label: 
 def create_training_identity(session: Session, person: str, department: Department,
                              password: str) -> tuple[IdentityRow, Changes]:
     """A certificate under the data folder's training CA (made on first use), marked 培训用 and never trusted."""
+    if not person.strip():
+        raise KnownError("identity.person_required")
     folder = data_folder_of(session).root / TRAINING_DIR
     folder.mkdir(parents=True, exist_ok=True)
     ca = _training_ca(folder)

@@ -7,7 +7,7 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 
 from acceptance_app.domain.enums import Department
 from acceptance_app.services import identities
@@ -97,3 +97,36 @@ def test_sign_through_dialog_and_verify_table(qtbot, runner, database: Database,
     assert cells[0] == "有效" and cells[1] == "sig_1" and cells[2] == "刘海涛"
     assert "验证失败" in report.summary.text()  # four fields are still unsigned
     assert "签名域“sig_lead”未签署" in report.summary.text()
+
+
+def test_identities_dialog_imports_pkcs12_and_shows_validity(qtbot, runner, database: Database,  # type: ignore[no-untyped-def]
+                                                             tmp_path: Path) -> None:
+    from acceptance_app.ui.signing.identities_dialog import IdentitiesDialog, IdentityForm
+
+    pki = make_pki(tmp_path / "pki")
+    dialog = IdentitiesDialog(runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.model.rowCount() == 0
+    dialog.findChild(QPushButton, "add_pkcs12").click()
+    form = dialog.findChild(IdentityForm, "identity_form")
+    form.person.setText("陈静")
+    form.department.setCurrentIndex(form.department.findData(Department.CIVIL_AIR_DEFENSE.value))
+    form.file.setText(str(pki.identity("陈静")))
+    form.secret.setText(PASSWORD)
+    form.accept()
+    assert dialog.model.rowCount() == 1
+    cells = [dialog.model.index(0, c).data() for c in range(dialog.model.columnCount())]
+    assert cells[:3] == ["陈静", "人民防空部门", "PKCS#12"]
+    assert cells[3][:4].isdigit() and "陈静" in cells[5]
+    assert form.secret.text() == ""
+
+    dialog.findChild(QPushButton, "add_training").click()
+    forms = [f for f in dialog.findChildren(IdentityForm) if f.kind == "training"]
+    forms[0].person.setText("学员")
+    forms[0].secret.setText("demo")
+    forms[0].accept()
+    assert dialog.model.rowCount() == 2
+    row = next(r for r in dialog.model.rows if r.person == "学员")
+    assert row.training and not row.trusted
+    assert "培训用" in dialog.model.index(dialog.model.rows.index(row), 4).data()

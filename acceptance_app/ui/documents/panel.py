@@ -19,6 +19,7 @@ from acceptance_app.services.changes import Changes
 from acceptance_app.ui.documents.preview import PdfPreview, render_pages
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import Column, RowsModel
+from acceptance_app.ui.signing.identities_dialog import IdentitiesDialog
 from acceptance_app.ui.signing.sign_dialog import open_sign_dialog
 from acceptance_app.ui.signing.verify_dialog import open_verify_dialog
 from acceptance_app.ui.tasks import TaskRunner
@@ -78,6 +79,9 @@ class DocumentsPanel(QWidget):
         for button in (self.sign_button, self.verify_button, self.open_button, self.print_button):
             button.setEnabled(False)
             buttons.addWidget(button)
+        identities_button = QPushButton(_("Signing identities…"), objectName="signing_identities")
+        identities_button.clicked.connect(self.manage_identities)
+        buttons.addWidget(identities_button)
 
         self.model: RowsModel[documents.DocumentRow] = RowsModel(DOCUMENT_COLUMNS, self)
         self.view = make_table(self)
@@ -143,6 +147,12 @@ class DocumentsPanel(QWidget):
     def _signed(self, document_id: uuid.UUID) -> None:
         self.reload()
         self.runner.read(lambda s, t: signing.current_path(s, document_id)).success(self.show_pdf).run()
+
+    def manage_identities(self) -> None:
+        dialog = IdentitiesDialog(self.runner, self)
+        dialog.setObjectName("identities_dialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def verify_selected(self) -> None:
         row = self.selected_row()
