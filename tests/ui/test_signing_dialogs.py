@@ -130,3 +130,47 @@ def test_identities_dialog_imports_pkcs12_and_shows_validity(qtbot, runner, data
     row = next(r for r in dialog.model.rows if r.person == "学员")
     assert row.training and not row.trusted
     assert "培训用" in dialog.model.index(dialog.model.rows.index(row), 4).data()
+
+
+def test_five_signatures_through_the_gui_verify_in_app_and_pdfsig(qtbot, runner, database: Database,  # type: ignore[no-untyped-def]
+                                                                  demo_project: uuid.UUID, tmp_path: Path) -> None:
+    import subprocess
+
+    complete_inspections(database, demo_project)
+    pki = make_pki(tmp_path / "pki")
+    (database.folder.root / "trust").mkdir()
+    shutil.copy(pki.ca_pem, database.folder.root / "trust" / "jinan-ca.pem")
+    people = {Department.PLANNING: "刘海涛", Department.CIVIL_AIR_DEFENSE: "陈静", Department.HOUSING: "张伟",
+              Department.ARCHIVE: "杨帆"}
+    with database.session() as s, s.begin():
+        for department, person in people.items():
+            identities.import_pkcs12(s, pki.identity(person), PASSWORD, person, department)
+    panel = DocumentsPanel(runner)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_project(demo_project)
+    panel.findChild(QPushButton, "issue_opinion").click()
+    for _n in range(5):
+        panel.view.selectRow(0)
+        panel.sign_button.click()
+        dialog = [d for d in panel.findChildren(SignDialog) if d.isVisible()][0]
+        field = dialog.field_box.currentData()
+        pkcs12 = [i for i in range(dialog.identity_box.count()) if dialog.identity_box.itemData(i).kind == "pkcs12"
+                  and dialog.identity_box.itemData(i).department_label == field.department]
+        dialog.identity_box.setCurrentIndex(pkcs12[0])
+        _draw_signature(qtbot, dialog.pad)
+        dialog.secret.setText(PASSWORD)
+        with qtbot.waitSignal(dialog.signed, timeout=20000):
+            dialog.sign_button.click()
+    assert panel.model.rows[0].state.value == "signed"
+
+    panel.view.selectRow(0)
+    panel.verify_button.click()
+    report = [d for d in panel.findChildren(VerifyDialog) if d.isVisible()][0]
+    assert report.model.rowCount() == 5
+    assert "全部签名有效" in report.summary.text()
+    assert {report.model.index(r, 0).data() for r in range(5)} == {"有效"}
+    signed = panel.current
+    assert signed is not None and signed.name.endswith("-signed-5.pdf")
+    pdfsig = subprocess.run(["pdfsig", str(signed)], capture_output=True, text=True, check=False).stdout
+    assert pdfsig.count("Signature is Valid.") == 5
