@@ -48,6 +48,11 @@ def test_sign_through_dialog_and_verify_table(qtbot, runner, database: Database,
     with database.session() as s, s.begin():
         identities.import_pkcs12(s, pki.identity("刘海涛"), PASSWORD, "刘海涛", Department.PLANNING)
 
+    from acceptance_app.settings import load_settings, save_settings
+
+    settings = load_settings(database.folder.root)
+    settings.inspector_department = Department.ARCHIVE.value  # this laptop belongs to the archive's inspector
+    save_settings(database.folder.root, settings)
     panel = DocumentsPanel(runner)
     qtbot.addWidget(panel)
     panel.show()
@@ -59,6 +64,8 @@ def test_sign_through_dialog_and_verify_table(qtbot, runner, database: Database,
     dialog = panel.findChild(SignDialog, "sign_dialog")
     assert dialog is not None and dialog.isVisible()
     assert dialog.field_box.count() == 5  # every field is free
+    assert "城建档案管理机构" in dialog.field_box.currentText()  # your department's slot first
+    assert "杨帆" in dialog.identity_box.currentText()  # and your department's identity
     # the planning department's slot goes with the planning identity (the PKCS#12 one, not the training one)
     dialog.field_box.setCurrentIndex(0)
     for index in range(dialog.identity_box.count()):

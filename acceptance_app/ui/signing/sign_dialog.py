@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acceptance_app.domain.enums import Department
 from acceptance_app.i18n import _
 from acceptance_app.locator import FONT_FAMILY
+from acceptance_app.reports import labels
 from acceptance_app.reports.signing.pades import SignRequest
 from acceptance_app.reports.signing.stamp import compose_background
 from acceptance_app.services import identities, signing
@@ -87,6 +89,7 @@ class SignDialog(QDialog):
         self.identity_box.currentIndexChanged.connect(self._identity_changed)
         self.field_box.currentIndexChanged.connect(self._select_identity_for_field)
         self.pad.installEventFilter(self)
+        self._select_own_field()
         self._select_identity_for_field()
         self._identity_changed()
 
@@ -100,6 +103,19 @@ class SignDialog(QDialog):
             marks.append(_("expired"))
         suffix = f"  ({'; '.join(marks)})" if marks else ""
         return f"{identity.person} · {identity.department_label}{suffix}"
+
+    def _select_own_field(self) -> None:
+        """Start on the slot of the department this laptop's inspector belongs to (the settings)."""
+        database = self.runner.database
+        own = load_settings(database.folder.root).inspector_department if database is not None else ""
+        if own not in {d.value for d in Department}:
+            return
+        wanted = labels.DEPARTMENT[Department(own)]
+        for index in range(self.field_box.count()):
+            field = self.field_box.itemData(index)
+            if field.department == wanted and not field.locks_document:
+                self.field_box.setCurrentIndex(index)
+                return
 
     def _select_identity_for_field(self) -> None:
         """Your department's slot goes with your department's identity."""
