@@ -85,6 +85,15 @@ def test_five_signatures_through_the_cli_verify_everywhere(
         rows = s.scalars(sa.select(DocumentSignature).order_by(DocumentSignature.signed_at)).all()
         assert [(r.field, r.signer_name) for r in rows] == [(f, NAMES[f]) for f in ORDER]
 
+    # the file without its last revision is a recorded intermediate: the record says the lead's signature is gone
+    signed = current.read_bytes()
+    cut = signed.rfind(b"%%EOF", 0, signed.rfind(b"%%EOF") - 1) + len(b"%%EOF\n")
+    removed = tmp_path / "removed.pdf"
+    removed.write_bytes(signed[:cut])
+    assert main([*data, "verify", str(removed), "--trust", str(pki.ca_pem)]) == 3
+    printed = capsys.readouterr().out
+    assert "签名域“sig_lead”未签署" in printed and "记录显示签名域“sig_lead”已由 王建华" in printed
+
     assert main([*data, "sign", str(current), "--field", "sig_1", "--pkcs12", str(pki.identity("某人")),
                  "--password-file", str(pki.password_file), "--out", str(tmp_path / "x.pdf")]) == 2
     assert "已被最终签名锁定" in capsys.readouterr().err

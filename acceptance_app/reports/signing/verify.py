@@ -143,10 +143,10 @@ def _check(sig, context, file_length: int) -> SignatureReport:  # type: ignore[n
     try:
         status = validate_pdf_signature(sig, context)
     except SignatureValidationError as error:
-        issues.append(Issue("invalid"))
+        # pyHanko refuses to evaluate a signature whose CMS structure or digest is broken.
+        codes = (Issue("not_intact"), Issue("invalid")) if "digest" in str(error).lower() else (Issue("invalid"),)
         return SignatureReport(sig.field_name, info.common_name, info.subject, info.fingerprint, "", "", False,
-                               False, False, "OTHER", False, info.training, tuple(issues) + (Issue("not_intact"),)
-                               if "digest" in str(error).lower() else tuple(issues))
+                               False, False, "OTHER", False, info.training, codes)
     whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     level = status.modification_level.name if status.modification_level is not None else "OTHER"
     if not status.intact:
