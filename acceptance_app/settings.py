@@ -42,6 +42,7 @@ class Settings:
     jurisdiction: str = "370100"  # GB/T 2260 region code; 济南 by default
     hub_url: str = ""
     timestamp_url: str = ""
+    trust_dir: str = ""  # folder of the jurisdiction's trusted CA certificates; empty = <data folder>/trust
     offer_demo_on_empty: bool = True
     photo_watermark: bool = False  # burn time/project/unit/discipline/inspector into photos in documents
 

@@ -20,7 +20,7 @@ from acceptance_app.messages import describe_error
 
 COMMAND_MODULES = (
     "gui", "demo", "projects", "units", "forms", "inspections", "verdicts", "documents", "photos", "findings",
-    "commitments",
+    "commitments", "signing",
 )
 EXIT_KNOWN_ERROR = 2
 

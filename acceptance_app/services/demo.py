@@ -18,6 +18,7 @@ from acceptance_app.services.changes import Changes
 from acceptance_app.services.checklist_demo import add_demo_checklists
 from acceptance_app.services.findings_demo import add_demo_findings
 from acceptance_app.services.photo_demo import add_demo_photos
+from acceptance_app.services.signing_demo import add_demo_signing
 from acceptance_app.storage.models import Inspector
 
 DEMO_PROJECT_CODE = "2023-370112-47-01-258316"
@@ -81,7 +82,7 @@ class DemoResult:
 # Later features add their part of the demo here: functions (session, project_id) -> Changes, called in order.
 # Each feature's part of the demo, in order: the checklists' failed items get findings with the photos.
 DEMO_EXTENSIONS: tuple[Callable[[Session, uuid.UUID], Changes], ...] = (
-    add_demo_photos, add_demo_checklists, add_demo_findings,
+    add_demo_photos, add_demo_checklists, add_demo_findings, add_demo_signing,
 )
 
 
@@ -138,4 +139,3 @@ def create_scaled_projects(
                 ),
             )
     return DemoResult(tuple(ids), count * units_per_project), Changes(project=True, unit=True, party=True)
-

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 import pytest
 
 from PySide6.QtCore import QTimer
@@ -46,3 +49,9 @@ def when_modal(callback, qtbot):  # type: ignore[no-untyped-def]
         callback(dialog)
 
     QTimer.singleShot(0, poll)
+
+
+def pdf_page_count(path: Path) -> int:
+    """Pages of a PDF as poppler reads them, to compare with what a preview shows."""
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 import uuid
 
 from acceptance_app.storage.db import Database
 from tests.services.test_documents import complete_inspections
+from tests.ui.conftest import pdf_page_count
 
 from acceptance_app.ui.documents.panel import DocumentsPanel
 from acceptance_app.ui.tasks import TaskRunner
@@ -22,9 +22,7 @@ def test_issue_lists_and_previews_the_document(qtbot, database: Database, demo_p
     panel.findChild(type(panel.open_button), "issue_opinion").click()
     assert panel.model.rowCount() == 1
     assert panel.model.rows[0].number.startswith("济联验〔")
-    pdf = database.folder.root / panel.model.rows[0].file_path
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    pages = pdf_page_count(database.folder.root / panel.model.rows[0].file_path)
     assert pages >= 3  # facts and parties, conclusions with their deciding items, signatures
     assert len(panel.preview.images) == pages
     assert panel.preview.images[0].width() > 500

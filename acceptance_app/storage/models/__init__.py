@@ -8,6 +8,7 @@ from acceptance_app.storage.models.document import Document, NumberSeries
 from acceptance_app.storage.models.finding import Commitment, Finding, FindingEvent
 from acceptance_app.storage.models.inspection import Inspection
 from acceptance_app.storage.models.photos import Photo, PhotoAnnotation, PhotoLink
+from acceptance_app.storage.models.signing import DocumentSignature, SignatureImage, SigningIdentity
 
 __all__ = [
     "Answer",
@@ -16,6 +17,7 @@ __all__ = [
     "Base",
     "Commitment",
     "Document",
+    "DocumentSignature",
     "Finding",
     "FindingEvent",
     "Inspection",
@@ -27,6 +29,8 @@ __all__ = [
     "PhotoAnnotation",
     "PhotoLink",
     "Project",
+    "SignatureImage",
+    "SigningIdentity",
     "SyncedMixin",
     "Unit",
     "utcnow",

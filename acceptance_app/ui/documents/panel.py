@@ -13,12 +13,15 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QSplitter, 
 
 from acceptance_app.domain.enums import DocumentState, DocumentType
 from acceptance_app.i18n import N_, _
-from acceptance_app.services import documents
+from acceptance_app.services import documents, signing
 from acceptance_app.services.changes import Changes
 
 from acceptance_app.ui.documents.preview import PdfPreview, render_pages
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import Column, RowsModel
+from acceptance_app.ui.signing.identities_dialog import IdentitiesDialog
+from acceptance_app.ui.signing.sign_dialog import open_sign_dialog
+from acceptance_app.ui.signing.verify_dialog import open_verify_dialog
 from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.table import make_table
 
@@ -69,9 +72,16 @@ class DocumentsPanel(QWidget):
         self.open_button.clicked.connect(self.open_external)
         self.print_button = QPushButton(_("Print…"))
         self.print_button.clicked.connect(self.print_current)
-        for button in (self.open_button, self.print_button):
+        self.sign_button = QPushButton(_("Sign…"), objectName="sign_document")
+        self.sign_button.clicked.connect(self.sign_selected)
+        self.verify_button = QPushButton(_("Verify"), objectName="verify_document")
+        self.verify_button.clicked.connect(self.verify_selected)
+        for button in (self.sign_button, self.verify_button, self.open_button, self.print_button):
             button.setEnabled(False)
             buttons.addWidget(button)
+        identities_button = QPushButton(_("Signing identities…"), objectName="signing_identities")
+        identities_button.clicked.connect(self.manage_identities)
+        buttons.addWidget(identities_button)
 
         self.model: RowsModel[documents.DocumentRow] = RowsModel(DOCUMENT_COLUMNS, self)
         self.view = make_table(self)
@@ -121,8 +131,33 @@ class DocumentsPanel(QWidget):
 
     def _preview_row(self, index: Any) -> None:
         row = self.model.row_at(index)
-        if row is not None and self.runner.database is not None:
-            self.show_pdf(self.runner.database.folder.root / row.file_path)
+        for button in (self.sign_button, self.verify_button):
+            button.setEnabled(row is not None)
+        if row is not None:  # the latest signed file when there is one (services.signing)
+            self.runner.read(lambda s, t: signing.current_path(s, row.id)).success(self.show_pdf).run()
+
+    def selected_row(self) -> documents.DocumentRow | None:
+        return self.model.row_at(self.view.currentIndex())
+
+    def sign_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            open_sign_dialog(self.runner, row.id, self, lambda _result: self._signed(row.id))
+
+    def _signed(self, document_id: uuid.UUID) -> None:
+        self.reload()
+        self.runner.read(lambda s, t: signing.current_path(s, document_id)).success(self.show_pdf).run()
+
+    def manage_identities(self) -> None:
+        dialog = IdentitiesDialog(self.runner, self)
+        dialog.setObjectName("identities_dialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def verify_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            open_verify_dialog(self.runner, row.id, row.number, self)
 
     def show_pdf(self, path: Path) -> None:
         self.current = path

@@ -1,0 +1,95 @@
+"""Signature fields: created all at once, before the first signature.
+
+A field added after a signature is a change that pyHanko (rightly) reports against the earlier signature
+when the document is locked or certified (STACK.md gotcha 4), so the issued document receives every field in
+one incremental update right after rendering. The lead department's field carries a /Lock dictionary: when
+the lead signs (always last), the whole document is locked (FieldMDP all fields + DocMDP "no changes").
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from acceptance_app.reports.flowables import SignatureSlot
+
+LOCKING_FIELD = "sig_lead"
+
+
+@dataclass(frozen=True)
+class FieldState:
+    name: str
+    department: str  # the field's readable name (/TU)
+    page: int  # 1-based
+    box: tuple[float, float, float, float]
+    signed: bool
+    signer: str  # the certificate's common name, "" while unsigned
+    signing_time: str  # ISO, "" while unsigned
+    locks_document: bool
+
+
+def add_signature_fields(source: bytes, slots: Iterable[SignatureSlot]) -> bytes:
+    """Return ``source`` with one empty signature field per slot, appended as one incremental update."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign.fields import (
+        FieldMDPAction,
+        FieldMDPSpec,
+        MDPPerm,
+        SigFieldSpec,
+        append_signature_field,
+    )
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(source), strict=False)
+    for slot in slots:
+        locks = slot.name == LOCKING_FIELD
+        append_signature_field(writer, SigFieldSpec(
+            slot.name, on_page=slot.page - 1, box=(slot.x1, slot.y1, slot.x2, slot.y2),  # type: ignore[arg-type]
+            field_mdp_spec=FieldMDPSpec(FieldMDPAction.ALL) if locks else None,
+            doc_mdp_update_value=MDPPerm.NO_CHANGES if locks else None,
+            readable_field_name=slot.department,
+        ))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def list_fields(source: bytes) -> list[FieldState]:
+    """Every signature field of the PDF with who signed it (as the embedded signature says, not verified)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.fields import enumerate_sig_fields
+
+    reader = PdfFileReader(io.BytesIO(source), strict=False)
+    signed = {sig.field_name: sig for sig in reader.embedded_signatures}
+    page_refs = [p.idnum for p in _pages(reader)]
+    states = []
+    for name, _value, field_ref in enumerate_sig_fields(reader, filled_status=None):
+        field = field_ref.get_object()
+        widget = field if "/Rect" in field else field["/Kids"][0].get_object()
+        page_ref = widget.get_value_as_reference("/P") if "/P" in widget else None
+        page = page_refs.index(page_ref.idnum) + 1 if page_ref is not None and page_ref.idnum in page_refs else 0
+        rect = tuple(float(v) for v in widget["/Rect"])
+        sig = signed.get(name)
+        signer, when = "", ""
+        if sig is not None:
+            signer = sig.signer_cert.subject.native.get("common_name", "")
+            when = sig.self_reported_timestamp.isoformat() if sig.self_reported_timestamp else ""
+        states.append(FieldState(name, str(field.get("/TU", "")), page, rect, sig is not None, signer, when, "/Lock" in field))  # type: ignore[arg-type]
+    return states
+
+
+def _pages(reader):  # type: ignore[no-untyped-def]
+    from pyhanko.pdf_utils.generic import Reference
+
+    refs: list[Reference] = []
+
+    def walk(node_ref: Reference) -> None:
+        node = node_ref.get_object()
+        if node.get("/Type") == "/Pages":
+            for kid in node["/Kids"]:
+                walk(kid.reference if hasattr(kid, "reference") else kid)
+        else:
+            refs.append(node_ref)
+
+    walk(reader.root.raw_get("/Pages"))
+    return refs

@@ -1,0 +1,183 @@
+"""Verification: per signature, what a reader must know before relying on it.
+
+Checks use pyHanko's validator with its difference analysis; ``bottom_line`` alone is not enough (STACK.md
+gotcha 4), so integrity, coverage, modification level and trust are reported separately, each with its
+own message. Unsigned fields are reported too: a removed last revision leaves the lead's field empty.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+from acceptance_app.i18n import N_, _
+from acceptance_app.reports.signing.certificates import TRAINING_MARK, describe
+
+ISSUES = {
+    "not_intact": N_("the signed bytes were changed after signing (integrity broken)"),
+    "invalid": N_("the cryptographic signature is not valid"),
+    "not_whole": N_("covers only part of the file: {after} byte(s) follow the revision it signed and are not "
+                    "accounted for"),
+    "modified": N_("the document was changed after this signature in a way not allowed ({level})"),
+    "docmdp": N_("changes after this signature break the lock it set"),
+    "expired": N_("the signer's certificate was not valid at the time of validation ({not_before} to {not_after})"),
+    "untrusted": N_("the signer's certificate does not chain to a configured trust root ({issuer})"),
+    "training": N_("training certificate (培训用): not trusted, for practice only"),
+    "unsigned": N_("signature field \u201c{field}\u201d is not signed (if it had been signed, the signature was "
+                   "removed)"),
+    "no_signatures": N_("the file contains no signatures"),
+    "unreadable": N_("the file cannot be read as a PDF: {reason}"),
+}
+
+
+# pyHanko's ModificationLevel after a signature, as a reader understands it.
+MODIFICATION_LABELS = {
+    "NONE": N_("none"),
+    "LTA_UPDATES": N_("validation data only"),
+    "FORM_FILLING": N_("later signatures / form filling only"),
+    "ANNOTATIONS": N_("annotations"),
+    "OTHER": N_("other changes"),
+}
+
+
+def modification_text(level: str) -> str:
+    return _(MODIFICATION_LABELS.get(level, level))
+
+
+@dataclass(frozen=True)
+class Issue:
+    code: str
+    params: dict = field(default_factory=dict)
+
+    def text(self) -> str:
+        return _(ISSUES[self.code]).format(**self.params)
+
+
+@dataclass(frozen=True)
+class SignatureReport:
+    field: str
+    signer: str
+    signer_subject: str
+    fingerprint: str
+    signing_time: str  # as the signer's computer claims
+    timestamp: str  # from the timestamp authority, "" when there is none
+    intact: bool
+    valid: bool
+    whole_document: bool
+    modification_level: str  # NONE, LTA_UPDATES, FORM_FILLING, ANNOTATIONS, OTHER
+    trusted: bool
+    training: bool
+    issues: tuple[Issue, ...]
+
+    @property
+    def ok(self) -> bool:
+        # A training certificate passes only when its CA was explicitly trusted (--trust); the note stays.
+        return all(i.code == "training" for i in self.issues)
+
+
+@dataclass(frozen=True)
+class VerificationReport:
+    signatures: tuple[SignatureReport, ...]
+    unsigned_fields: tuple[str, ...]
+    issues: tuple[Issue, ...]  # about the file as a whole
+
+    def ok(self, allow_unsigned: bool = False) -> bool:
+        file_issues = [i for i in self.issues if not (allow_unsigned and i.code == "unsigned")]
+        return not file_issues and all(s.ok for s in self.signatures)
+
+    def as_json(self) -> dict:
+        def issues(items: tuple[Issue, ...]) -> list[dict]:
+            return [{"code": i.code, "message": i.text(), **i.params} for i in items]
+
+        return {
+            "signatures": [{**{k: v for k, v in asdict(s).items() if k != "issues"}, "issues": issues(s.issues)}
+                           for s in self.signatures],
+            "unsigned_fields": list(self.unsigned_fields),
+            "issues": issues(self.issues),
+        }
+
+
+def verify_pdf(data: bytes, trust_roots: list | None = None, at: datetime | None = None) -> VerificationReport:
+    from pyhanko.pdf_utils.misc import PdfReadError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.fields import enumerate_sig_fields
+    from pyhanko_certvalidator import ValidationContext
+
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        embedded = reader.embedded_signatures
+        unsigned = tuple(name for name, value, _ref in enumerate_sig_fields(reader, filled_status=False))
+    except (PdfReadError, ValueError, KeyError) as error:
+        return VerificationReport((), (), (Issue("unreadable", {"reason": str(error)}),))
+    context_args = {"trust_roots": list(trust_roots or []), "allow_fetching": False, "revocation_mode": "soft-fail"}
+    if at is not None:
+        context_args["moment"] = at
+    reports = []
+    for sig in embedded:
+        # pyHanko logs modification analysis failures at ERROR level; the report carries them instead.
+        logger = logging.getLogger("pyhanko")
+        previous = logger.level
+        logger.setLevel(logging.CRITICAL)
+        try:
+            reports.append(_check(sig, ValidationContext(**context_args), len(data)))
+        except (PdfReadError, ValueError, KeyError, TypeError) as error:
+            # A damaged file can fail while pyHanko walks its revisions: that is a failed check, not a crash.
+            return VerificationReport(tuple(reports), unsigned, (Issue("unreadable", {"reason": str(error)}),))
+        finally:
+            logger.setLevel(previous)
+    file_issues = [Issue("unsigned", {"field": name}) for name in unsigned]
+    if not embedded:
+        file_issues.insert(0, Issue("no_signatures"))
+    return VerificationReport(tuple(reports), unsigned, tuple(file_issues))
+
+
+def _check(sig, context, file_length: int) -> SignatureReport:  # type: ignore[no-untyped-def]
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.errors import SignatureValidationError
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    info = describe(sig.signer_cert)
+    issues: list[Issue] = []
+    try:
+        status = validate_pdf_signature(sig, context)
+    except SignatureValidationError as error:
+        # pyHanko refuses to evaluate a signature whose CMS structure or digest is broken.
+        codes = (Issue("not_intact"), Issue("invalid")) if "digest" in str(error).lower() else (Issue("invalid"),)
+        return SignatureReport(sig.field_name, info.common_name, info.subject, info.fingerprint, "", "", False,
+                               False, False, "OTHER", False, info.training, codes)
+    whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    level = status.modification_level.name if status.modification_level is not None else "OTHER"
+    if not status.intact:
+        issues.append(Issue("not_intact"))
+    elif not status.valid:
+        issues.append(Issue("invalid"))
+    if status.coverage is None or status.coverage < SignatureCoverageLevel.ENTIRE_REVISION:
+        issues.append(Issue("not_whole", {"after": file_length - _signed_end(sig)}))
+    if level not in ("NONE", "LTA_UPDATES", "FORM_FILLING") or not status.docmdp_ok:
+        issues.append(Issue("modified", {"level": modification_text(level)}) if level not in ("NONE", "LTA_UPDATES", "FORM_FILLING")
+                      else Issue("docmdp"))
+    if info.training:
+        issues.append(Issue("training"))
+    if not status.trusted:
+        indic = str(getattr(status, "trust_problem_indic", "") or "")
+        if "EXPIRED" in indic or "NOT_YET_VALID" in indic or info.expired():
+            issues.append(Issue("expired", {"not_before": info.not_before.date().isoformat(),
+                                            "not_after": info.not_after.date().isoformat()}))
+        else:
+            issues.append(Issue("untrusted", {"issuer": info.issuer}))
+    timestamp = status.timestamp_validity
+    return SignatureReport(
+        sig.field_name, info.common_name, info.subject, info.fingerprint,
+        status.signer_reported_dt.isoformat() if status.signer_reported_dt else "",
+        timestamp.timestamp.isoformat() if timestamp is not None else "",
+        status.intact, status.valid, whole, level, status.trusted, info.training, tuple(issues))
+
+
+def _signed_end(sig) -> int:  # type: ignore[no-untyped-def]
+    byte_range = sig.sig_object["/ByteRange"]
+    return int(byte_range[2]) + int(byte_range[3])
+
+
+__all__ = ["TRAINING_MARK", "Issue", "SignatureReport", "VerificationReport", "verify_pdf"]

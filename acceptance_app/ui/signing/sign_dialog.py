@@ -1,0 +1,234 @@
+"""签署: choose your department's field and your identity, type the password or PIN (never stored), sign on
+the pad (or keep your saved signature), see the stamp, then sign off the GUI thread."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acceptance_app.domain.enums import Department
+from acceptance_app.i18n import _
+from acceptance_app.locator import FONT_FAMILY
+from acceptance_app.reports import labels
+from acceptance_app.reports.signing.pades import SignRequest
+from acceptance_app.reports.signing.stamp import compose_background
+from acceptance_app.services import identities, signing
+from acceptance_app.settings import load_settings
+
+from acceptance_app.ui.errors import show_exception
+from acceptance_app.ui.signing.handwriting_pad import HandwritingPad
+from acceptance_app.ui.tasks import TaskRunner
+
+STAMP_PREVIEW_SIZE = (452, 180)  # 2x the 80 x 32 mm field in points
+
+
+class SignDialog(QDialog):
+    signed = Signal(object)  # the SignResult
+
+    def __init__(self, runner: TaskRunner, document_id: uuid.UUID, context: signing.SignContext,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Sign {number}").format(number=context.status.number))
+        self.runner, self.document_id, self.context = runner, document_id, context
+        self.field_box = QComboBox(objectName="field")
+        for field in context.status.fields:
+            if not field.signed:
+                note = "  " + _("(signs last, locks the document)") if field.locks_document else ""
+                self.field_box.addItem(f"{field.department}  [{field.name}]{note}", field)
+        self.identity_box = QComboBox(objectName="identity")
+        for identity in context.identities:
+            self.identity_box.addItem(self._identity_text(identity), identity)
+        self.secret = QLineEdit(objectName="secret")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setPlaceholderText(_("asked each time, never stored"))
+        self.certificate_label = QLabel(objectName="certificate")
+        self.certificate_label.setWordWrap(True)
+        self.pad = HandwritingPad(self)
+        clear = QPushButton(_("Clear"))
+        clear.clicked.connect(self.pad.clear)
+        self.preview = QLabel(objectName="stamp_preview")
+        self.preview.setFixedSize(*STAMP_PREVIEW_SIZE)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_button = self.buttons.addButton(_("Sign"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_button.setObjectName("sign")
+        self.sign_button.clicked.connect(self.sign)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow(_("Signature field"), self.field_box)
+        form.addRow(_("Identity"), self.identity_box)
+        form.addRow("", self.certificate_label)
+        form.addRow(_("Password / PIN"), self.secret)
+        pad_row = QHBoxLayout()
+        pad_row.addWidget(self.pad, 1)
+        pad_row.addWidget(clear, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow(_("Handwritten signature"), pad_row)
+        form.addRow(_("Stamp preview"), self.preview)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+        self.identity_box.currentIndexChanged.connect(self._identity_changed)
+        self.field_box.currentIndexChanged.connect(self._select_identity_for_field)
+        self.pad.installEventFilter(self)
+        self._select_own_field()
+        self._select_identity_for_field()
+        self._identity_changed()
+
+    # Choices ---------------------------------------------------------------------------------------------
+    @staticmethod
+    def _identity_text(identity: identities.IdentityRow) -> str:
+        marks = []
+        if identity.training:
+            marks.append(_("培训用 — not trusted"))
+        if identity.expired:
+            marks.append(_("expired"))
+        suffix = f"  ({'; '.join(marks)})" if marks else ""
+        return f"{identity.person} · {identity.department_label}{suffix}"
+
+    def _select_own_field(self) -> None:
+        """Start on the slot of the department this laptop's inspector belongs to (the settings)."""
+        database = self.runner.database
+        own = load_settings(database.folder.root).inspector_department if database is not None else ""
+        if own not in {d.value for d in Department}:
+            return
+        wanted = labels.DEPARTMENT[Department(own)]
+        for index in range(self.field_box.count()):
+            field = self.field_box.itemData(index)
+            if field.department == wanted and not field.locks_document:
+                self.field_box.setCurrentIndex(index)
+                return
+
+    def _select_identity_for_field(self) -> None:
+        """Your department's slot goes with your department's identity."""
+        field = self.field_box.currentData()
+        if field is None:
+            return
+        for index in range(self.identity_box.count()):
+            if self.identity_box.itemData(index).department_label == field.department:
+                self.identity_box.setCurrentIndex(index)
+                break
+        self._update_preview()
+
+    def _identity_changed(self) -> None:
+        identity: identities.IdentityRow | None = self.identity_box.currentData()
+        self.pad.clear()
+        if identity is not None:
+            text = _("Certificate: {subject}; valid until {until}; SHA-256 {fingerprint}…").format(
+                subject=identity.subject, until=identity.not_after.date().isoformat(),
+                fingerprint=identity.fingerprint[:16])
+            if identity.training:
+                text += "\n" + _("Training identity (培训用): the signature is NOT trusted and has no legal effect.")
+            self.certificate_label.setText(text)
+            saved = self.context.handwriting.get(identity.person)
+            if saved:
+                self.pad.background = QImage.fromData(saved)
+        self._update_preview()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.pad and event.type() == event.Type.MouseButtonRelease:
+            self._update_preview()
+        return False
+
+    # Stamp -----------------------------------------------------------------------------------------------
+    def handwriting(self) -> bytes | None:
+        if not self.pad.is_empty():
+            return self.pad.to_png()
+        identity = self.identity_box.currentData()
+        return self.context.handwriting.get(identity.person) if identity is not None else None
+
+    def seal(self) -> bytes | None:
+        identity = self.identity_box.currentData()
+        return self.context.seals.get(identity.department.value) if identity is not None else None
+
+    def _update_preview(self) -> None:
+        """The same layout as the PDF stamp: text on the left, handwriting and seal on the right."""
+        width, height = STAMP_PREVIEW_SIZE
+        image = QImage(width, height, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        background = compose_background(self.handwriting(), self.seal())
+        if background is not None:
+            buffer = io.BytesIO()
+            background.save(buffer, "PNG")
+            painter.drawImage(image.rect(), QImage.fromData(buffer.getvalue()))
+        identity, field = self.identity_box.currentData(), self.field_box.currentData()
+        painter.setFont(QFont(FONT_FAMILY, 9))
+        painter.setPen(QColor("black"))
+        lines = [_("Signer: {name}").format(name=identity.person if identity else "—"),
+                 _("Department: {name}").format(name=field.department if field else "—"),
+                 _("Time: {time}").format(time=datetime.now().strftime("%Y-%m-%d %H:%M"))]
+        if identity is not None and identity.training:
+            lines.append("【培训用，不具法律效力】")
+        painter.drawText(image.rect().adjusted(8, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, "\n".join(lines))
+        painter.end()
+        self.preview.setPixmap(QPixmap.fromImage(image))
+
+    # Signing ---------------------------------------------------------------------------------------------
+    def sign(self) -> None:
+        identity: identities.IdentityRow | None = self.identity_box.currentData()
+        field = self.field_box.currentData()
+        if identity is None or field is None:
+            return
+        database = self.runner.database
+        assert database is not None
+        settings = load_settings(database.folder.root)
+        hand, seal, new_hand = self.handwriting(), self.seal(), not self.pad.is_empty()
+        request = SignRequest(field.name, identity.person, field.department, hand, seal, settings.timestamp_url,
+                              training=identity.training)
+        secret, document_id = self.secret.text(), self.document_id
+
+        def work(session: Any, task: Any) -> Any:
+            task.progress(0, 2, _("Opening the key"))
+            provider = identities.provider_for(session, identity.id, secret)
+            if new_hand and hand is not None:  # kept per person for the next document
+                identities.save_image(session, identities.HANDWRITING, identity.person, hand, identity.training)
+            task.progress(1, 2, _("Signing"))
+            return signing.sign_document(session, document_id, request, provider)
+
+        self.secret.clear()  # the secret lives only in this call
+        self.sign_button.setEnabled(False)
+        (self.runner.write(work).with_progress(_("Signing"), self)
+         .success(self._done).failure(self._failed).run())
+
+    def _done(self, result: Any) -> None:
+        self.signed.emit(result)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.sign_button.setEnabled(True)
+        show_exception(self, error)
+
+
+def open_sign_dialog(runner: TaskRunner, document_id: uuid.UUID, parent: QWidget,
+                     on_signed: Callable[[Any], None]) -> None:
+    """Read what the dialog needs off the GUI thread, then show it (non-modal: tests and the preview stay live)."""
+
+    def show(context: signing.SignContext) -> None:
+        dialog = SignDialog(runner, document_id, context, parent)
+        dialog.setObjectName("sign_dialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.signed.connect(on_signed)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+
+    (runner.read(lambda session, task: signing.sign_context(session, document_id))
+     .success(show).failure(lambda error: show_exception(parent, error)).run())
