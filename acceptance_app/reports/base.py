@@ -8,6 +8,7 @@ photos) and PIL objects are never passed. Every font is the bundled TrueType fon
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
@@ -102,7 +103,16 @@ class BaseRenderer:
     def __init__(self, data: DocumentInput) -> None:
         self.data = data
         self.slots: list[SignatureSlot] = []
-        self.manifest = manifest_sha256(data)
+        # Hashing the photo files (about 0.1 s for 400) runs on a thread while the fonts load and the story is
+        # built: sha256 and file reads release the GIL. The manifest is first needed for the closing block.
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="manifest")
+        self._manifest: Future[str] = pool.submit(manifest_sha256, data)
+        pool.shutdown(wait=False)
+
+    @property
+    def manifest(self) -> str:
+        """The content manifest's sha256 (what the QR code carries); raises what hashing raised."""
+        return self._manifest.result()
 
     # Hooks ------------------------------------------------------------------------------------------
     def _register_fonts(self) -> None:
@@ -174,16 +184,23 @@ class BaseRenderer:
     def _table(self, header: list[str], rows: list[list[Any]], widths: list[float],
                align_center: tuple[int, ...] = ()) -> Table:
         """A grid that breaks across pages and repeats its header row on each page."""
-        cell, head = self.styles["Cell"], self.styles["CellHead"]
-        body = [[Paragraph(h, head) for h in header]]
-        body += [[c if isinstance(c, Flowable) else _cell(c, cell) for c in row] for row in rows]
+        cell, head, padding = self.styles["Cell"], self.styles["CellHead"], 3
+        inner = [w - 2 * padding for w in widths]
+        body = [[_cell(h, head, w) for h, w in zip(header, inner, strict=True)]]
+        body += [[c if isinstance(c, Flowable) else _cell(c, cell, w) for c, w in zip(row, inner, strict=True)]
+                 for row in rows]
         table = Table(body, colWidths=widths, repeatRows=1, splitByRow=1)
         commands: list[tuple[Any, ...]] = [
+            # Plain-string cells (those that fit on their lines) are set by the Table in these fonts, exactly
+            # where a one-line Paragraph of the Cell/CellHead style would be.
+            ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize, cell.leading),
+            ("FONT", (0, 0), (-1, 0), head.fontName, head.fontSize, head.leading),
+            ("ALIGN", (0, 0), (-1, 0), "CENTER"),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEEEEE")),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), padding),
+            ("RIGHTPADDING", (0, 0), (-1, -1), padding),
         ]
         table.setStyle(TableStyle(commands))
         return table
@@ -300,17 +317,23 @@ class PhotoGrid(Flowable):
         text.setFont(style.fontName, style.fontSize, style.leading)
         text.setFillColor(style.textColor)
         for line in lines:
-            text.textLines([part for _space, part in wordSplit(line, width, style.fontName, style.fontSize)])
+            if pdfmetrics.stringWidth(line, style.fontName, style.fontSize) <= width:
+                text.textLine(line)  # the usual case; wordSplit measures every character on its own
+            else:
+                text.textLines([part for _space, part in wordSplit(line, width, style.fontName, style.fontSize)])
         self.canv.drawText(text)
 
 
-def _cell(value: Any, style: ParagraphStyle) -> Flowable | list[Flowable]:
-    """A table cell; a value with line breaks becomes one Paragraph per line, which looks the same as <br/>
-    but stays on ReportLab's fast single-fragment CJK wrapper (a <br/> takes the slow one)."""
+def _cell(value: Any, style: ParagraphStyle, width: float) -> str | Flowable | list[Flowable]:
+    """A table cell. Text that fits its width line by line stays a plain string, which the Table draws itself:
+    a Paragraph costs a markup parse and a CJK wrap for the same look. Text that needs wrapping becomes one
+    Paragraph per line (a <br/> would put ReportLab on its slow multi-fragment CJK wrapper)."""
     text = "" if value is None else str(value)
-    if "\n" not in text:
-        return Paragraph(_esc(text), style)
-    return [Paragraph(_esc(line), style) for line in text.split("\n")]
+    lines = text.split("\n")
+    if all(pdfmetrics.stringWidth(line, style.fontName, style.fontSize) <= width for line in lines):
+        return text
+    paragraphs: list[Flowable] = [Paragraph(_esc(line), style) for line in lines]
+    return paragraphs if len(paragraphs) > 1 else paragraphs[0]
 
 
 def _slot_name(signer: Signer, index: int) -> str:
