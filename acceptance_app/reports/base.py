@@ -8,8 +8,10 @@ photos) and PIL objects are never passed. Every font is the bundled TrueType fon
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
 
@@ -38,7 +40,7 @@ from reportlab.platypus import (
 )
 
 from acceptance_app import locator
-from acceptance_app.reports.flowables import QrCodeBox, SignatureBox, SignatureSlot
+from acceptance_app.reports.flowables import QrCodeBox, SignatureBox, SignatureSlot, TextLines
 from acceptance_app.reports.fontcache import load_ttfont
 from acceptance_app.reports.inputs import DocumentInput, PhotoInput, Signer, manifest_sha256
 
@@ -60,11 +62,14 @@ class RenderResult:
 
 
 class NumberedCanvas(Canvas):
-    """Keeps each page's state until the end so the footer can print the total page count."""
+    """Keeps each page's state until the end so the footer can print the total page count. The rest of the
+    footer (``footer(canvas)``) is drawn then too: it carries the manifest digest, which is still being
+    computed while the first pages are laid out."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, footer: Callable[[Canvas], None] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._saved_page_states: list[dict[str, Any]] = []
+        self._footer = footer
 
     def showPage(self) -> None:  # noqa: N802 (ReportLab API)
         self._saved_page_states.append(dict(self.__dict__))
@@ -74,6 +79,10 @@ class NumberedCanvas(Canvas):
         total = len(self._saved_page_states)
         for state in self._saved_page_states:
             self.__dict__.update(state)
+            if self._footer is not None:
+                self.saveState()
+                self._footer(self)
+                self.restoreState()
             self.setFont(FONT, 9)
             self.setFillColor(colors.black)
             self.drawCentredString(A4[0] / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
@@ -144,7 +153,8 @@ class BaseRenderer:
             PageTemplate(id="Later", frames=[frame], onPage=self._on_other_page, pagesize=self.pagesize),
         ]
 
-    def _footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+    def _footer(self, canvas: Canvas) -> None:
+        """Drawn on every page when the document is saved (NumberedCanvas)."""
         canvas.setFont(FONT, 8)
         canvas.setFillColor(colors.dimgrey)
         canvas.drawString(self.left_margin, 10 * mm, self.data.number)
@@ -159,7 +169,6 @@ class BaseRenderer:
         canvas.setFont(FONT_BOLD, 11)
         canvas.setFillColor(colors.HexColor("#B22222"))
         canvas.drawCentredString(self.pagesize[0] / 2, top + 3 * mm, self.data.issuer)
-        self._footer(canvas, doc)
         canvas.restoreState()
 
     def _on_other_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -171,7 +180,6 @@ class BaseRenderer:
         canvas.drawRightString(self.pagesize[0] - self.right_margin, top + 2 * mm, self.data.number)
         canvas.setLineWidth(0.5)
         canvas.line(self.left_margin, top, self.pagesize[0] - self.right_margin, top)
-        self._footer(canvas, doc)
         canvas.restoreState()
 
     def _get_story(self, data: Any) -> list[Flowable]:
@@ -238,10 +246,11 @@ class BaseRenderer:
 
     def _closing(self) -> list[Flowable]:
         """Issuer and date on the right, the verification QR code on the left."""
-        qr = QrCodeBox(f"{self.data.number}|sha256:{self.manifest}")
+        # Both read the manifest only when drawn, so the hashing thread has until the closing page.
+        qr = QrCodeBox(lambda: f"{self.data.number}|sha256:{self.manifest}")
         text = Paragraph(f"{_esc(self.data.issuer)}<br/>{_chinese_date(self.data.issue_date)}", self.styles["Right"])
-        verify = Paragraph(f"扫码核验：文书编号及内容摘要<br/>SHA-256 {self.manifest[:32]}<br/>{self.manifest[32:]}",
-                           self.styles["Small"])
+        verify = TextLines(lambda: ["扫码核验：文书编号及内容摘要", f"SHA-256 {self.manifest[:32]}", self.manifest[32:]],
+                           3, self.styles["Small"])
         table = Table([[qr, verify, text]], colWidths=[32 * mm, 70 * mm, self._frame_width() - 102 * mm])
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
         return [Spacer(1, 6 * mm), KeepTogether([table])]
@@ -277,7 +286,7 @@ class BaseRenderer:
         )
         doc.addPageTemplates(self._get_page_templates(doc))
         story = [NextPageTemplate("Later"), *self._get_story(self.data)]
-        doc.build(story, canvasmaker=NumberedCanvas)
+        doc.build(story, canvasmaker=partial(NumberedCanvas, footer=self._footer))
         return RenderResult(doc.page, self.manifest, tuple(self.slots))
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
@@ -54,24 +56,26 @@ class CheckBoxes(Flowable):
 
 
 class QrCodeBox(Flowable):
-    """The QR code as one filled path of the dark module runs, with a 4-module quiet zone, the same geometry as
-    ReportLab's QrCodeWidget in a Drawing but without a shape object per run (half a thousand for a SHA-256)."""
+    """The QR code of ``value()`` (called when drawn), as one filled path of the dark module runs with a
+    4-module quiet zone: the geometry of ReportLab's QrCodeWidget in a Drawing, without a shape object per run
+    (half a thousand for a SHA-256)."""
 
-    def __init__(self, value: str, size: float = 28 * mm, level: str = "M") -> None:
+    def __init__(self, value: Callable[[], str], size: float = 28 * mm, level: str = "M") -> None:
         super().__init__()
         self.width = self.height = size
-        self.qr = QRCode(None, getattr(QRErrorCorrectLevel, level))
-        self.qr.addData(value)
-        self.qr.make()
+        self.value, self.level = value, level
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        count, border = self.qr.getModuleCount(), 4
+        qr = QRCode(None, getattr(QRErrorCorrectLevel, self.level))
+        qr.addData(self.value())
+        qr.make()
+        count, border = qr.getModuleCount(), 4
         box = self.width / (count + border * 2)
         path = self.canv.beginPath()
-        for r, row in enumerate(self.qr.modules):
+        for r, row in enumerate(qr.modules):
             c = 0
             for dark, run in itertools.groupby(bool(m) for m in row):
                 length = len(list(run))
@@ -80,6 +84,28 @@ class QrCodeBox(Flowable):
                 c += length
         self.canv.setFillColor(colors.black)
         self.canv.drawPath(path, stroke=0, fill=1)
+
+
+class TextLines(Flowable):
+    """``count`` short lines, known only when drawn (``lines()``), set as a left-aligned Paragraph of ``style``
+    would set them; each line must fit the width."""
+
+    def __init__(self, lines: Callable[[], list[str]], count: int, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.lines, self.style = lines, style
+        self.height = count * style.leading
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        style = self.style
+        text = self.canv.beginText(0, self.height - style.fontSize)
+        text.setFont(style.fontName, style.fontSize, style.leading)
+        text.setFillColor(style.textColor)
+        text.textLines(self.lines())
+        self.canv.drawText(text)
 
 
 class SignatureBox(Flowable):

@@ -62,6 +62,7 @@ def _read_cache(cache_file: Path, key: str) -> dict[str, Any] | None:
     if not isinstance(blob, dict) or blob.get("key") != key:
         return None
     state, names = blob["state"], blob["names"]
+    state["glyphToChar"] = _unpack_glyph_to_char(*state["glyphToChar"])
     for attribute in names:  # TTFNameBytes (bytes with the decoded .ustr) stored as their UTF-8 bytes
         state[attribute] = TTFNameBytes(state[attribute], "utf8")
     return state
@@ -71,10 +72,24 @@ def _write_cache(cache_file: Path, key: str, face: TTFontFace) -> None:
     state = {k: v for k, v in vars(face).items() if k not in _REBUILT}
     names = [k for k, v in state.items() if isinstance(v, TTFNameBytes)]
     state.update({k: bytes(state[k]) for k in names})
+    state["glyphToChar"] = _pack_glyph_to_char(state["glyphToChar"])
     try:
         atomic_write_bytes(cache_file, marshal.dumps({"key": key, "state": state, "names": names}))
     except (OSError, ValueError):  # a read-only home or a face holding something marshal cannot keep
         pass
+
+
+def _pack_glyph_to_char(glyph_to_char: dict[int, list[int]]) -> tuple[list[int], list[int], dict[int, list[int]]]:
+    """Glyph -> characters as two flat lists for the usual single character, and the rest as they are:
+    marshal loads a dict of 30,000 one-item lists three times slower than this rebuilds it."""
+    single = {g: chars[0] for g, chars in glyph_to_char.items() if len(chars) == 1}
+    return list(single), list(single.values()), {g: c for g, c in glyph_to_char.items() if len(c) != 1}
+
+
+def _unpack_glyph_to_char(glyphs: list[int], chars: list[int], others: dict[int, list[int]]) -> dict[int, list[int]]:
+    table = {g: [c] for g, c in zip(glyphs, chars, strict=True)}
+    table.update(others)
+    return table
 
 
 def _font_from_state(name: str, state: dict[str, Any], raw: bytes) -> TTFont:
