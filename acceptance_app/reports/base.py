@@ -40,7 +40,7 @@ from reportlab.platypus import (
 )
 
 from acceptance_app import locator
-from acceptance_app.reports.flowables import QrCodeBox, SignatureBox, SignatureSlot, TextLines
+from acceptance_app.reports.flowables import QrCodeBox, SignatureBox, SignatureSlot, TextLines, qr_modules
 from acceptance_app.reports.fontcache import load_ttfont
 from acceptance_app.reports.inputs import DocumentInput, PhotoInput, Signer, manifest_sha256
 
@@ -62,26 +62,32 @@ class RenderResult:
 
 
 class NumberedCanvas(Canvas):
-    """Keeps each page's state until the end so the footer can print the total page count. The rest of the
-    footer (``footer(canvas)``) is drawn then too: it carries the manifest digest, which is still being
-    computed while the first pages are laid out."""
+    """Keeps each page open until the document is saved, so that the footer can print the total page count.
+    What depends on the manifest digest (the footer's ``footer(canvas)``, the closing block's ``draw_later``
+    callbacks) is drawn then too: the digest is still being computed while the pages are laid out."""
 
     def __init__(self, *args: Any, footer: Callable[[Canvas], None] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._saved_page_states: list[dict[str, Any]] = []
         self._footer = footer
+        self._later: list[Callable[[Canvas], None]] = []
+
+    def draw_later(self, draw: Callable[[Canvas], None]) -> None:
+        """Run ``draw(canvas)`` on the current page when the document is saved."""
+        self._later.append(draw)
 
     def showPage(self) -> None:  # noqa: N802 (ReportLab API)
         self._saved_page_states.append(dict(self.__dict__))
         self._startPage()
+        self._later = []
 
     def save(self) -> None:
         total = len(self._saved_page_states)
         for state in self._saved_page_states:
             self.__dict__.update(state)
-            if self._footer is not None:
+            for draw in ([self._footer] if self._footer else []) + self._later:
                 self.saveState()
-                self._footer(self)
+                draw(self)
                 self.restoreState()
             self.setFont(FONT, 9)
             self.setFillColor(colors.black)
@@ -112,10 +118,13 @@ class BaseRenderer:
     def __init__(self, data: DocumentInput) -> None:
         self.data = data
         self.slots: list[SignatureSlot] = []
-        # Hashing the photo files (about 0.1 s for 400) runs on a thread while the fonts load and the story is
-        # built: sha256 and file reads release the GIL. The manifest is first needed for the closing block.
+        # Hashing the photo files (about 0.07 s for 400) and encoding the QR code run on a thread while the
+        # fonts load and the pages are laid out (file reads and sha256 release the GIL); what shows the digest
+        # is drawn when the document is saved (NumberedCanvas).
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="manifest")
         self._manifest: Future[str] = pool.submit(manifest_sha256, data)
+        self._qr: Future[list[list[bool]]] = pool.submit(
+            lambda: qr_modules(f"{data.number}|sha256:{self._manifest.result()}"))
         pool.shutdown(wait=False)
 
     @property
@@ -246,11 +255,10 @@ class BaseRenderer:
 
     def _closing(self) -> list[Flowable]:
         """Issuer and date on the right, the verification QR code on the left."""
-        # Both read the manifest only when drawn, so the hashing thread has until the closing page.
-        qr = QrCodeBox(lambda: f"{self.data.number}|sha256:{self.manifest}")
+        qr = QrCodeBox(self._qr.result)
         text = Paragraph(f"{_esc(self.data.issuer)}<br/>{_chinese_date(self.data.issue_date)}", self.styles["Right"])
         verify = TextLines(lambda: ["扫码核验：文书编号及内容摘要", f"SHA-256 {self.manifest[:32]}", self.manifest[32:]],
-                           3, self.styles["Small"])
+                           3, 70 * mm, self.styles["Small"])
         table = Table([[qr, verify, text]], colWidths=[32 * mm, 70 * mm, self._frame_width() - 102 * mm])
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
         return [Spacer(1, 6 * mm), KeepTogether([table])]

@@ -9,9 +9,11 @@ file just means the font is parsed again and the cache rewritten; the cache is n
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import os
+from concurrent.futures import ThreadPoolExecutor
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
@@ -43,29 +45,42 @@ def cache_dir() -> Path:
 def load_ttfont(name: str, path: Path, folder: Path | None = None) -> TTFont:
     """A TTFont for ``path`` registered under ``name``, equal to ``TTFont(name, str(path))``, from the cache
     when it holds this very file (same sha256) parsed by this ReportLab version."""
-    raw = path.read_bytes()
-    key = f"{_FORMAT}:{reportlab.Version}:{marshal.version}:{hashlib.sha256(raw).hexdigest()}"
     cache_file = (folder or cache_dir()) / "fonts" / f"{path.stem}.marshal"
-    state = _read_cache(cache_file, key)
-    if state is None:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="font-key") as pool:
+        keyed = pool.submit(_read_with_key, path)  # file reads and sha256 release the GIL: runs beside the load
+        state = _read_cache(cache_file)
+        raw, key = keyed.result()
+    if state is None or state.pop("key") != key:
         font = TTFont(name, str(path))
         _write_cache(cache_file, key, font.face)
         return font
     return _font_from_state(name, state, raw)
 
 
-def _read_cache(cache_file: Path, key: str) -> dict[str, Any] | None:
+def _read_with_key(path: Path) -> tuple[bytes, str]:
+    raw = path.read_bytes()
+    return raw, f"{_FORMAT}:{reportlab.Version}:{marshal.version}:{hashlib.sha256(raw).hexdigest()}"
+
+
+def _read_cache(cache_file: Path) -> dict[str, Any] | None:
+    """The cached face's attributes and the "key" it was stored under, or None."""
+    # The face is some 100,000 small objects: garbage collections triggered while they are made would
+    # each walk all of them (a third of the load time), and they hold no cycles.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         blob = marshal.loads(cache_file.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        state, names = blob["state"], blob["names"]
+        state["glyphToChar"] = _unpack_glyph_to_char(*state["glyphToChar"])
+        for attribute in names:  # TTFNameBytes (bytes with the decoded .ustr) stored as their UTF-8 bytes
+            state[attribute] = TTFNameBytes(state[attribute], "utf8")
+        state["key"] = blob["key"]
+        return state
+    except (OSError, EOFError, ValueError, TypeError, KeyError):  # missing, damaged or of another format
         return None
-    if not isinstance(blob, dict) or blob.get("key") != key:
-        return None
-    state, names = blob["state"], blob["names"]
-    state["glyphToChar"] = _unpack_glyph_to_char(*state["glyphToChar"])
-    for attribute in names:  # TTFNameBytes (bytes with the decoded .ustr) stored as their UTF-8 bytes
-        state[attribute] = TTFNameBytes(state[attribute], "utf8")
-    return state
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _write_cache(cache_file: Path, key: str, face: TTFontFace) -> None:
