@@ -20,6 +20,14 @@ from acceptance_app.storage.db import Database, open_database  # noqa: E402
 i18n.install("zh_CN")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _font_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The parsed-font cache (reports/fontcache.py) goes to a temporary folder, not the user's cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ACCEPTANCE_APP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = DataFolder(tmp_path_factory.mktemp("template"))

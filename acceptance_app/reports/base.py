@@ -8,7 +8,10 @@ photos) and PIL objects are never passed. Every font is the bundled TrueType fon
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
 
@@ -17,9 +20,9 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.textsplit import wordSplit
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -37,7 +40,8 @@ from reportlab.platypus import (
 )
 
 from acceptance_app import locator
-from acceptance_app.reports.flowables import SignatureBox, SignatureSlot, qr_drawing
+from acceptance_app.reports.flowables import QrCodeBox, SignatureBox, SignatureSlot, TextLines, qr_modules
+from acceptance_app.reports.fontcache import load_ttfont
 from acceptance_app.reports.inputs import DocumentInput, PhotoInput, Signer, manifest_sha256
 
 rl_config.useA85 = 0  # JPEG pass-through without ASCII85 (STACK.md gotcha 6)
@@ -58,20 +62,33 @@ class RenderResult:
 
 
 class NumberedCanvas(Canvas):
-    """Keeps each page's state until the end so the footer can print the total page count."""
+    """Keeps each page open until the document is saved, so that the footer can print the total page count.
+    What depends on the manifest digest (the footer's ``footer(canvas)``, the closing block's ``draw_later``
+    callbacks) is drawn then too: the digest is still being computed while the pages are laid out."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, footer: Callable[[Canvas], None] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._saved_page_states: list[dict[str, Any]] = []
+        self._footer = footer
+        self._later: list[Callable[[Canvas], None]] = []
+
+    def draw_later(self, draw: Callable[[Canvas], None]) -> None:
+        """Run ``draw(canvas)`` on the current page when the document is saved."""
+        self._later.append(draw)
 
     def showPage(self) -> None:  # noqa: N802 (ReportLab API)
         self._saved_page_states.append(dict(self.__dict__))
         self._startPage()
+        self._later = []
 
     def save(self) -> None:
         total = len(self._saved_page_states)
         for state in self._saved_page_states:
             self.__dict__.update(state)
+            for draw in ([self._footer] if self._footer else []) + self._later:
+                self.saveState()
+                draw(self)
+                self.restoreState()
             self.setFont(FONT, 9)
             self.setFillColor(colors.black)
             self.drawCentredString(A4[0] / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
@@ -82,9 +99,9 @@ class NumberedCanvas(Canvas):
 def _register_fonts() -> None:
     registered = pdfmetrics.getRegisteredFontNames()
     if FONT not in registered:
-        pdfmetrics.registerFont(TTFont(FONT, str(locator.font_path(bold=False))))
+        pdfmetrics.registerFont(load_ttfont(FONT, locator.font_path(bold=False)))
     if FONT_BOLD not in registered:
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(locator.font_path(bold=True))))
+        pdfmetrics.registerFont(load_ttfont(FONT_BOLD, locator.font_path(bold=True)))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
 
 
@@ -101,7 +118,19 @@ class BaseRenderer:
     def __init__(self, data: DocumentInput) -> None:
         self.data = data
         self.slots: list[SignatureSlot] = []
-        self.manifest = manifest_sha256(data)
+        # Hashing the photo files (about 0.07 s for 400) and encoding the QR code run on a thread while the
+        # fonts load and the pages are laid out (file reads and sha256 release the GIL); what shows the digest
+        # is drawn when the document is saved (NumberedCanvas).
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="manifest")
+        self._manifest: Future[str] = pool.submit(manifest_sha256, data)
+        self._qr: Future[list[list[bool]]] = pool.submit(
+            lambda: qr_modules(f"{data.number}|sha256:{self._manifest.result()}"))
+        pool.shutdown(wait=False)
+
+    @property
+    def manifest(self) -> str:
+        """The content manifest's sha256 (what the QR code carries); raises what hashing raised."""
+        return self._manifest.result()
 
     # Hooks ------------------------------------------------------------------------------------------
     def _register_fonts(self) -> None:
@@ -133,7 +162,8 @@ class BaseRenderer:
             PageTemplate(id="Later", frames=[frame], onPage=self._on_other_page, pagesize=self.pagesize),
         ]
 
-    def _footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+    def _footer(self, canvas: Canvas) -> None:
+        """Drawn on every page when the document is saved (NumberedCanvas)."""
         canvas.setFont(FONT, 8)
         canvas.setFillColor(colors.dimgrey)
         canvas.drawString(self.left_margin, 10 * mm, self.data.number)
@@ -148,7 +178,6 @@ class BaseRenderer:
         canvas.setFont(FONT_BOLD, 11)
         canvas.setFillColor(colors.HexColor("#B22222"))
         canvas.drawCentredString(self.pagesize[0] / 2, top + 3 * mm, self.data.issuer)
-        self._footer(canvas, doc)
         canvas.restoreState()
 
     def _on_other_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -160,7 +189,6 @@ class BaseRenderer:
         canvas.drawRightString(self.pagesize[0] - self.right_margin, top + 2 * mm, self.data.number)
         canvas.setLineWidth(0.5)
         canvas.line(self.left_margin, top, self.pagesize[0] - self.right_margin, top)
-        self._footer(canvas, doc)
         canvas.restoreState()
 
     def _get_story(self, data: Any) -> list[Flowable]:
@@ -173,16 +201,23 @@ class BaseRenderer:
     def _table(self, header: list[str], rows: list[list[Any]], widths: list[float],
                align_center: tuple[int, ...] = ()) -> Table:
         """A grid that breaks across pages and repeats its header row on each page."""
-        cell, head = self.styles["Cell"], self.styles["CellHead"]
-        body = [[Paragraph(h, head) for h in header]]
-        body += [[c if isinstance(c, Flowable) else Paragraph(_esc(c).replace("\n", "<br/>"), cell) for c in row] for row in rows]
+        cell, head, padding = self.styles["Cell"], self.styles["CellHead"], 3
+        inner = [w - 2 * padding for w in widths]
+        body = [[_cell(h, head, w) for h, w in zip(header, inner, strict=True)]]
+        body += [[c if isinstance(c, Flowable) else _cell(c, cell, w) for c, w in zip(row, inner, strict=True)]
+                 for row in rows]
         table = Table(body, colWidths=widths, repeatRows=1, splitByRow=1)
         commands: list[tuple[Any, ...]] = [
+            # Plain-string cells (those that fit on their lines) are set by the Table in these fonts, exactly
+            # where a one-line Paragraph of the Cell/CellHead style would be.
+            ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize, cell.leading),
+            ("FONT", (0, 0), (-1, 0), head.fontName, head.fontSize, head.leading),
+            ("ALIGN", (0, 0), (-1, 0), "CENTER"),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEEEEE")),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), padding),
+            ("RIGHTPADDING", (0, 0), (-1, -1), padding),
         ]
         table.setStyle(TableStyle(commands))
         return table
@@ -220,10 +255,10 @@ class BaseRenderer:
 
     def _closing(self) -> list[Flowable]:
         """Issuer and date on the right, the verification QR code on the left."""
-        qr = qr_drawing(f"{self.data.number}|sha256:{self.manifest}")
+        qr = QrCodeBox(self._qr.result)
         text = Paragraph(f"{_esc(self.data.issuer)}<br/>{_chinese_date(self.data.issue_date)}", self.styles["Right"])
-        verify = Paragraph(f"扫码核验：文书编号及内容摘要<br/>SHA-256 {self.manifest[:32]}<br/>{self.manifest[32:]}",
-                           self.styles["Small"])
+        verify = TextLines(lambda: ["扫码核验：文书编号及内容摘要", f"SHA-256 {self.manifest[:32]}", self.manifest[32:]],
+                           3, 70 * mm, self.styles["Small"])
         table = Table([[qr, verify, text]], colWidths=[32 * mm, 70 * mm, self._frame_width() - 102 * mm])
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
         return [Spacer(1, 6 * mm), KeepTogether([table])]
@@ -259,7 +294,7 @@ class BaseRenderer:
         )
         doc.addPageTemplates(self._get_page_templates(doc))
         story = [NextPageTemplate("Later"), *self._get_story(self.data)]
-        doc.build(story, canvasmaker=NumberedCanvas)
+        doc.build(story, canvasmaker=partial(NumberedCanvas, footer=self._footer))
         return RenderResult(doc.page, self.manifest, tuple(self.slots))
 
 
@@ -286,11 +321,36 @@ class PhotoGrid(Flowable):
             pixels_w, pixels_h = self.canv.drawImage(str(photo.path), x, top - image_h, image_w, image_h,
                                                      preserveAspectRatio=True, anchor="nw")
             drawn_h = pixels_h * min(image_w / pixels_w, image_h / pixels_h)  # the caption goes right under it
-            caption = Paragraph(
-                f"图{index}　{_esc(photo.item)}<br/>拍摄时间：{_esc(photo.taken_at)}　检查人：{_esc(photo.inspector)}"
-                f"<br/>位置：{_esc(photo.gps) or '无定位'}", self.style)
-            _w, h = caption.wrap(image_w, self.caption_height)
-            caption.drawOn(self.canv, x, top - drawn_h - 1.5 * mm - h)
+            self._caption(index, photo, x, top - drawn_h - 1.5 * mm, image_w)
+
+    def _caption(self, index: int, photo: PhotoInput, x: float, top: float, width: float) -> None:
+        """Three short lines written straight onto the canvas, as a Caption-style Paragraph would set them:
+        a Paragraph with line breaks takes ReportLab's slow multi-fragment CJK wrapper, about 1 ms a caption.
+        textsplit.wordSplit is ReportLab's own CJK line breaker (the one Paragraph uses for plain text)."""
+        style = self.style
+        lines = [f"图{index}　{photo.item}", f"拍摄时间：{photo.taken_at}　检查人：{photo.inspector}",
+                 f"位置：{photo.gps or '无定位'}"]
+        text = self.canv.beginText(x, top - style.fontSize)
+        text.setFont(style.fontName, style.fontSize, style.leading)
+        text.setFillColor(style.textColor)
+        for line in lines:
+            if pdfmetrics.stringWidth(line, style.fontName, style.fontSize) <= width:
+                text.textLine(line)  # the usual case; wordSplit measures every character on its own
+            else:
+                text.textLines([part for _space, part in wordSplit(line, width, style.fontName, style.fontSize)])
+        self.canv.drawText(text)
+
+
+def _cell(value: Any, style: ParagraphStyle, width: float) -> str | Flowable | list[Flowable]:
+    """A table cell. Text that fits its width line by line stays a plain string, which the Table draws itself:
+    a Paragraph costs a markup parse and a CJK wrap for the same look. Text that needs wrapping becomes one
+    Paragraph per line (a <br/> would put ReportLab on its slow multi-fragment CJK wrapper)."""
+    text = "" if value is None else str(value)
+    lines = text.split("\n")
+    if all(pdfmetrics.stringWidth(line, style.fontName, style.fontSize) <= width for line in lines):
+        return text
+    paragraphs: list[Flowable] = [Paragraph(_esc(line), style) for line in lines]
+    return paragraphs if len(paragraphs) > 1 else paragraphs[0]
 
 
 def _slot_name(signer: Signer, index: int) -> str:

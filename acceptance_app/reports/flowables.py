@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.graphics import shapes
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 
@@ -54,14 +56,82 @@ class CheckBoxes(Flowable):
             x += box + 4 * mm + canvas.stringWidth(label, self.font, self.size) + 6 * mm
 
 
-def qr_drawing(value: str, size: float = 28 * mm) -> Drawing:
-    # renderPDF starts every drawing with this font; the default Helvetica would be an unembedded font.
-    shapes.STATE_DEFAULTS["fontName"] = "NotoSansSC"
-    widget = QrCodeWidget(value, barLevel="M")
-    x1, y1, x2, y2 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
-    drawing.add(widget)
-    return drawing
+class DrawnAtSave(Flowable):
+    """A flowable of fixed size whose content is drawn when the document is saved, on a canvas that keeps
+    every page open until then (reports.base.NumberedCanvas: ``draw_later``), else at once. For content that
+    depends on work still running while the pages are laid out, like the manifest digest."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        later = getattr(canvas, "draw_later", None)
+        if later is None:
+            self.draw_content(canvas)
+            return
+        x, y = canvas.absolutePosition(0, 0)
+
+        def draw_here(page: Canvas) -> None:
+            page.saveState()
+            page.translate(x, y)
+            self.draw_content(page)
+            page.restoreState()
+
+        later(draw_here)
+
+    def draw_content(self, canvas: Canvas) -> None:
+        raise NotImplementedError
+
+
+def qr_modules(value: str, level: str = "M") -> list[list[bool]]:
+    """The QR code's dark modules, row by row."""
+    qr = QRCode(None, getattr(QRErrorCorrectLevel, level))
+    qr.addData(value)
+    qr.make()
+    return [[bool(m) for m in row] for row in qr.modules]
+
+
+class QrCodeBox(DrawnAtSave):
+    """A QR code drawn as one filled path of the dark module runs with a 4-module quiet zone: the geometry of
+    ReportLab's QrCodeWidget in a Drawing, without a shape object per run (half a thousand for a SHA-256)."""
+
+    def __init__(self, modules: Callable[[], list[list[bool]]], size: float = 28 * mm) -> None:
+        super().__init__()
+        self.width = self.height = size
+        self.modules = modules
+
+    def draw_content(self, canvas: Canvas) -> None:
+        rows, border = self.modules(), 4
+        box = self.width / (len(rows) + border * 2)
+        path = canvas.beginPath()
+        for r, row in enumerate(rows):
+            c = 0
+            for dark, run in itertools.groupby(row):
+                length = len(list(run))
+                if dark:
+                    path.rect((c + border) * box, self.height - (r + border + 1) * box, length * box, box)
+                c += length
+        canvas.setFillColor(colors.black)
+        canvas.drawPath(path, stroke=0, fill=1)
+
+
+class TextLines(DrawnAtSave):
+    """``count`` short lines, known only when drawn (``lines()``), set as a left-aligned Paragraph of ``style``
+    would set them; each line must fit the width it is given."""
+
+    def __init__(self, lines: Callable[[], list[str]], count: int, width: float, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.lines, self.style = lines, style
+        self.width, self.height = width, count * style.leading
+
+    def draw_content(self, canvas: Canvas) -> None:
+        style = self.style
+        text = canvas.beginText(0, self.height - style.fontSize)
+        text.setFont(style.fontName, style.fontSize, style.leading)
+        text.setFillColor(style.textColor)
+        text.textLines(self.lines())
+        canvas.drawText(text)
 
 
 class SignatureBox(Flowable):
