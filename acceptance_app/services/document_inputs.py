@@ -55,8 +55,9 @@ LEAD_DEPARTMENT = Department.HOUSING
 
 # Sources owned by other features (the seams) -----------------------------------------------------------
 def deciding_items_source(session: Session, inspection: Inspection) -> list[DecidingItem]:
-    """The items that decided this inspection's verdict (failed A/B items, or the A items when passed)."""
-    if not inspection.form_hash:  # concluded outside the runner (older data): nothing itemised to print
+    """The failed items that decided a 不合格 or 整改后复验 verdict. A 合格 verdict lists none: every item
+    passed, and the record sheets carry the full list (dozens of veto items would bury the opinion)."""
+    if not inspection.form_hash or inspection.verdict is Verdict.PASSED:  # no form: concluded outside the runner
         return []
     return [DecidingItem(**deciding_item_fields(r)) for r in inspection_deciding_items(session, inspection.id)]
 

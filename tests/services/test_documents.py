@@ -98,6 +98,22 @@ def test_one_unit_opinion(database: Database, demo_project: uuid.UUID) -> None:
     assert "幼儿园" in text and "1#住宅楼" not in text and "同意通过竣工联合验收" in text
 
 
+def test_opinion_names_the_failed_items_that_decided_and_no_items_when_passed(
+        database: Database, demo_project: uuid.UUID) -> None:
+    with database.session() as s:
+        units = {u.name: u.id for u in s.scalars(sa.select(Unit).where(Unit.project_id == demo_project))}
+
+    def opinion_text(name: str) -> str:
+        with database.session() as s, s.begin():
+            return _text(documents.issue_opinion(s, demo_project, units[name])[0].path)
+
+    complete_inspections(database, demo_project)
+    assert "决定性检查项" not in opinion_text("1#住宅楼")  # every item passed: the record sheets list them
+    complete_inspections(database, demo_project, failed=Discipline.FIRE)
+    failed = opinion_text("2#住宅楼")  # the demo's checklist failed XF-05-3 on 2#
+    assert "决定性检查项" in failed and "XF-05-3" in failed and "不合格" in failed
+
+
 def test_unchanged_content_reuses_the_document_and_a_change_makes_a_new_version(
     database: Database, demo_project: uuid.UUID
 ) -> None:
