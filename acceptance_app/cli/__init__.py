@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -70,5 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnownError as error:
         print(describe_error(error), file=sys.stderr)
         return EXIT_KNOWN_ERROR
+    except BrokenPipeError:  # `... | head`: the reader left; nothing is wrong with the data
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        return 0
     finally:
         context.close()

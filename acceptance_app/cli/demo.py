@@ -6,7 +6,6 @@ import argparse
 
 from acceptance_app.cli.context import CliContext, print_json
 from acceptance_app.i18n import _
-from acceptance_app.services import demo
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,6 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, context: CliContext) -> int:
+    from acceptance_app.services import demo  # the demo pulls in every feature: only when it is asked for
+
     database = context.database()
     with database.session() as session, session.begin():
         if args.scale:

@@ -5,18 +5,21 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from acceptance_app.locator import forms_dir
 from acceptance_app.storage.forms.problems import FormProblem
 from acceptance_app.storage.forms.yaml_lines import LineMap
 
+if TYPE_CHECKING:  # jsonschema is imported when a form file is validated, not when a pinned form is read
+    import jsonschema
+
 
 @cache
 def validator(kind: str) -> jsonschema.protocols.Validator:
     """``kind``: "form" or "jurisdiction". The schemas always come from the shipped forms folder."""
+    import jsonschema
+
     schema = json.loads((forms_dir() / "schema" / f"{kind}.schema.json").read_text("utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)
@@ -89,6 +92,8 @@ def _short(value: Any) -> str:
 def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
     """For oneOf/anyOf, the most relevant sub-error says more than "is not valid under any of the schemas"."""
     if error.validator in ("oneOf", "anyOf") and error.context:
+        import jsonschema.exceptions
+
         best = jsonschema.exceptions.best_match(error.context)
         return [best] if best is not None else [error]
     return [error]
