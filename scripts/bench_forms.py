@@ -13,10 +13,8 @@
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import yaml
@@ -24,18 +22,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchtime import median_seconds  # noqa: E402
+
 from acceptance_app.storage.forms.loader import check_paths, load_library  # noqa: E402
 
 FORMS = ROOT / "forms"
 
-
-def _median(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _plain_load() -> None:
@@ -57,14 +49,14 @@ def main() -> None:
     print(f"shipped forms: {len(library.forms)} disciplines, {items} items")
     problems = check_paths([FORMS])
     assert not problems, problems
-    baseline = _median(_plain_load, runs)
-    check = _median(lambda: check_paths([FORMS]), runs)
-    load = _median(lambda: load_library(FORMS), runs)
+    baseline = median_seconds(_plain_load, runs)
+    check = median_seconds(lambda: check_paths([FORMS]), runs)
+    load = median_seconds(lambda: load_library(FORMS), runs)
     print(f"baseline: plain C-YAML load of the same files: {baseline * 1000:.0f} ms")
     print(f"forms check (in process): {check * 1000:.0f} ms  ratio {check / baseline:.1f}x")
     print(f"load_library (in process): {load * 1000:.0f} ms  ratio {load / baseline:.1f}x")
-    bare = _median(lambda: _process(["-c", "import yaml"]), runs)
-    cli = _median(lambda: _process(["-m", "acceptance_app", "forms", "check"]), runs)
+    bare = median_seconds(lambda: _process(["-c", "import yaml"]), runs)
+    cli = median_seconds(lambda: _process(["-m", "acceptance_app", "forms", "check"]), runs)
     print(f"baseline: bare python process importing yaml: {bare * 1000:.0f} ms")
     print(
         f"python -m acceptance_app forms check: {cli * 1000:.0f} ms  ratio {cli / bare:.1f}x  (goal <= 1000 ms)"

@@ -15,15 +15,15 @@ from __future__ import annotations
 import argparse
 import io
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchtime import median_seconds  # noqa: E402
 
 from acceptance_app.reports.signing.certificates import load_certificate  # noqa: E402
 from acceptance_app.reports.signing.pades import SignRequest  # noqa: E402
@@ -36,16 +36,6 @@ from tests.reports.signing_support import (  # noqa: E402
     prepared_opinion,
     sign_all,
 )
-
-
-def median_seconds(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
-    fn()  # warm-up: imports, font load
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def blank_pdf() -> bytes:
@@ -85,8 +75,8 @@ def main() -> int:
                 signers.sign_pdf(writer, signers.PdfSignatureMetadata(field_name="Sig", md_algorithm="sha256"),
                                  signer=signer, output=io.BytesIO())
 
-        sign_s = median_seconds(sign_opinion, args.runs)
-        blank_s = median_seconds(sign_blank, args.runs)
+        sign_s = median_seconds(sign_opinion, args.runs, warm_up=True)
+        blank_s = median_seconds(sign_blank, args.runs, warm_up=True)
         print(f"one signature with stamp (opinion):        {sign_s:6.3f} s  (goal <= 1.5 s)")
         print(f"baseline: pyHanko, blank page, no stamp:   {blank_s:6.3f} s  ratio {sign_s / blank_s:5.2f}x")
 

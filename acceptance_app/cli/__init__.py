@@ -1,7 +1,7 @@
 """The command line: every headless operation the GUI offers, for scripts, tests and other tools.
 
 ``python -m acceptance_app [--data-dir DIR] COMMAND ...``. Each command lives in its own module with a
-``register(subparsers)`` function; add a module to COMMAND_MODULES to add commands. Known errors print a
+``register(subparsers)`` function; add a module to COMMANDS with the commands it registers. Known errors print a
 message (Chinese by default) to stderr and exit 2; anything else is a bug and exits 1 with a traceback.
 """
 
@@ -19,19 +19,40 @@ from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
 from acceptance_app.messages import describe_error
 
-COMMAND_MODULES = (
-    "gui", "demo", "projects", "units", "forms", "inspections", "verdicts", "documents", "photos", "findings",
-    "commitments", "signing",
-)
+# Each command module and the commands it registers: only the module of the command given is imported, so a
+# command does not wait for every feature (ReportLab, the photo store, signing) to load.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "gui": ("gui",),
+    "demo": ("demo",),
+    "projects": ("projects", "parties"),
+    "units": ("units",),
+    "forms": ("forms",),
+    "inspections": ("inspections",),
+    "verdicts": ("verdicts", "verdict"),
+    "documents": ("opinion", "rectification", "service-report", "record-sheets", "documents"),
+    "photos": ("photos",),
+    "findings": ("findings", "recheck", "dashboard"),
+    "commitments": ("commitments",),
+    "signing": ("sign", "verify", "identities"),
+}
+COMMAND_MODULES = tuple(COMMANDS)
 EXIT_KNOWN_ERROR = 2
 
 
-def _is_gui(args_list: list[str]) -> bool:
-    """`gui`, or no command at all: the window must not wait for every command module (and SQLAlchemy) to import."""
-    rest = [a for a in args_list if not a.startswith("-")]
+def _command_word(args_list: list[str]) -> str:
+    """The command given ("" when none): the first word that is not a global option or its value."""
     skip_values = {args_list[i + 1] for i, a in enumerate(args_list[:-1]) if a in ("--data-dir", "--lang")}
-    rest = [a for a in rest if a not in skip_values]
-    return not rest or rest[0] == "gui"
+    rest = [a for a in args_list if not a.startswith("-") and a not in skip_values]
+    return rest[0] if rest else ""
+
+
+def _modules_for(args_list: list[str]) -> tuple[str, ...]:
+    """The command modules to import: the one that owns the command (the window, when none is given: it must
+    not wait for every module and SQLAlchemy), or all of them for the overall help or an unknown word."""
+    word = _command_word(args_list)
+    if not word:
+        return COMMAND_MODULES if {"-h", "--help"} & set(args_list) else ("gui",)
+    return next(((m,) for m, commands in COMMANDS.items() if word in commands), COMMAND_MODULES)
 
 
 def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
@@ -60,8 +81,7 @@ def _global_options(args_list: list[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     context = CliContext.from_args(_global_options(args_list))
-    gui_only = _is_gui(args_list) and not {"-h", "--help"} & set(args_list)
-    parser = build_parser(("gui",) if gui_only else COMMAND_MODULES)
+    parser = build_parser(_modules_for(args_list))
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     if not any(a in commands for a in args_list) and not {"-h", "--help", "--version"} & set(args_list):
         args_list.append("gui")  # `python -m acceptance_app` alone opens the window
