@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,8 +36,27 @@ def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder.database
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, template_database: Path) -> tuple[Path, uuid.UUID]:
+    """A data folder holding the demo project (its database, photo store and training identities), made once:
+    the full demo answers hundreds of checklist items and makes keys, ~2.5 s that every demo test would pay."""
+    from acceptance_app.services.demo import create_demo_project
+
+    folder = DataFolder(tmp_path_factory.mktemp("demo-template") / "data").ensure()
+    shutil.copyfile(template_database, folder.root / DB_FILENAME)
+    db = open_database(folder, actor="测试员")
+    with db.session() as s, s.begin():
+        project_id, _ = create_demo_project(s)
+    db.close()  # the last connection checkpoints the WAL: the folder can be copied as files
+    return folder.root, project_id
+
+
 @pytest.fixture
-def data_folder(tmp_path: Path, template_database: Path) -> DataFolder:
+def data_folder(request: pytest.FixtureRequest, tmp_path: Path, template_database: Path) -> DataFolder:
+    if "demo_project" in request.fixturenames:  # a copy of the demo folder, not a second run of the demo
+        demo_root, _ = request.getfixturevalue("demo_template")
+        shutil.copytree(demo_root, tmp_path / "data")
+        return DataFolder(tmp_path / "data")
     folder = DataFolder(tmp_path / "data").ensure()
     shutil.copyfile(template_database, folder.root / DB_FILENAME)
     return folder
@@ -56,12 +76,9 @@ def session(database: Database):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def demo_project(database: Database):  # type: ignore[no-untyped-def]
-    from acceptance_app.services.demo import create_demo_project
-
-    with database.session() as s, s.begin():
-        project_id, _ = create_demo_project(s)
-    return project_id
+def demo_project(database: Database, demo_template: tuple[Path, uuid.UUID]) -> uuid.UUID:
+    """The demo project's id in this test's data folder (a copy of demo_template: see data_folder)."""
+    return demo_template[1]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

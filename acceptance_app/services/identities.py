@@ -107,7 +107,9 @@ def create_training_identity(session: Session, person: str, department: Departme
         password, ca=ca)
     path = folder / f"training-{uuid.uuid4().hex[:12]}.p12"
     atomic_write_bytes(path, generated.pkcs12)
-    return _record(session, "training", person, department, Pkcs12Provider(path, password), pkcs12_path=str(path))
+    # Kept relative to the data folder: a folder copied or moved to another disk keeps its training identities.
+    relative = path.relative_to(data_folder_of(session).root).as_posix()
+    return _record(session, "training", person, department, Pkcs12Provider(path, password), pkcs12_path=relative)
 
 
 def _training_ca(folder: Path):  # type: ignore[no-untyped-def]
@@ -138,7 +140,7 @@ def provider_for(session: Session, identity_id: uuid.UUID, secret: str) -> Signi
         raise KnownError("identity.expired", person=identity.person, not_after=identity.not_after.date().isoformat())
     if identity.kind == "pkcs11":
         return Pkcs11Provider(identity.pkcs11_module, identity.token_label, identity.key_label, secret)
-    return Pkcs12Provider(Path(identity.pkcs12_path), secret)
+    return Pkcs12Provider(data_folder_of(session).root / identity.pkcs12_path, secret)  # absolute stays absolute
 
 
 # Images -----------------------------------------------------------------------------------------------------
