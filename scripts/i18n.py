@@ -12,6 +12,7 @@ and reports/ (domain returns codes; documents are official Chinese wording, not 
 from __future__ import annotations
 
 import argparse
+import gettext
 import io
 import json
 import sys
@@ -61,6 +62,14 @@ def compiled(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
+def translations_of(mo_bytes: bytes) -> dict[object, object]:
+    """The messages a compiled catalog holds, without its header: the header names the Babel version that
+    wrote it, so comparing bytes would call a catalog stale on every Babel release."""
+    messages = dict(gettext.GNUTranslations(io.BytesIO(mo_bytes))._catalog)  # type: ignore[attr-defined]
+    messages.pop("", None)
+    return messages
+
+
 def missing(template: Catalog, catalog: Catalog) -> list[str]:
     out = []
     for message in template:
@@ -87,7 +96,7 @@ def main() -> int:
             for message_id in gaps:
                 print(f"{po_path(lang)}: no {lang} translation for {message_id!r}")
             mo = po_path(lang).with_suffix(".mo")
-            if not mo.exists() or mo.read_bytes() != compiled(catalog):
+            if not mo.exists() or translations_of(mo.read_bytes()) != translations_of(compiled(catalog)):
                 print(f"{mo}: stale, run python scripts/i18n.py")
                 status = 1
             status |= bool(gaps)
