@@ -5,6 +5,7 @@ from acceptance_app.storage.models.base import Base, SyncedMixin, utcnow
 from acceptance_app.storage.models.checklists import Answer, FormSnapshot
 from acceptance_app.storage.models.core import Inspector, Party, Project, Unit
 from acceptance_app.storage.models.document import Document, NumberSeries
+from acceptance_app.storage.models.exchange import ExchangeImport, ExchangePeer, SyncConflict, SyncRowVersion
 from acceptance_app.storage.models.finding import Commitment, Finding, FindingEvent
 from acceptance_app.storage.models.inspection import Inspection
 from acceptance_app.storage.models.photos import Photo, PhotoAnnotation, PhotoLink
@@ -18,6 +19,8 @@ __all__ = [
     "Commitment",
     "Document",
     "DocumentSignature",
+    "ExchangeImport",
+    "ExchangePeer",
     "Finding",
     "FindingEvent",
     "Inspection",
@@ -31,6 +34,8 @@ __all__ = [
     "Project",
     "SignatureImage",
     "SigningIdentity",
+    "SyncConflict",
+    "SyncRowVersion",
     "SyncedMixin",
     "Unit",
     "utcnow",
