@@ -8,6 +8,7 @@ from acceptance_app.storage.models.document import Document, NumberSeries
 from acceptance_app.storage.models.exchange import ExchangeImport, ExchangePeer, SyncConflict, SyncRowVersion
 from acceptance_app.storage.models.finding import Commitment, Finding, FindingEvent
 from acceptance_app.storage.models.inspection import Inspection
+from acceptance_app.storage.models.outbox import HubPull, OutboxItem, OutboxState
 from acceptance_app.storage.models.photos import Photo, PhotoAnnotation, PhotoLink
 from acceptance_app.storage.models.signing import DocumentSignature, SignatureImage, SigningIdentity
 
@@ -24,9 +25,12 @@ __all__ = [
     "Finding",
     "FindingEvent",
     "Inspection",
+    "HubPull",
     "Inspector",
     "LocalMeta",
     "NumberSeries",
+    "OutboxItem",
+    "OutboxState",
     "Party",
     "Photo",
     "PhotoAnnotation",
