@@ -76,7 +76,7 @@ def run_gui(context: CliContext, smoke_test: bool = False, demo: bool = False) -
         threading.Thread(target=open_in_background, name="open-database", daemon=True).start()
 
     def on_opened(database: Database) -> None:
-        from acceptance_app.services.demo import create_demo_project
+        from acceptance_app.services.demo import create_demo
         from acceptance_app.services.projects import list_projects
 
         from acceptance_app.ui.tasks import TaskRunner
@@ -96,7 +96,7 @@ def run_gui(context: CliContext, smoke_test: bool = False, demo: bool = False) -
             if projects:
                 return
             if demo:
-                runner.write(lambda s, t: create_demo_project(s)).success(window.open_project).run()
+                runner.write(lambda s, t: create_demo(s)).success(lambda made: window.open_project(made.main)).run()
             elif context.settings.offer_demo_on_empty:
                 window.offer_demo()
 

@@ -1,4 +1,4 @@
-"""``demo [--scale N]``: create the demo project, or N generated projects for benchmarks."""
+"""``demo [--scale N]``: create the demo projects (一期 in progress, 二期 concluded), or N generated projects."""
 
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
             result, _changes = demo.create_scaled_projects(session, args.scale, args.units)
             ids = [str(i) for i in result.project_ids]
         else:
-            project_id, _changes = demo.create_demo_project(session)
-            ids = [str(project_id)]
+            made, _changes = demo.create_demo(session)  # 一期 (work in progress) first, then 二期 (concluded)
+            ids = [str(made.main), str(made.ready)]
     if args.json:
         print_json({"projects": ids})
     else:

@@ -129,7 +129,7 @@ def _pick(rows: tuple[ItemRow, ...], item_class: ItemClass) -> set[str]:
     return {chosen.item.id} if chosen else set()
 
 
-def _run(
+def run_demo_inspection(
     session: Session,
     unit: Unit,
     discipline: Discipline,
@@ -163,10 +163,10 @@ def add_demo_checklists(session: Session, project_id: uuid.UUID) -> Changes:
     if not (first and second and third and fifth):
         return Changes()
     for discipline in (Discipline.PLANNING, Discipline.FIRE, Discipline.ARCHIVE):
-        _run(session, first, discipline, folder)  # 1#: every discipline 合格
-    _run(session, second, Discipline.PLANNING, folder)
-    _run(session, second, Discipline.FIRE, folder, fail=ItemClass.C)  # 2#: 整改后复验
-    _run(session, third, Discipline.FIRE, folder, fail=ItemClass.A)  # 3#: 不合格
-    _run(session, fifth, Discipline.FIRE, folder, fail=ItemClass.B, kind=InspectionKind.SERVICE)  # 技术服务
-    _run(session, fifth, Discipline.FIRE, folder, fraction=0.5, conclude=False)  # formal, in progress
+        run_demo_inspection(session, first, discipline, folder)  # 1#: every discipline 合格
+    run_demo_inspection(session, second, Discipline.PLANNING, folder)
+    run_demo_inspection(session, second, Discipline.FIRE, folder, fail=ItemClass.C)  # 2#: 整改后复验
+    run_demo_inspection(session, third, Discipline.FIRE, folder, fail=ItemClass.A)  # 3#: 不合格
+    run_demo_inspection(session, fifth, Discipline.FIRE, folder, fail=ItemClass.B, kind=InspectionKind.SERVICE)  # 技术服务
+    run_demo_inspection(session, fifth, Discipline.FIRE, folder, fraction=0.5, conclude=False)  # formal, in progress
     return Changes(inspection=True, checklist=True)

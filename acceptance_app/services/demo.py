@@ -100,6 +100,21 @@ def create_demo_project(session: Session) -> tuple[uuid.UUID, Changes]:
     return project_id, changes
 
 
+@dataclass(frozen=True)
+class DemoProjects:
+    main: uuid.UUID  # 一期: work in progress, every state of the loop
+    ready: uuid.UUID  # 二期: concluded, every document renders from it
+
+
+def create_demo(session: Session) -> tuple[DemoProjects, Changes]:
+    """Both demo projects: 一期 (work in progress in every state) and 二期 (concluded, ready for its documents)."""
+    from acceptance_app.services.ready_demo import create_ready_project
+
+    main_id, changes = create_demo_project(session)
+    ready_id, ready_changes = create_ready_project(session)
+    return DemoProjects(main_id, ready_id), changes | ready_changes
+
+
 _DISTRICTS = ("370102", "370103", "370104", "370105", "370112", "370113")
 _STREETS = ("经十路", "二环东路", "工业南路", "旅游路", "北园大街", "华山北路", "凤鸣路", "奥体中路")
 

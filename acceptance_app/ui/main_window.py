@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
             return
         from acceptance_app.services import demo
 
-        self.runner.write(lambda s, t: demo.create_demo_project(s)).success(self.open_project).with_progress(
+        self.runner.write(lambda s, t: demo.create_demo(s)).success(lambda made: self.open_project(made.main)).with_progress(
             _("Creating the demo project"), self
         ).run()
 

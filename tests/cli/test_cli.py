@@ -21,10 +21,10 @@ def data_dir(tmp_path):
 def test_demo_then_list_projects_and_units_as_json(capsys, data_dir):
     code, out, _ = run(capsys, "--data-dir", data_dir, "demo", "--json")
     assert code == 0
-    [project_id] = json.loads(out)["projects"]
+    project_id, ready_id = json.loads(out)["projects"]
     code, out, _ = run(capsys, "--data-dir", data_dir, "projects", "list", "--json")
-    [project] = json.loads(out)
-    assert project["id"] == project_id and project["name"] == "泉华苑住宅小区（一期）"
+    names = {p["id"]: p["name"] for p in json.loads(out)}
+    assert names == {project_id: "泉华苑住宅小区（一期）", ready_id: "泉华苑住宅小区（二期）"}
     code, out, _ = run(capsys, "--data-dir", data_dir, "units", "list", "--project", project_id, "--json")
     units = json.loads(out)
     assert len(units) == 7

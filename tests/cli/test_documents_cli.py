@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from acceptance_app.reports.base import file_sha256
 def test_render_commands_print_number_and_sha256(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = ["--data-dir", str(tmp_path / "data")]
     assert main([*data, "demo"]) == 0
-    project = capsys.readouterr().out.split()[0]
+    project, ready = capsys.readouterr().out.split()
     assert main([*data, "opinion", "render", "--project", project, "--out", str(tmp_path / "o.pdf")]) == 2
     assert "规划条件核实尚未完成并作出结论" in capsys.readouterr().err
     assert not (tmp_path / "o.pdf").exists()
@@ -28,3 +29,20 @@ def test_render_commands_print_number_and_sha256(tmp_path: Path, capsys: pytest.
     rows = json.loads(capsys.readouterr().out)
     assert [r["type"] for r in rows] == ["rectification", "service-report"]
     assert rows[0]["number"] == number
+
+
+def test_every_document_renders_at_once_from_the_concluded_demo_project(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main([*data, "demo"]) == 0
+    _main, ready = capsys.readouterr().out.split()
+    for command in ("opinion", "rectification", "service-report", "record-sheets"):
+        out = tmp_path / f"{command}.pdf"
+        assert main([*data, command, "render", "--project", ready, "--out", str(out)]) == 0, capsys.readouterr().err
+        printed = capsys.readouterr().out.splitlines()
+        assert printed and all(line.split("\t")[1] for line in printed)
+    text = subprocess.run(["pdftotext", str(tmp_path / "opinion.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for expected in ("泉华苑住宅小区（二期）", "6#住宅楼", "7#住宅楼", "二期地下车库", "联合验收结论", "整改"):
+        assert expected in text

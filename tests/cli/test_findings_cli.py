@@ -21,7 +21,7 @@ def run(capsys, *args):  # type: ignore[no-untyped-def]
 def test_add_then_walk_the_loop_and_read_the_dashboard(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
     data = str(tmp_path / "data")
     code, out, _ = run(capsys, "--data-dir", data, "demo", "--json")
-    [project] = json.loads(out)["projects"]
+    project, _ready = json.loads(out)["projects"]
     database = open_database(DataFolder(tmp_path / "data"))
     with database.session() as s:
         inspection = s.scalars(sa.select(Inspection.id).join(Unit).where(Unit.name == "配套商业S1")).first()
@@ -55,7 +55,7 @@ def test_add_then_walk_the_loop_and_read_the_dashboard(capsys, tmp_path) -> None
 def test_bad_input_is_a_clear_message(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
     data = str(tmp_path / "data")
     code, out, _ = run(capsys, "--data-dir", data, "demo", "--json")
-    [project] = json.loads(out)["projects"]
+    project, _ready = json.loads(out)["projects"]
     code, _out, err = run(capsys, "--data-dir", data, "commitments", "add", "--project", project, "--kind", "deferred",
                           "--subject", "", "--promise", "补交", "--due", "2020-01-01")
     assert code == 2 and err.splitlines() == ["事项: 必须填写", "承诺期限: 2020-01-01 已过"]
