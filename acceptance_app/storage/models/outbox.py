@@ -36,6 +36,8 @@ class OutboxItem(Base):
     size: Mapped[int] = mapped_column(sa.BigInteger)
     sha256: Mapped[str] = mapped_column(sa.String(64))
     manifest_sha256: Mapped[str] = mapped_column(sa.String(64))
+    # sha256 over the manifest's sorted (path, sha256) list: an export equal to the last one is not sent again
+    content_sha256: Mapped[str] = mapped_column(sa.String(64), default="")
     state: Mapped[OutboxState] = enum_column(OutboxState, default=OutboxState.PENDING, index=True)
     bytes_confirmed: Mapped[int] = mapped_column(sa.BigInteger, default=0)
     attempts: Mapped[int] = mapped_column(default=0)

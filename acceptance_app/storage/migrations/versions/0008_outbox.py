@@ -27,6 +27,7 @@ def upgrade() -> None:
         sa.Column("size", sa.BigInteger(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("manifest_sha256", sa.String(length=64), nullable=False),
+        sa.Column("content_sha256", sa.String(length=64), nullable=False),
         sa.Column("state", sa.Enum("pending", "uploading", "sent", "failed-permanent", name="outboxstate",
                                    native_enum=False, length=32), nullable=False),
         sa.Column("bytes_confirmed", sa.BigInteger(), nullable=False),
