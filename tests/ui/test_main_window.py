@@ -33,6 +33,10 @@ def test_demo_project_can_be_browsed(window, demo_project, qtbot):
     assert window.pages.currentWidget() is window.unit_page
     assert window.unit_page.title.text().startswith("地下车库")
     assert window.unit_page.status_labels[Discipline.CIVIL_AIR_DEFENSE].text() == "人防：未开始"
+    facts = window.unit_page.facts
+    shown = [facts.itemAt(n).widget().text() for n in range(facts.count())]
+    assert shown[shown.index("不动产单元代码") + 1] == "370112 005003 GB00126 F00080000"
+    assert shown[shown.index("含人防工程") + 1] == "是"
     window.back_action.trigger()
     assert window.pages.currentWidget() is page
 

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from acceptance_app.domain.entities import UnitRow
 from acceptance_app.domain.enums import DISCIPLINES
@@ -32,6 +32,9 @@ def _fmt(value: float | int | None, unit: str = "") -> str:
     return f"{text} {unit}".strip()
 
 
+FACT_COLUMNS = 3
+
+
 class UnitPage(QWidget):
     loaded = Signal()
 
@@ -45,7 +48,11 @@ class UnitPage(QWidget):
         self.title = QLabel()
         self.title.setObjectName("unit_title")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.facts = QFormLayout()
+        # Facts in a compact grid (FACT_COLUMNS label/value pairs a row): the checklist below is the
+        # inspector's main screen and gets the height.
+        self.facts = QGridLayout()
+        self.facts.setHorizontalSpacing(12)
+        self.facts.setVerticalSpacing(2)
         facts_box = QGroupBox(_("Unit"))
         facts_box.setLayout(self.facts)
         self.status_labels: dict[object, QLabel] = {}
@@ -98,8 +105,10 @@ class UnitPage(QWidget):
             status = row.cells[discipline]
             badge.setText(f"{label(discipline)}：{label(status)}")
             badge.setStyleSheet(f"background: {CELL_COLORS[status]}; border: 1px solid #bbb; padding: 4px;")
-        while self.facts.rowCount():
-            self.facts.removeRow(0)
+        while self.facts.count():
+            item = self.facts.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
         facts = [
             (_("Building no."), data.building_no or "—"),
             (_("Building code"), data.unit_code or "—"),
@@ -112,10 +121,16 @@ class UnitPage(QWidget):
             (_("Contains civil air defense works"), _("Yes") if data.has_civil_air_defense else _("No")),
             (_("Accepted on its own"), _("Yes") if data.accepted_alone else _("No")),
         ]
-        for title, value in facts:
+        for n, (title, value) in enumerate(facts):
             text = QLabel(value)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.facts.addRow(title, text)
+            row, column = divmod(n, FACT_COLUMNS)
+            caption = QLabel(title)
+            caption.setStyleSheet("color: #555;")
+            self.facts.addWidget(caption, row, 2 * column)
+            self.facts.addWidget(text, row, 2 * column + 1)
+        for column in range(FACT_COLUMNS):
+            self.facts.setColumnStretch(2 * column + 1, 1)
         self.loaded.emit()
 
     def _on_changes(self, changes: Changes) -> None:
