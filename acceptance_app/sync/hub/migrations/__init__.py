@@ -1,0 +1,1 @@
+"""The hub's Alembic migrations (separate from the laptop's)."""

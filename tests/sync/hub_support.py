@@ -1,0 +1,113 @@
+"""Helpers for the hub tests: a live hub (uvicorn in a thread on a free loopback port), accounts, and
+packages written by the exchange format's own writer from real rows of the demo data folder."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+import uvicorn
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy.orm import Session
+
+from acceptance_app.sync.hub.accounts import add_account
+from acceptance_app.sync.hub.app import create_app
+from acceptance_app.sync.keys import public_bytes
+from acceptance_app.sync.manifest import Sender
+from acceptance_app.sync.package import write_package
+from acceptance_app.sync.records import encode_row, table
+from tests.sync.postgres_cluster import free_port
+
+JURISDICTION = "370100"  # 济南; the demo project is in 370112
+
+
+class LiveHub:
+    """The real hub app served by uvicorn on 127.0.0.1, stopped (and its engine disposed) on close."""
+
+    def __init__(self, db_url: str, files: Path) -> None:
+        self.app = create_app(db_url, files)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off",
+                                access_log=False)
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, name="hub", daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the hub did not start")
+            time.sleep(0.01)
+
+    def session(self) -> Session:
+        return self.app.state.sessions()
+
+    def account(self, name: str, department: str = "housing", *, jurisdiction: str = JURISDICTION,
+                role: str = "inspector") -> str:
+        with self.session() as session:
+            token = add_account(session, name=name, department=department, jurisdiction=jurisdiction,
+                                role=role).token
+            session.commit()
+        return token
+
+    def count(self, model: Any) -> int:
+        with self.session() as session:
+            return session.scalar(sa.select(sa.func.count()).select_from(model)) or 0
+
+    def close(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+        self.app.state.engine.dispose()
+
+
+@dataclass
+class Inspector:
+    """A sender: name, department, region of its project and its own device key."""
+
+    name: str
+    department: str
+    jurisdiction: str = "370112"
+    key: Ed25519PrivateKey = field(default_factory=Ed25519PrivateKey.generate)
+
+    @property
+    def public_key(self) -> str:
+        import base64
+
+        return base64.b64encode(public_bytes(self.key.public_key())).decode("ascii")
+
+    def sender(self) -> Sender:
+        return Sender(device="TEST0001", inspector=self.name, department=self.department,
+                      jurisdiction=self.jurisdiction, public_key=self.public_key)
+
+
+def rows(session: Session, name: str, **where: Any) -> list[dict[str, Any]]:
+    t = table(name)
+    query = sa.select(t).where(*(t.c[k] == v for k, v in where.items()))
+    return [encode_row(r) for r in session.execute(query)]
+
+
+def make_package(folder: Path, inspector: Inspector, *, tables: dict[str, list[dict]] | None = None,
+                 photos: list[Path] = (), documents: list[Path] = (), registration: list[dict] = (),
+                 package_id: str | None = None, project_id: str | None = None,
+                 discipline: str | None = None) -> tuple[Path, str]:
+    import hashlib
+    import json
+
+    package_id = package_id or str(uuid.uuid4())
+    files = [(f"photos/{hashlib.sha256(p.read_bytes()).hexdigest()}", p) for p in photos]
+    files += [(f"documents/{hashlib.sha256(p.read_bytes()).hexdigest()}.pdf", p) for p in documents]
+    records = json.dumps({"tables": tables or {}}, ensure_ascii=False).encode("utf-8")
+    path = folder / f"{package_id}.acpkg"
+    write_package(
+        path, package_id=package_id, created_at=datetime.now(UTC).isoformat(), sender=inspector.sender(),
+        scope={"project_id": project_id or str(uuid.uuid4()), "discipline": discipline},
+        keys={"project_code": "2024-370112-47-01-000001", "engineering_code": "", "units": []},
+        records=records, files=files, registration=list(registration), private_key=inspector.key,
+    )
+    return path, package_id
