@@ -1,0 +1,55 @@
+"""Who may change which record: each discipline's results belong to its department, the rest to the lead.
+
+A package may change only the records its sender's department owns; the lead department (住建, which also
+holds 消防) relays everyone's. Context records (inspectors, projects, parties, units) may be added by
+anyone, because another department's results cannot be read without them, but only the lead changes them.
+Content-addressed records (form snapshots, photos) never change; anyone may add them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from acceptance_app.domain.enums import DEPARTMENT_OF, Department, Discipline
+
+LEAD = Department.HOUSING
+CONTEXT_TABLES = frozenset({"inspectors", "projects", "parties", "units"})
+SHARED_TABLES = frozenset({"form_snapshots", "photos"})
+LEAD_TABLES = frozenset({"commitments", "documents", "document_signatures"})
+RESULT_TABLES = frozenset({"inspections", "answers", "findings", "finding_events", "photo_links",
+                           "photo_annotations"})
+
+# Given an inspection or finding id, its discipline (from the package or the database), or None if unknown.
+DisciplineOf = Callable[[str, uuid.UUID], Discipline | None]
+# Given a photo id, the departments owning its links (for annotations).
+LinkOwners = Callable[[uuid.UUID], set[Department]]
+
+
+def owner(name: str, row: dict[str, Any], discipline_of: DisciplineOf, link_owners: LinkOwners) -> set[Department]:
+    """The departments that own a record (more than one only for a photo's annotation layer)."""
+    if name in ("inspections", "answers", "findings"):
+        return {DEPARTMENT_OF[Discipline(row["discipline"])]}
+    if name == "finding_events":
+        found = discipline_of("findings", row["finding_id"])
+        return {DEPARTMENT_OF[found]} if found else {LEAD}
+    if name == "photo_links":
+        for table, column in (("inspections", "inspection_id"), ("findings", "finding_id")):
+            if row.get(column) is not None:
+                found = discipline_of(table, row[column])
+                return {DEPARTMENT_OF[found]} if found else {LEAD}
+        return {LEAD}
+    if name == "photo_annotations":
+        return link_owners(row["photo_id"]) or {LEAD}
+    return {LEAD}
+
+
+def may_insert(sender: Department, name: str, owners: set[Department]) -> bool:
+    return sender is LEAD or name in CONTEXT_TABLES or name in SHARED_TABLES or sender in owners
+
+
+def may_update(sender: Department, name: str, owners: set[Department]) -> bool:
+    if name in SHARED_TABLES:
+        return False  # content-addressed: the same key always means the same content
+    return sender is LEAD or (name in RESULT_TABLES and sender in owners)
