@@ -80,7 +80,7 @@ def _bases(session: Session, records: dict[str, list[dict[str, Any]]]) -> dict[s
     for name, rows in records.items():
         keys = {str(r[key_column(name)]) for r in rows}
         found = session.execute(sa.select(SyncRowVersion.entity_id, SyncRowVersion.content_hash).where(
-            SyncRowVersion.entity == name)).tuples()
+            SyncRowVersion.entity == name))
         agreed = {k: h for k, h in found if k in keys}
         if agreed:
             bases[name] = agreed

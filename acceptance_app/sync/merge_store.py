@@ -65,7 +65,7 @@ def load_versions(conn: sa.Connection, name: str, keys: Iterable[str]) -> dict[s
     for batch in _batches(list(keys)):
         query = sa.select(SyncRowVersion.entity_id, SyncRowVersion.content_hash).where(
             SyncRowVersion.entity == name, SyncRowVersion.entity_id.in_(batch))
-        found.update(dict(conn.execute(query).tuples().all()))
+        found.update(dict(conn.execute(query).all()))
     return found
 
 
