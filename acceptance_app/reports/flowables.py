@@ -13,6 +13,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from acceptance_app.reports.signing.fields import draw_signature_field
+
 
 @dataclass(frozen=True)
 class SignatureSlot:
@@ -159,5 +161,8 @@ class SignatureBox(Flowable):
         canvas.drawRightString(self.width - 2 * mm, 2.5 * mm, "（签章）")
         x1, y1 = canvas.absolutePosition(0, 0)
         x2, y2 = canvas.absolutePosition(self.width, self.height)
-        self.slots.append(SignatureSlot(self.slot_name, self.department, canvas.getPageNumber(),
-                                        round(x1, 2), round(y1, 2), round(x2, 2), round(y2, 2)))
+        slot = SignatureSlot(self.slot_name, self.department, canvas.getPageNumber(),
+                             round(x1, 2), round(y1, 2), round(x2, 2), round(y2, 2))
+        self.slots.append(slot)
+        # The field goes in when the page is written (NumberedCanvas keeps pages open until the end).
+        canvas.draw_later(lambda page_canvas: draw_signature_field(page_canvas, slot))

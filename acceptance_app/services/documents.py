@@ -45,7 +45,6 @@ from acceptance_app.reports.inputs import (
 )
 from acceptance_app.reports.notices import RecordSheetRenderer, RectificationRenderer, ServiceReportRenderer
 from acceptance_app.reports.opinion import OpinionRenderer
-from acceptance_app.reports.signing.fields import add_signature_fields
 from acceptance_app.services import document_inputs as src
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.commitments import ensure_opinion_allowed
@@ -179,10 +178,8 @@ def _render_and_record(session: Session, folder: DataFolder, pending: _Pending) 
     target.parent.mkdir(parents=True, exist_ok=True)
     rendered = io.BytesIO()
     result: RenderResult = pending.renderer(data).render(rendered)
-    with atomic_writer(target) as handle:
-        # Every signature field before anyone signs (issue 6; STACK.md gotcha 4).
-        handle.write(add_signature_fields(rendered.getvalue(), result.signature_slots)
-                     if result.signature_slots else rendered.getvalue())
+    with atomic_writer(target) as handle:  # the signature fields are in it already (reports/signing/fields.py)
+        handle.write(rendered.getvalue())
     document = Document(
         type=pending.doc_type, project_id=pending.project.id, unit_id=pending.unit_id, scope=pending.scope,
         number=number.text, version=(current.version + 1) if current else 1, state=DocumentState.ISSUED,

@@ -2,17 +2,20 @@
 
 A field added after a signature is a change that pyHanko (rightly) reports against the earlier signature
 when the document is locked or certified (STACK.md gotcha 4), so the issued document receives every field in
-one incremental update right after rendering. The lead department's field carries a /Lock dictionary: when
+the rendered file itself (``draw_signature_field``). The lead department's field carries a /Lock dictionary: when
 the lead signs (always last), the whole document is locked (FieldMDP all fields + DocMDP "no changes").
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from acceptance_app.reports.flowables import SignatureSlot
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from acceptance_app.reports.flowables import SignatureSlot
 
 LOCKING_FIELD = "sig_lead"
 
@@ -29,29 +32,27 @@ class FieldState:
     locks_document: bool
 
 
-def add_signature_fields(source: bytes, slots: Iterable[SignatureSlot]) -> bytes:
-    """Return ``source`` with one empty signature field per slot, appended as one incremental update."""
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign.fields import (
-        FieldMDPAction,
-        FieldMDPSpec,
-        MDPPerm,
-        SigFieldSpec,
-        append_signature_field,
-    )
+def draw_signature_field(canvas: Canvas, slot: SignatureSlot) -> None:
+    """Write the empty signature field of ``slot`` into the page being saved (a merged field + widget).
 
-    writer = IncrementalPdfFileWriter(io.BytesIO(source), strict=False)
-    for slot in slots:
-        locks = slot.name == LOCKING_FIELD
-        append_signature_field(writer, SigFieldSpec(
-            slot.name, on_page=slot.page - 1, box=(slot.x1, slot.y1, slot.x2, slot.y2),  # type: ignore[arg-type]
-            field_mdp_spec=FieldMDPSpec(FieldMDPAction.ALL) if locks else None,
-            doc_mdp_update_value=MDPPerm.NO_CHANGES if locks else None,
-            readable_field_name=slot.department,
-        ))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    It is part of the rendered file itself, not an incremental update: every field exists before anyone
+    signs, and issuing a document does not load pyHanko (half a second of imports). The dictionary is the
+    one pyHanko's ``append_signature_field`` writes: flags print + locked, and on the lead's field a /Lock
+    (FieldMDP all fields, DocMDP P 1: no changes after the lead has signed)."""
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+
+    entries = {
+        "Type": PDFName("Annot"), "Subtype": PDFName("Widget"), "FT": PDFName("Sig"),
+        "T": PDFString(slot.name), "TU": PDFString(slot.department),
+        "Rect": PDFArray([slot.x1, slot.y1, slot.x2, slot.y2]), "F": 132, "P": canvas._doc.thisPageRef(),
+    }
+    if slot.name == LOCKING_FIELD:
+        entries["Lock"] = PDFDictionary({"Type": PDFName("SigFieldLock"), "Action": PDFName("All"), "P": 1})
+    widget = PDFDictionary(entries)
+    # An explicit name: NumberedCanvas restores each page's state at save, annotation counters included.
+    name = f"SIGFIELD_{slot.name}"
+    canvas._addAnnotation(widget, name=name)
+    canvas.acroForm.fields.append(canvas._doc.refAnnotation(name))
 
 
 def list_fields(source: bytes) -> list[FieldState]:
