@@ -34,6 +34,8 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "findings": ("findings", "recheck", "dashboard"),
     "commitments": ("commitments",),
     "signing": ("sign", "verify", "identities"),
+    "hub": ("hub",),
+    "sync": ("sync", "push", "pull"),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 EXIT_KNOWN_ERROR = 2

@@ -111,3 +111,44 @@ def make_package(folder: Path, inspector: Inspector, *, tables: dict[str, list[d
         records=records, files=files, registration=list(registration), private_key=inspector.key,
     )
     return path, package_id
+
+
+def inspector_folder(demo_root: Path, target: Path) -> Any:
+    """A copy of the demo data folder as another laptop: its own device id and (made on first use) its own key."""
+    import shutil
+
+    from acceptance_app.storage.data_folder import DataFolder
+    from acceptance_app.storage.db import open_database
+    from acceptance_app.storage.models import LocalMeta
+
+    shutil.copytree(demo_root, target)
+    shutil.rmtree(target / "keys", ignore_errors=True)
+    folder = DataFolder(target)
+    db = open_database(folder)
+    with db.session() as session, session.begin():
+        session.get(LocalMeta, "device_id").value = uuid.uuid4().hex[:8].upper()
+    db.close()
+    return folder
+
+
+def concluded_project_with_signed_opinion(database: Any) -> uuid.UUID:
+    """The demo's concluded project (二期) with its opinion issued and signed in every field, by one training
+    identity: the registry's records come from signed opinions only."""
+    from acceptance_app.domain.enums import Department
+    from acceptance_app.reports.signing.pades import SignRequest
+    from acceptance_app.services import identities, signing
+    from acceptance_app.services.documents import issue_opinion
+    from acceptance_app.services.ready_demo import create_ready_project
+
+    with database.session() as s, s.begin():
+        project_id, _ = create_ready_project(s)
+    with database.session() as s, s.begin():
+        opinion, _ = issue_opinion(s, project_id)  # takes its number in its own transaction: first
+        identity, _ = identities.create_training_identity(s, "签署人", Department.HOUSING, "demo")
+    with database.session() as s:
+        fields = [f.name for f in signing.signing_status(s, opinion.id).fields]
+    for name in fields:
+        with database.session() as s, s.begin():
+            provider = identities.provider_for(s, identity.id, "demo")
+            signing.sign_document(s, opinion.id, SignRequest(name, "签署人", "部门", training=True), provider)
+    return project_id
