@@ -11,8 +11,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from acceptance_app.domain.problems import KnownError
 from acceptance_app.domain.enums import Department, Discipline, InspectionKind, InspectionStatus
+from acceptance_app.domain.problems import KnownError
 from acceptance_app.services import checklists, exchange
 from acceptance_app.services.checklist_demo import JURISDICTION, demo_forms_folder
 from acceptance_app.storage.data_folder import DB_FILENAME, DataFolder
