@@ -69,7 +69,6 @@ messages.register(errors={
     "exchange.conflict_resolved": N_("Conflict {id} was already resolved ({resolution})."),
     "exchange.unknown_key": N_("No key with fingerprint or public key \u201c{key}\u201d has been seen in a "
                                "package."),
-    "exchange.nothing_to_export": N_("Project {project} has nothing to export for discipline {discipline}."),
 })
 
 messages.register(errors={

@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "findings": ("findings", "recheck", "dashboard"),
     "commitments": ("commitments",),
     "signing": ("sign", "verify", "identities"),
+    "exchange": ("exchange",),
     "hub": ("hub",),
     "sync": ("sync", "push", "pull"),
 }
