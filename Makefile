@@ -35,7 +35,7 @@ lint: $(STAMP)
 
 screenshots: $(STAMP)
 	scripts/system-deps.sh --test
-	xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) scripts/screenshots.py screenshots
+	set -e; for script in scripts/screenshots*.py; do xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) $$script screenshots; done
 
 # Every figure an issue names, each with its ratio to a plain baseline measured in the same run.
 bench: $(STAMP)

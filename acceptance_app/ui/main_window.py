@@ -114,7 +114,8 @@ class MainWindow(QMainWindow):
             from acceptance_app.ui.widgets.project_page import ProjectPage
 
             assert self.runner is not None
-            self._project_page = ProjectPage(self.runner)
+            self._project_page = ProjectPage(self.runner, settings=lambda: self.settings,
+                                             save_settings=self.update_settings)
             self._project_page.unit_activated.connect(self.open_unit)
             self.pages.addWidget(self._project_page)
         return self._project_page
@@ -181,8 +182,12 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
-            self.settings = dialog.updated()
-            save_settings(self.data_dir, self.settings)
+            self.update_settings(dialog.updated())
+
+    def update_settings(self, settings: Settings) -> None:
+        """Every change of the settings goes through here, so the window's copy and the file agree."""
+        self.settings = settings
+        save_settings(self.data_dir, settings)
 
     def about(self) -> None:
         QMessageBox.about(

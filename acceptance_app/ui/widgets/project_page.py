@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +24,7 @@ from acceptance_app.domain.enums import RESPONSIBLE_PARTY_ROLES
 from acceptance_app.i18n import _
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
+from acceptance_app.settings import Settings
 
 from acceptance_app.ui.dialogs.entities import party_dialog, project_dialog, unit_dialog
 from acceptance_app.ui.documents.panel import DocumentsPanel
@@ -30,6 +32,7 @@ from acceptance_app.ui.findings.dashboard import FindingsDashboard
 from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.columns import PARTY_COLUMNS, UNIT_COLUMNS
 from acceptance_app.ui.models.rows_model import RowsModel
+from acceptance_app.ui.sync.panel import SyncPanel
 from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.table import make_table
 
@@ -38,7 +41,8 @@ class ProjectPage(QWidget):
     unit_activated = Signal(object)  # uuid.UUID
     loaded = Signal()
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None, settings: Callable[[], Settings] = Settings,
+                 save_settings: Callable[[Settings], None] = lambda settings: None) -> None:
         super().__init__(parent)
         self.runner = runner
         self.project_id: uuid.UUID | None = None
@@ -115,6 +119,8 @@ class ProjectPage(QWidget):
         self.tabs.addTab(self.documents, _("Documents"))
         self.findings_dashboard = FindingsDashboard(runner, self)
         self.tabs.addTab(self.findings_dashboard, _("Rectification"))
+        self.sync_panel = SyncPanel(runner, settings, save_settings, self)
+        self.tabs.addTab(self.sync_panel, _("Sync"))
         layout.addWidget(self.tabs, 1)
         runner.changes_applied.connect(self._on_changes)
 
@@ -123,6 +129,7 @@ class ProjectPage(QWidget):
         self.project_id = project_id
         self.documents.show_project(project_id)
         self.findings_dashboard.show_project(project_id)
+        self.sync_panel.show_project(project_id)
         self.reload()
 
     def reload(self) -> None:

@@ -1,0 +1,1 @@
+"""The 同步 tab: hub status, push/pull, exchange packages as files, conflicts."""

@@ -1,0 +1,65 @@
+"""How conflicts and sync figures read in the UI."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from acceptance_app.domain.enums import Department
+from acceptance_app.i18n import N_, _
+from acceptance_app.messages import FIELD_LABELS
+from acceptance_app.services.exchange_conflicts import ConflictRow
+
+from acceptance_app.ui.labels import label
+from acceptance_app.ui.models.rows_model import Column
+
+ENTITY_LABELS = {
+    "projects": N_("Project"),
+    "parties": N_("Responsible party"),
+    "units": N_("Unit"),
+    "inspectors": N_("Inspector"),
+    "inspections": N_("Inspection"),
+    "answers": N_("Checklist answer"),
+    "findings": N_("Finding"),
+    "finding_events": N_("Finding step"),
+    "commitments": N_("Commitment"),
+    "photos": N_("Photo"),
+    "photo_links": N_("Photo link"),
+    "photo_annotations": N_("Photo annotation"),
+    "documents": N_("Document"),
+    "document_signatures": N_("Signature"),
+}
+
+
+def entity_label(entity: str) -> str:
+    return _(ENTITY_LABELS[entity]) if entity in ENTITY_LABELS else entity
+
+
+def department_label(value: str) -> str:
+    try:
+        return label(Department(value))
+    except ValueError:
+        return value
+
+
+def _short(value: Any) -> str:
+    text = "—" if value in (None, "") else str(value)
+    return text if len(text) <= 24 else text[:23] + "…"
+
+
+def differences_text(row: ConflictRow) -> str:
+    """What differs, as "column: local → remote", the columns a person can judge first."""
+    return "；".join(f"{_(FIELD_LABELS.get(column, column))}：{_short(local)} → {_short(remote)}"
+                    for column, (local, remote) in sorted(row.differences.items()))
+
+
+CONFLICT_COLUMNS: list[Column[ConflictRow]] = [
+    Column(lambda: _("Record"), lambda r: entity_label(r.entity)),
+    Column(lambda: _("From"), lambda r: f"{r.remote_inspector}（{department_label(r.remote_department)}）"),
+    Column(lambda: _("Received"), lambda r: r.created_at.replace("T", " ")[:16]),
+    Column(lambda: _("This laptop → the other"), differences_text, tooltip=differences_text),
+]
+
+
+def when(value: datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else _("never")

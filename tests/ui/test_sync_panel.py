@@ -1,0 +1,111 @@
+"""The 同步 tab as an inspector uses it: a package written to a file and merged on another laptop (with the
+unknown sender's key confirmed), a conflict resolved with a click, and a push to a live hub after signing in."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox, QPushButton
+
+from acceptance_app.services import exchange
+from acceptance_app.settings import Settings
+from acceptance_app.storage.models import Unit
+from tests.sync.helpers import new_laptop
+from tests.sync.hub_support import LiveHub
+from tests.ui.conftest import when_modal
+
+from acceptance_app.ui.main_window import MainWindow
+from acceptance_app.ui.sync.panel import SyncPanel
+from acceptance_app.ui.tasks import TaskRunner
+
+
+def _sync_tab(window: MainWindow, project_id: uuid.UUID) -> SyncPanel:
+    window.open_project(project_id)
+    page = window.project_page
+    page.tabs.setCurrentWidget(page.sync_panel)
+    return page.sync_panel
+
+
+def _click(panel: SyncPanel, name: str) -> None:
+    panel.findChild(QPushButton, name).click()
+
+
+@pytest.fixture
+def planning_laptop(tmp_path: Path, template_database: Path, qapp, qtbot):  # type: ignore[no-untyped-def]
+    database = new_laptop(tmp_path / "planning", template_database, actor="刘海涛")
+    runner = TaskRunner(database, inline=True)
+    panel = SyncPanel(runner, Settings, lambda settings: None)
+    qtbot.addWidget(panel)
+    yield database, panel
+    runner.shutdown()
+    database.close()
+
+
+def test_a_package_goes_by_file_to_another_laptop_and_a_conflict_is_resolved_there(
+    window, database, demo_project, planning_laptop, tmp_path, monkeypatch, qtbot
+):  # type: ignore[no-untyped-def]
+    planning_db, planning = planning_laptop
+    lead = _sync_tab(window, demo_project)
+    package = tmp_path / "usb" / "一期"
+    package.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(package), PACKAGE_FILTER))
+    _click(lead, "exchange_export")
+    assert (package.parent / "一期.acpkg").is_file()
+    assert "一期.acpkg" in lead.outcome.text()
+
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package.parent / "一期.acpkg"), ""))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, _title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes)
+    planning.show_project(demo_project)
+    _click(planning, "exchange_import")
+    # The unknown sender's key is shown with its fingerprint before anything is trusted.
+    assert len(asked) == 1 and exchange.device_key_info(database.folder).fingerprint in asked[0]
+    assert "新增" in planning.outcome.text() and planning.conflict_model.rowCount() == 0
+
+    with database.session() as s:
+        unit_id = s.query(Unit.id).filter(Unit.project_id == demo_project, Unit.name == "1#住宅楼").scalar()
+    for db, name in ((database, "1号住宅楼（住建）"), (planning_db, "1号住宅楼（规划）")):
+        with db.session() as s, s.begin():
+            s.get(Unit, unit_id).name = name
+    _click(lead, "exchange_export")
+    _click(planning, "exchange_import")
+    assert planning.conflict_model.rowCount() == 1
+    shown = planning.conflict_model.index(0, 3).data(Qt.ItemDataRole.DisplayRole)
+    assert "1号住宅楼（规划）" in shown and "1号住宅楼（住建）" in shown
+    planning.conflict_view.selectRow(0)
+    _click(planning, "keep_remote")
+    assert planning.conflict_model.rowCount() == 0
+    with planning_db.session() as s:
+        assert s.get(Unit, unit_id).name == "1号住宅楼（住建）"
+
+
+def test_sign_in_then_send_the_project_to_a_live_hub(window, demo_project, tmp_path, qtbot):  # type: ignore[no-untyped-def]
+    hub = LiveHub(f"sqlite:///{tmp_path / 'hub.sqlite3'}", tmp_path / "hub-files")
+    try:
+        token = hub.account("张伟", "housing")
+        panel = _sync_tab(window, demo_project)
+        assert "请先登录" in panel.fields["hub"].text() or "未设置" in panel.fields["hub"].text()
+
+        def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+            dialog.findChild(QLineEdit, "hub_url").setText(hub.url)
+            dialog.findChild(QLineEdit, "hub_token").setText(token)
+            dialog.accept()
+
+        when_modal(fill, qtbot)
+        _click(panel, "sync_login")
+        assert window.settings.hub_url == hub.url and hub.url in panel.fields["hub"].text()
+        _click(panel, "sync_push")
+        assert "回执" in panel.outcome.text()
+        assert panel.fields["pending"].text() == "0" and panel.fields["sent"].text() != "从未"
+        _click(panel, "sync_push")
+        assert "没有新内容" in panel.outcome.text()
+    finally:
+        hub.close()
+
+
+PACKAGE_FILTER = "交换包 (*.acpkg)"
