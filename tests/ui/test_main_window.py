@@ -133,3 +133,11 @@ def test_dialogs_prefill_for_editing(qtbot, demo_project, session):
     dialog2 = party_dialog(detail.parties[0].data)
     qtbot.addWidget(dialog2)
     assert dialog2.editors["role"].currentText() == "建设单位"
+
+
+def test_the_demo_from_the_menu_makes_both_projects_and_opens_the_first(window, qtbot):
+    window.create_demo()
+    names = [row.name for row in window.project_list.model.rows]
+    assert sorted(names) == ["泉华苑住宅小区（一期）", "泉华苑住宅小区（二期）"]
+    assert window.pages.currentWidget() is window.project_page
+    assert window.project_page.title.text() == "泉华苑住宅小区（一期）"
