@@ -9,6 +9,7 @@ from fastapi import APIRouter, Body, Query, Request, Response
 from fastapi.responses import FileResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.sync.hub import receiving
@@ -107,11 +108,15 @@ async def put_chunk(request: Request, session: SessionDep, account: AccountDep,
 async def _read_body(request: Request, length: int) -> bytes:
     """The whole chunk or nothing: a body cut short (the connection dropped) is not written."""
     parts, received = [], 0
-    async for part in request.stream():
-        received += len(part)
-        if received > MAX_CHUNK:
-            raise KnownError("hub.too_large", limit=MAX_CHUNK)
-        parts.append(part)
+    try:
+        async for part in request.stream():
+            received += len(part)
+            if received > MAX_CHUNK:
+                raise KnownError("hub.too_large", limit=MAX_CHUNK)
+            parts.append(part)
+    except ClientDisconnect:
+        pass  # the answer below goes nowhere; what matters is that nothing is written
+
     if received != length:
         raise KnownError("hub.upload_mismatch", package_id=request.path_params["package_id"], size=received,
                          expected=length)
