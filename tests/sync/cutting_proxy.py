@@ -1,8 +1,9 @@
 """A TCP proxy on 127.0.0.1 that cuts connections at random points, for the interrupted-upload test and the
 sync benchmark: a request cut mid-body, an answer lost after the hub acted, a connection reset.
 
-Each connection gets a random point: a direction and a byte offset up to ``max_offset`` (a kept-alive
-connection carries many requests, so a point may fall in any of them). When the point is reached and cuts
+Each connection gets a random point in each direction: a byte offset up to ``max_offset`` (a kept-alive
+connection carries many requests, so a point may fall in any of them; uploads meet the "up" one, downloads
+the "down" one). When the point is reached and cuts
 remain, both sockets are closed, half of the time with a reset. Seeded; ``cuts_done`` counts real cuts.
 """
 
@@ -31,13 +32,10 @@ class CuttingProxy:
         self._thread = threading.Thread(target=self._accept, name="cutting-proxy", daemon=True)
         self._thread.start()
 
-    def _plan(self) -> tuple[str, int]:
-        """(direction, byte offset) at which to cut this connection, if cuts remain by then."""
+    def _plan(self) -> dict[str, int]:
+        """The byte offset in each direction at which to cut this connection, if cuts remain by then."""
         with self.lock:
-            if self.rng.random() < 0.5:
-                return "up", self.rng.randint(0, self.max_offset)
-            # Answers are small (a few hundred bytes each): a point in the first few dozen of them.
-            return "down", self.rng.randint(0, max(2_000, self.max_offset // 20))
+            return {"up": self.rng.randint(0, self.max_offset), "down": self.rng.randint(0, self.max_offset)}
 
     def _accept(self) -> None:
         while not self._closing:
@@ -50,13 +48,15 @@ class CuttingProxy:
             except OSError:
                 client.close()
                 continue
+            for sock in (client, server):  # forward at once: Nagle + delayed ACKs would add 40 ms a request
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             with self.lock:
                 self._sockets |= {client, server}
             self.connections += 1
             plan = self._plan()
             done = threading.Event()
             for source, target, direction in ((client, server, "up"), (server, client, "down")):
-                limit = plan[1] if plan[0] == direction else None
+                limit = plan[direction]
                 threading.Thread(target=self._pump, args=(source, target, limit, (client, server), done),
                                  daemon=True).start()
 
@@ -77,6 +77,11 @@ class CuttingProxy:
         except OSError:
             pass
         self._close(pair, done)
+
+    def allow(self, cuts: int) -> None:
+        """Grant ``cuts`` more cuts (a test's next phase)."""
+        with self.lock:
+            self.cuts_left += cuts
 
     def _take_cut(self) -> bool:
         with self.lock:
@@ -119,6 +124,10 @@ class CuttingProxy:
 
     def close(self) -> None:
         self._closing = True
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() of the other thread (close does not)
+        except OSError:
+            pass
         self.listener.close()
         with self.lock:
             sockets = list(self._sockets)

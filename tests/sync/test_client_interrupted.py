@@ -51,7 +51,7 @@ def queue_packages(session, data_folder, tmp_path, hub_url: str) -> dict[str, st
 def test_every_package_arrives_exactly_once_through_a_connection_that_is_cut_at_random(
         hub, session, data_folder, tmp_path):
     token = hub.account("张三", "housing")
-    proxy = CuttingProxy(hub.port, cuts=25, max_offset=50_000, seed=11)
+    proxy = CuttingProxy(hub.port, cuts=30, max_offset=50_000, seed=11)
     try:
         queued = queue_packages(session, data_folder, tmp_path / "made", proxy.url)
         with HubClient(proxy.url, token, backoff=quick_backoff(), chunk_size=64 * 1024) as client:
@@ -60,7 +60,8 @@ def test_every_package_arrives_exactly_once_through_a_connection_that_is_cut_at_
                 if report.waiting == 0:
                     break
             assert report.waiting == 0 and report.failed == []
-        assert proxy.cuts_done >= 10, "the proxy must have cut connections for the test to mean anything"
+        upload_cuts = proxy.cuts_done
+        assert upload_cuts >= 10, "the proxy must have cut connections for the test to mean anything"
 
         rows = list(session.scalars(sa.select(OutboxItem)))
         assert {r.state for r in rows} == {OutboxState.SENT}
@@ -76,6 +77,8 @@ def test_every_package_arrives_exactly_once_through_a_connection_that_is_cut_at_
 
         # The other way: a second inspector downloads them all through the same cut connection.
         reader = hub.account("王五", "planning")
+        proxy.cuts_left = 0
+        proxy.allow(10)
         with HubClient(proxy.url, reader, backoff=quick_backoff()) as client:
             listed = client.list_packages()["packages"]
             assert sorted(p["package_id"] for p in listed) == sorted(queued)
@@ -88,6 +91,7 @@ def test_every_package_arrives_exactly_once_through_a_connection_that_is_cut_at_
                     except Exception as error:  # noqa: BLE001 - Unreachable after a bounded retry: again
                         assert getattr(error, "code", "") == "sync.unreachable"
                 assert hashlib.sha256(target.read_bytes()).hexdigest() == queued[entry["package_id"]]
-        assert os.listdir(tmp_path / "pulled")
+        assert len(os.listdir(tmp_path / "pulled")) == PACKAGES
+        assert proxy.cuts_done > upload_cuts, "downloads were cut too"
     finally:
         proxy.close()
