@@ -8,6 +8,7 @@ sibling attribute, so the outbox can tell "try later" from "this package will ne
 from __future__ import annotations
 
 import hashlib
+import ssl
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +52,7 @@ class LocalPackage:
 
 class HubClient:
     def __init__(self, base_url: str, token: str, *, backoff: Backoff | None = None, chunk_size: int = CHUNK_SIZE,
-                 transport: httpx.BaseTransport | None = None, verify: bool | str = True,
+                 transport: httpx.BaseTransport | None = None, verify: bool | ssl.SSLContext = True,
                  timeout: float = 30.0) -> None:
         self.base_url = base_url.rstrip("/")
         self.backoff = backoff or Backoff()
