@@ -14,6 +14,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -43,8 +44,9 @@ class MergeOutcome:
         self.by_table.setdefault(name, Counter())[what] += n
 
 
-def _foreign_keys(name: str) -> list[tuple[str, str]]:
-    return [(fk.parent.key, fk.column.table.name) for fk in table(name).foreign_keys]
+@cache
+def _foreign_keys(name: str) -> tuple[tuple[str, str], ...]:
+    return tuple((fk.parent.key, fk.column.table.name) for fk in table(name).foreign_keys)
 
 
 def _self_ordered(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -173,7 +175,7 @@ class _Merge:
         versions = load_versions(self.conn, name, [str(r[key]) for r in rows])
         bases = self.package.bases.get(name, {})
         present = self.out.present.setdefault(name, set())
-        inserts: list[dict[str, Any]] = []
+        inserts: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (row, its JSON form)
         updates: list[tuple[dict[str, Any], dict[str, Any]]] = []
         for row in rows:
             k = str(row[key])
@@ -186,11 +188,11 @@ class _Merge:
             remote_hash = content_hash(remote)
             mine = local.get(k)
             if mine is None:
-                self._new(name, row, remote_hash, owners, inserts)
+                self._new(name, row, remote, remote_hash, owners, inserts)
                 continue
             present.add(k)
             mine_hash = content_hash(encode_values(mine))
-            if mine_hash == remote_hash:
+            if mine_hash == remote_hash or name in ownership.SHARED_TABLES:  # same key, same content
                 self.writer.agree(name, k, remote_hash)
                 self.out.count(name, "unchanged")
             elif versions.get(k) == remote_hash:
@@ -204,15 +206,15 @@ class _Merge:
                 self._conflict(name, mine, remote)
         if name == "answers":
             inserts = self._without_second_live_answers(inserts, {r["id"] for _m, r in updates if r["retired"]})
-        self.writer.insert(name, inserts)
+        self.writer.insert(name, [row for row, _json in inserts], [json for _row, json in inserts])
         self.writer.update(name, updates)
         if inserts or updates:
             self.out.changed_tables.add(name)
         self.out.count(name, "inserted", len(inserts))
         self.out.count(name, "updated", len(updates))
 
-    def _new(self, name: str, row: dict[str, Any], remote_hash: str, owners: set[Department],
-             inserts: list[dict[str, Any]]) -> None:
+    def _new(self, name: str, row: dict[str, Any], remote: dict[str, Any], remote_hash: str,
+             owners: set[Department], inserts: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
         k = str(row[key_column(name)])
         if not ownership.may_insert(self.sender, name, owners):
             self.absent[name].add(k)
@@ -226,14 +228,15 @@ class _Merge:
             return
         if clash is not None:
             self.absent[name].add(k)
-            self._conflict(name, clash, encode_values(row))
+            self._conflict(name, clash, remote)
             return
-        inserts.append(row)
+        inserts.append((row, remote))
         self.out.present.setdefault(name, set()).add(k)
         self.writer.agree(name, k, remote_hash)
 
-    def _without_second_live_answers(self, inserts: list[dict[str, Any]], retiring: set[Any]) -> list[dict[str, Any]]:
-        live = [r for r in inserts if not r["retired"]]
+    def _without_second_live_answers(self, inserts: list[tuple[dict[str, Any], dict[str, Any]]],
+                                     retiring: set[Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        live = [r for r, _json in inserts if not r["retired"]]
         if not live:
             return inserts
         t = Answer.__table__
@@ -245,16 +248,16 @@ class _Merge:
             if values["id"] not in retiring:
                 by_scope[tuple(values[c] for c in _ANSWER_SCOPE)] = values
         kept = []
-        for row in inserts:
+        for row, remote in inserts:
             other = None if row["retired"] else by_scope.get(tuple(row[c] for c in _ANSWER_SCOPE))
             if other is None:
-                kept.append(row)
+                kept.append((row, remote))
                 continue
             k = str(row["id"])
             self.writer.versions.pop(("answers", k), None)
             self.out.present["answers"].discard(k)
             self.absent["answers"].add(k)
-            self._conflict("answers", other, encode_values(row))
+            self._conflict("answers", other, remote)
         return kept
 
     def _conflict(self, name: str, mine: dict[str, Any], remote: dict[str, Any]) -> None:

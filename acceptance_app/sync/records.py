@@ -13,7 +13,9 @@ import enum
 import hashlib
 import json
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -65,9 +67,13 @@ def _encode(value: Any) -> Any:
     return value
 
 
+_PLAIN = (str, int, float, bool, type(None), list, dict)
+
+
 def encode_values(values: dict[str, Any]) -> dict[str, Any]:
     """Column values (as SQLAlchemy hands them back, or as decode_row made them) as a JSON-ready dict."""
-    return {key: _encode(value) for key, value in values.items()}
+    # Most values are plain already; the type test first keeps the merge of thousands of rows quick.
+    return {key: value if type(value) in _PLAIN else _encode(value) for key, value in values.items()}
 
 
 def encode_row(row: Any) -> dict[str, Any]:
@@ -77,7 +83,7 @@ def encode_row(row: Any) -> dict[str, Any]:
 
 def content_hash(row: dict[str, Any]) -> str:
     """The hash both sides compare: the JSON form of every column but the volatile ones."""
-    stable = {k: v for k, v in row.items() if k not in VOLATILE}
+    stable = {**row, **dict.fromkeys(VOLATILE & row.keys())}  # a C-level copy: this runs for every row merged
     return hashlib.sha256(json.dumps(stable, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -85,83 +91,102 @@ class _Bad(Exception):
     pass
 
 
-def _decode_value(column: sa.Column[Any], value: Any) -> Any:
-    """The Python value for a column, or _Bad naming what it should have been."""
-    kind = column.type
-    if value is None:
-        if not column.nullable:
-            raise _Bad("null")
-        return None
-    if isinstance(kind, sa.Enum):
-        if not isinstance(value, str) or value not in kind.enums:
-            raise _Bad("one of " + ", ".join(kind.enums))
-        return kind.enum_class(value) if kind.enum_class else value
-    if isinstance(kind, sa.Uuid):
-        try:
-            return uuid.UUID(value) if isinstance(value, str) else _fail("uuid")
-        except ValueError:
-            raise _Bad("uuid") from None
-    if isinstance(kind, sa.Boolean):
-        return value if isinstance(value, bool) else _fail("true/false")
-    if isinstance(kind, sa.Integer):
-        return value if isinstance(value, int) and not isinstance(value, bool) else _fail("integer")
-    if isinstance(kind, sa.Float):
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        return float(value) if ok else _fail("number")
-    if isinstance(kind, sa.JSON):
-        return value if isinstance(value, list | dict) else _fail("list or object")
-    if isinstance(kind, sa.LargeBinary):
-        try:
-            return base64.b64decode(value, validate=True) if isinstance(value, str) else _fail("base64")
-        except (binascii.Error, ValueError):
-            raise _Bad("base64") from None
-    if isinstance(kind, sa.Date):
-        try:
-            return date.fromisoformat(value) if isinstance(value, str) else _fail("date")
-        except ValueError:
-            raise _Bad("date") from None
-    if isinstance(kind, sa.types.TypeDecorator | sa.DateTime):
-        return _decode_datetime(value)
-    if isinstance(kind, sa.String):
-        if not isinstance(value, str):
-            raise _Bad("text")
-        if kind.length and len(value) > kind.length:
-            raise _Bad(f"text of at most {kind.length} characters")
-        return value
-    raise _Bad(str(kind))
+Decoder = Callable[[Any], Any]
 
 
-def _decode_datetime(value: Any) -> datetime:
-    try:
-        parsed = datetime.fromisoformat(value) if isinstance(value, str) else _fail("UTC time")
-    except ValueError:
-        raise _Bad("UTC time") from None
+def _expect(kind: type | tuple[type, ...], expected: str, convert: Decoder = lambda v: v) -> Decoder:
+    def decode(value: Any) -> Any:
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, (int, float))):
+            raise _Bad(expected)
+        try:
+            return convert(value)
+        except (ValueError, TypeError, binascii.Error):
+            raise _Bad(expected) from None
+    return decode
+
+
+def _utc(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value)
     if parsed.tzinfo is None:
-        raise _Bad("UTC time")
+        raise ValueError("naive")
     return parsed.astimezone(UTC)
 
 
-def _fail(expected: str) -> Any:
-    raise _Bad(expected)
+def _enum_decoder(kind: sa.Enum) -> Decoder:
+    allowed = set(kind.enums)
+    expected = "one of " + ", ".join(kind.enums)
+    make = kind.enum_class or (lambda v: v)
+
+    def decode(value: Any) -> Any:
+        if value not in allowed or not isinstance(value, str):
+            raise _Bad(expected)
+        return make(value)
+    return decode
+
+
+def _text_decoder(limit: int | None) -> Decoder:
+    expected = f"text of at most {limit} characters" if limit else "text"
+
+    def decode(value: Any) -> Any:
+        if not isinstance(value, str) or (limit and len(value) > limit):
+            raise _Bad(expected)
+        return value
+    return decode
+
+
+def _type_decoder(kind: Any) -> Decoder:
+    if isinstance(kind, sa.Enum):  # before String, which it extends
+        return _enum_decoder(kind)
+    if isinstance(kind, sa.Uuid):
+        return _expect(str, "uuid", uuid.UUID)
+    if isinstance(kind, sa.Boolean):
+        return _expect(bool, "true/false")
+    if isinstance(kind, sa.Integer):
+        return _expect(int, "integer")
+    if isinstance(kind, sa.Float):
+        return _expect((int, float), "number", float)
+    if isinstance(kind, sa.JSON):
+        return _expect((list, dict), "list or object")
+    if isinstance(kind, sa.LargeBinary):
+        return _expect(str, "base64", lambda v: base64.b64decode(v, validate=True))
+    if isinstance(kind, sa.Date):
+        return _expect(str, "date", date.fromisoformat)
+    if isinstance(kind, sa.types.TypeDecorator | sa.DateTime):  # UTCDateTime
+        return _expect(str, "UTC time", _utc)
+    if isinstance(kind, sa.String):
+        return _text_decoder(kind.length)
+    raise TypeError(f"no JSON form for column type {kind}")
+
+
+@cache
+def _decoders(name: str) -> tuple[tuple[str, bool, Decoder], ...]:
+    return tuple((c.key, bool(c.nullable), _type_decoder(c.type)) for c in table(name).c)
 
 
 def decode_row(name: str, index: int, raw: Any) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise KnownError("exchange.records_bad_row", table=name, row=index)
-    columns = table(name).c
-    for key in raw:
-        if key not in columns:
-            raise KnownError("exchange.records_unknown_column", table=name, row=index, column=key)
+    decoders = _decoders(name)
+    if len(raw) != len(decoders):
+        columns = {key for key, _n, _d in decoders}
+        for key in raw:
+            if key not in columns:
+                raise KnownError("exchange.records_unknown_column", table=name, row=index, column=key)
     decoded: dict[str, Any] = {}
-    for column in columns:
-        if column.key not in raw:
-            raise KnownError("exchange.records_missing_column", table=name, row=index, column=column.key)
+    for key, nullable, decode in decoders:
+        if key not in raw:
+            raise KnownError("exchange.records_missing_column", table=name, row=index, column=key)
+        value = raw[key]
         try:
-            decoded[column.key] = _decode_value(column, raw[column.key])
+            if value is None:
+                if not nullable:
+                    raise _Bad("null")
+                decoded[key] = None
+            else:
+                decoded[key] = decode(value)
         except _Bad as bad:
-            raise KnownError(
-                "exchange.records_bad_value", table=name, row=index, column=column.key, expected=str(bad)
-            ) from None
+            raise KnownError("exchange.records_bad_value", table=name, row=index, column=key,
+                             expected=str(bad)) from None
     return decoded
 
 
