@@ -32,6 +32,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# The same value forms and skipped columns for the exchange merge, which writes thousands of rows through Core
+# (sync.merge_store) and so must write its audit entries itself.
+audit_value = _plain
+AUDIT_SKIPPED_COLUMNS = frozenset(_SKIP_COLUMNS)
+
+
 def _column_values(obj: Base) -> dict[str, Any]:
     mapper = sa.inspect(obj).mapper
     return {

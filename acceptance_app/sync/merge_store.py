@@ -7,31 +7,18 @@ storage.audit's) are written here, in the same transaction.
 
 from __future__ import annotations
 
-import enum
 import uuid
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 
+from acceptance_app.storage.audit import AUDIT_SKIPPED_COLUMNS, audit_value
 from acceptance_app.storage.models import AuditEvent, SyncRowVersion, utcnow
 from acceptance_app.sync.records import key_column, table
 
 _BATCH = 500
-_SKIP_AUDIT = {"created_at", "updated_at"}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return f"<{len(value)} bytes>"
-    return value
 
 
 def _batches(values: list[Any]) -> Iterable[list[Any]]:
@@ -106,13 +93,13 @@ class Writer:
         now = utcnow()
         for row, plain in zip(rows, encoded or [None] * len(rows), strict=True):
             if plain is None:
-                values = {k: [None, _plain(v)] for k, v in row.items() if k not in _SKIP_AUDIT}
+                values = {k: [None, audit_value(v)] for k, v in row.items() if k not in AUDIT_SKIPPED_COLUMNS}
             else:
                 values = {k: [None, v] for k, v in plain.items()}
-                for column in _SKIP_AUDIT:
+                for column in AUDIT_SKIPPED_COLUMNS:
                     values.pop(column, None)
                 for column in binary:
-                    values[column] = [None, _plain(row[column])]
+                    values[column] = [None, audit_value(row[column])]
             self._audit(name, str(row[key]), "create", values, now)
 
     def update(self, name: str, pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
@@ -127,8 +114,8 @@ class Writer:
         self.conn.execute(statement, [{"k_": remote[key], **{f"v_{c}": remote[c] for c in columns}}
                                       for _local, remote in pairs])
         for local, remote in pairs:
-            changes = {c: [_plain(local[c]), _plain(remote[c])] for c in columns
-                       if c not in _SKIP_AUDIT and local[c] != remote[c]}
+            changes = {c: [audit_value(local[c]), audit_value(remote[c])] for c in columns
+                       if c not in AUDIT_SKIPPED_COLUMNS and local[c] != remote[c]}
             self._audit(name, str(remote[key]), "update", changes)
 
     def agree(self, name: str, key: str, content_hash: str) -> None:
