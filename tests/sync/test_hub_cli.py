@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from acceptance_app import i18n
 from acceptance_app.cli import main
 from acceptance_app.sync.credentials import token_path
 from tests.sync.postgres_cluster import free_port
@@ -44,6 +45,13 @@ def self_signed(folder: Path) -> tuple[Path, Path]:
     key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                            serialization.NoEncryption()))
     return cert_path, key_path
+
+
+@pytest.fixture(autouse=True)
+def _chinese_again_afterwards():  # type: ignore[no-untyped-def]
+    """``--lang en`` installs English for the whole process: later tests in this worker expect Chinese."""
+    yield
+    i18n.install("zh_CN")
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
