@@ -195,8 +195,9 @@ class _Merge:
             if mine_hash == remote_hash or name in ownership.SHARED_TABLES:  # same key, same content
                 self.writer.agree(name, k, remote_hash)
                 self.out.count(name, "unchanged")
-            elif versions.get(k) == remote_hash:
-                self.out.count(name, "unchanged")  # our copy is the newer one
+            elif versions.get(k) == remote_hash or bases.get(k) == remote_hash:
+                # The sender has not changed it since it was agreed: ours is the newer one (or only we changed it).
+                self.out.count(name, "unchanged")
             elif not ownership.may_update(self.sender, name, owners):
                 self.out.count(name, "skipped_not_owner")
             elif bases.get(k) == mine_hash or versions.get(k) == mine_hash:

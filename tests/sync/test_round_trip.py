@@ -103,6 +103,17 @@ def test_the_same_answer_changed_on_both_laptops_is_kept_side_by_side_and_resolv
     assert info.value.code == "exchange.conflict_resolved"
 
 
+def test_a_relayed_older_copy_of_our_own_change_is_no_conflict(laptops: Laptops, tmp_path):
+    lead, planning, project = laptops.lead, laptops.planning, laptops.project_id
+    plan = open_inspection(planning, unit_named(planning, project, "3#住宅楼"), Discipline.PLANNING)
+    note_items(planning, plan, "第一版", 3)
+    import_(lead, export(planning, project, tmp_path / "1.acpkg", Discipline.PLANNING, Department.PLANNING).path)
+    note_items(planning, plan, "第二版", 3)  # changed again before the lead's relay comes back
+    report = import_(planning, export(lead, project, tmp_path / "relay.acpkg").path)
+    assert report.counts["conflicts"] == 0 and report.counts["updated"] == 0
+    assert {note for _i, _item, note in live_answers(planning, project) if note.endswith("版")} == {"第二版"}
+
+
 def test_a_unit_renamed_on_both_laptops_is_a_conflict_until_someone_chooses(laptops: Laptops, tmp_path):
     lead, planning, project = laptops.lead, laptops.planning, laptops.project_id
     unit_id = unit_named(lead, project, "1#住宅楼")
