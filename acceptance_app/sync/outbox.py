@@ -28,6 +28,7 @@ from acceptance_app.domain.problems import KnownError
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import OutboxItem, OutboxState
 from acceptance_app.sync.client import HubClient, HubRefused, LocalPackage
+from acceptance_app.sync.hashing import file_sha256
 from acceptance_app.sync.retry import outbox_delay
 
 Progress = Callable[[int, int, str], None]
@@ -35,14 +36,6 @@ Progress = Callable[[int, int, str], None]
 
 def content_sha256(files: list[tuple[str, str]]) -> str:
     return hashlib.sha256("\n".join(f"{p} {h}" for p, h in sorted(files)).encode("utf-8")).hexdigest()
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def enqueue(session: Session, folder: DataFolder, *, source: Path, package_id: str, project_id: uuid.UUID,

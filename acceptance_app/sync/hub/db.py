@@ -26,6 +26,8 @@ def normalise_url(url: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
+    # Not the laptop's pragmas (storage/db.py): synchronous stays FULL, since a receipt the hub has answered must
+    # survive a power cut; NORMAL in WAL mode may lose the last transactions.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")

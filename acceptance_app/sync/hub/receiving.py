@@ -18,10 +18,11 @@ from sqlalchemy.orm import Session
 
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.sync import package as exchange_package
+from acceptance_app.sync.hashing import file_sha256
 from acceptance_app.sync.hub import scope
 from acceptance_app.sync.hub.accounts import covers
 from acceptance_app.sync.hub.models import Account, Package, RegistrationRecord
-from acceptance_app.sync.hub.store import PackageStore, file_sha256
+from acceptance_app.sync.hub.store import PackageStore
 
 
 def existing_receipt(session: Session, account: Account, package_id: str, sha256: str | None) -> dict | None:

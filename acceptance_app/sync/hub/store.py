@@ -7,23 +7,12 @@ written; a crash in between leaves a file the next commit verifies again and rec
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 import uuid
 from pathlib import Path
 
 from acceptance_app.fileio import _fsync_dir
-
-HASH_BLOCK = 1 << 20
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(HASH_BLOCK):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class PackageStore:
