@@ -26,7 +26,7 @@ from acceptance_app.storage.models import Answer, SyncConflict, utcnow
 from acceptance_app.sync import ownership
 from acceptance_app.sync.merge_store import Writer, existing_keys, load_rows, load_versions
 from acceptance_app.sync.package import VerifiedPackage
-from acceptance_app.sync.records import TABLES, content_hash, encode_values, key_column, table
+from acceptance_app.sync.records import TABLES, Row, content_hash, encode_values, key_column, table
 
 COUNTS = ("inserted", "updated", "unchanged", "conflicts", "skipped_not_owner", "skipped_dependent")
 _ANSWER_SCOPE = ("project_id", "unit_id", "discipline", "kind", "round", "item_id")
@@ -119,7 +119,11 @@ class _Merge:
             value = row[column]
             if value is None:
                 continue
-            value = row[column] = self.remap.get(target, {}).get(value, value)
+            mapped = self.remap.get(target, {}).get(value, value)
+            if mapped != value:  # a photo this laptop holds under another id
+                value = row[column] = mapped
+                if isinstance(row, Row):
+                    row.json[column] = str(mapped)
             if str(value) in self.absent[target]:
                 return False
             if str(value) not in self.out.present.setdefault(target, set()):
@@ -184,7 +188,7 @@ class _Merge:
                 self.out.count(name, "skipped_dependent")
                 continue
             owners = ownership.owner(name, row, self.discipline_of, self.link_owners)
-            remote = encode_values(row)
+            remote = row.json if isinstance(row, Row) else encode_values(row)
             remote_hash = content_hash(remote)
             mine = local.get(k)
             if mine is None:

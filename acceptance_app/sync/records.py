@@ -158,9 +158,33 @@ def _type_decoder(kind: Any) -> Decoder:
     raise TypeError(f"no JSON form for column type {kind}")
 
 
+def _canonical_uuid(typed: uuid.UUID, raw: str) -> str:
+    canonical = len(raw) == 36 and raw[8] == raw[13] == raw[18] == raw[23] == "-" and raw == raw.lower()
+    return raw if canonical else str(typed)
+
+
+def _canonical_form(kind: Any) -> Callable[[Any, Any], Any] | None:
+    """How to get a value's JSON form (as encode_values would write it) from the decoded and the raw value;
+    None where the raw value is that form already (text, numbers, enums, JSON)."""
+    if isinstance(kind, sa.Enum):
+        return None
+    if isinstance(kind, sa.Uuid):
+        return _canonical_uuid
+    if isinstance(kind, sa.Float | sa.LargeBinary | sa.Date | sa.DateTime | sa.types.TypeDecorator):
+        return lambda typed, _raw: _encode(typed)
+    return None
+
+
 @cache
-def _decoders(name: str) -> tuple[tuple[str, bool, Decoder], ...]:
-    return tuple((c.key, bool(c.nullable), _type_decoder(c.type)) for c in table(name).c)
+def _decoders(name: str) -> tuple[tuple[str, bool, Decoder, Callable[[Any, Any], Any] | None], ...]:
+    return tuple((c.key, bool(c.nullable), _type_decoder(c.type), _canonical_form(c.type)) for c in table(name).c)
+
+
+class Row(dict[str, Any]):
+    """A decoded row, with its JSON form (``json``) made in the same pass: the merge hashes and audits that
+    form, so it need not encode thousands of rows again."""
+
+    json: dict[str, Any]
 
 
 def decode_row(name: str, index: int, raw: Any) -> dict[str, Any]:
@@ -168,12 +192,13 @@ def decode_row(name: str, index: int, raw: Any) -> dict[str, Any]:
         raise KnownError("exchange.records_bad_row", table=name, row=index)
     decoders = _decoders(name)
     if len(raw) != len(decoders):
-        columns = {key for key, _n, _d in decoders}
+        columns = {key for key, *_rest in decoders}
         for key in raw:
             if key not in columns:
                 raise KnownError("exchange.records_unknown_column", table=name, row=index, column=key)
-    decoded: dict[str, Any] = {}
-    for key, nullable, decode in decoders:
+    decoded = Row()
+    canonical: dict[str, Any] = {}
+    for key, nullable, decode, canonical_form in decoders:
         if key not in raw:
             raise KnownError("exchange.records_missing_column", table=name, row=index, column=key)
         value = raw[key]
@@ -181,12 +206,14 @@ def decode_row(name: str, index: int, raw: Any) -> dict[str, Any]:
             if value is None:
                 if not nullable:
                     raise _Bad("null")
-                decoded[key] = None
+                decoded[key] = canonical[key] = None
             else:
-                decoded[key] = decode(value)
+                typed = decoded[key] = decode(value)
+                canonical[key] = value if canonical_form is None else canonical_form(typed, value)
         except _Bad as bad:
             raise KnownError("exchange.records_bad_value", table=name, row=index, column=key,
                              expected=str(bad)) from None
+    decoded.json = canonical
     return decoded
 
 
