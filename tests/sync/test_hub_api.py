@@ -178,3 +178,20 @@ def test_package_ids_are_uuids(hub):
     with httpx.Client(base_url=hub.url, headers=auth(token)) as http:
         assert http.put("/packages/..%2Fetc", params={"offset": 0}, content=b"x").status_code in (404, 422)
         assert http.get(f"/packages/{uuid.uuid4()}").json()["offset"] == 0
+
+
+def test_uploads_left_for_two_weeks_are_swept_and_fresh_ones_kept(tmp_path):
+    import os
+    import time
+
+    from acceptance_app.sync.hub.store import PackageStore
+
+    store = PackageStore(tmp_path / "files")
+    account = uuid.uuid4()
+    old, fresh = str(uuid.uuid4()), str(uuid.uuid4())
+    store.append(account, old, b"abc")
+    store.append(account, fresh, b"abc")
+    month_ago = time.time() - 30 * 86400
+    os.utime(store.partial(account, old), (month_ago, month_ago))
+    assert store.sweep_partials() == 1
+    assert store.offset(account, old) == 0 and store.offset(account, fresh) == 3

@@ -37,6 +37,7 @@ def create_app(db_url: str, files: Path | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessions = sessions
     app.state.store = PackageStore(files or default_files_dir(db_url))
+    app.state.store.sweep_partials()
     app.add_exception_handler(KnownError, known_error_response)
     for module in (account_api, packages_api, registration_api):
         app.include_router(module.router)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -51,6 +52,16 @@ class PackageStore:
 
     def discard(self, account_id: uuid.UUID, package_id: str) -> None:
         self.partial(account_id, package_id).unlink(missing_ok=True)
+
+    def sweep_partials(self, older_than_days: float = 14) -> int:
+        """Drop uploads nobody resumed for two weeks (a laptop that was wiped): they only fill the disk."""
+        limit = time.time() - older_than_days * 86400
+        removed = 0
+        for path in self.partial_dir.glob("*/*.part"):
+            if path.stat().st_mtime < limit:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
 
     def promote(self, account_id: uuid.UUID, package_id: str) -> Path:
         target = self.committed(package_id)
