@@ -132,9 +132,15 @@ class HubClient:
                                         headers={"Content-Type": "application/octet-stream"}, accept=(409,))
                 body = response.json()
                 if response.status_code == 409:
-                    if body.get("code") != "hub.offset_mismatch":  # e.g. committed meanwhile by a retry
+                    code = body.get("code")
+                    if code == "hub.already_committed":  # another connection of ours finished it: commit
+                        return package.size
+                    if code == "hub.upload_mismatch":  # the chunk arrived short: ask where the hub stands
+                        offset = int(self.json("GET", url)["offset"])
+                    elif code == "hub.offset_mismatch":
+                        offset = int(body["params"]["offset"])  # the hub has more (a lost answer) or less
+                    else:
                         raise refusal(response, f"PUT {url}")
-                    offset = int(body["params"]["offset"])  # the hub has more (a lost answer) or less
                 else:
                     offset = int(body["offset"])
                 if confirmed is not None:
