@@ -47,6 +47,10 @@ ERRORS = {
         "as sent"
     ),
     "sync.download_mismatch": N_("The package {package_id} downloaded from the hub does not match its hash"),
+    "sync.outbox_file_missing": N_("The outbox file {path} of package {package_id} is missing; it cannot be sent"),
+    "sync.outbox_file_damaged": N_(
+        "The outbox file {path} of package {package_id} has changed since it was queued; it is not sent"
+    ),
     "sync.cancelled": N_("Sync was cancelled; what was confirmed stays confirmed, the rest is sent next time"),
 }
 

@@ -113,6 +113,10 @@ def send_one(session: Session, folder: DataFolder, client: HubClient, item: Outb
     path = folder.root / item.file_path
     item.state, item.attempts = OutboxState.UPLOADING, item.attempts + 1
     session.commit()
+    damage = _local_damage(path, item)
+    if damage is not None:  # never send what is not the package recorded (a disk error, a hand-edited file)
+        _failed(session, item, damage, permanent=True)
+        raise damage
     try:
         receipt = client.upload(local_package(item, path), confirmed=confirmed, cancelled=cancelled)
     except HubRefused as error:
@@ -122,6 +126,14 @@ def send_one(session: Session, folder: DataFolder, client: HubClient, item: Outb
         _failed(session, item, error, permanent=False)
         raise
     mark_sent(session, folder, item, receipt)
+
+
+def _local_damage(path: Path, item: OutboxItem) -> KnownError | None:
+    if not path.is_file():
+        return KnownError("sync.outbox_file_missing", path=str(path), package_id=item.package_id)
+    if path.stat().st_size != item.size or file_sha256(path) != item.sha256:
+        return KnownError("sync.outbox_file_damaged", path=str(path), package_id=item.package_id)
+    return None
 
 
 def local_package(item: OutboxItem, path: Path) -> LocalPackage:

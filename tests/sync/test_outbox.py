@@ -142,3 +142,18 @@ def test_check_receipt_refuses_any_difference(tmp_path):
         with pytest.raises(KnownError) as refused:
             check_receipt(package, {**good, key: value})
         assert refused.value.code == "sync.receipt_mismatch" and refused.value.params["what"] == key
+
+
+def test_a_damaged_or_missing_outbox_file_is_never_sent(hub, session, data_folder, tmp_path):
+    token = hub.account("张三", "housing")
+    damaged, missing = queue(session, data_folder, tmp_path, hub.url), queue(session, data_folder, tmp_path, hub.url)
+    path = data_folder.root / damaged.file_path
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    (data_folder.root / missing.file_path).unlink()
+    with HubClient(hub.url, token) as client:
+        report = outbox.send_all(session, data_folder, client, hub_url=hub.url)
+    assert sorted(code for _, code in report.failed) == ["sync.outbox_file_damaged", "sync.outbox_file_missing"]
+    assert {damaged.state, missing.state} == {OutboxState.FAILED_PERMANENT}
+    assert hub.count(Package) == 0
