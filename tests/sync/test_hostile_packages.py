@@ -24,7 +24,8 @@ from acceptance_app.sync.package_limits import PackageLimits
 from tests.sync.helpers import export, folder_state
 
 Entries = dict[str, bytes]
-MERGE_REFUSALS = {"exchange.missing_parent", "exchange.out_of_scope"}
+MERGE_REFUSALS = {"exchange.missing_parent", "exchange.out_of_scope", "exchange.photo_rejected",
+                  "exchange.unsafe_document_path"}
 
 
 @pytest.fixture
@@ -163,6 +164,41 @@ def _orphan(db, entries, out):
 def _other_project(db, entries, out):
     edit = _records_change(lambda r: r["tables"]["parties"][0].__setitem__("project_id", str(uuid.uuid4())))
     return _plain(_resigned(db, entries, edit), out)
+
+
+@case("a photo that is no picture", "exchange.photo_rejected")
+def _not_a_picture(db, entries, out):
+    garbage = b"not a jpeg at all" * 100
+    sha = hashlib.sha256(garbage).hexdigest()
+
+    def change(manifest: dict[str, Any], entries: Entries) -> None:
+        records = json.loads(entries["payload/records.json"])
+        photo = dict(records["tables"]["photos"][0], id=str(uuid.uuid4()), sha256=sha)
+        records["tables"]["photos"].append(photo)
+        entries["payload/records.json"] = json.dumps(records).encode()
+        entries[f"photos/{sha}"] = garbage
+        manifest["files"].append({"path": f"photos/{sha}", "sha256": sha, "size": len(garbage)})
+    return _plain(_resigned(db, entries, change), out)
+
+
+@case("a document written outside the documents folder", "exchange.unsafe_document_path")
+def _document_outside(db, entries, out):
+    pdf = b"%PDF-1.7\n%fake\n"
+    sha = hashlib.sha256(pdf).hexdigest()
+
+    def change(manifest: dict[str, Any], entries: Entries) -> None:
+        records = json.loads(entries["payload/records.json"])
+        project = records["tables"]["projects"][0]
+        records["tables"]["documents"] = [{
+            "id": str(uuid.uuid4()), "type": "opinion", "project_id": project["id"], "unit_id": None, "scope": "",
+            "number": "济联验〔2026〕X-001号", "version": 1, "state": "signed", "file_path": "documents/../../evil.pdf",
+            "file_sha256": sha, "inputs_sha256": sha, "manifest_sha256": sha, "form_versions": "",
+            "supersedes_id": None, "issued_at": project["created_at"], "created_at": project["created_at"],
+            "updated_at": project["created_at"], "origin_device": "X"}]
+        entries["payload/records.json"] = json.dumps(records).encode()
+        entries[f"documents/{sha}.pdf"] = pdf
+        manifest["files"].append({"path": f"documents/{sha}.pdf", "sha256": sha, "size": len(pdf)})
+    return _plain(_resigned(db, entries, change), out)
 
 
 @case("a listed file missing", "exchange.entry_missing")
