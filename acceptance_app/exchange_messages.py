@@ -72,6 +72,9 @@ messages.register(errors={
 })
 
 messages.register(errors={
+    "exchange.sender_department_changed": N_("The key {fingerprint} was trusted for department {was}, but this "
+                                             "package claims {now}; refused, nothing was changed. Import with "
+                                             "--trust-new-key only if the sender really moved."),
     "exchange.conflict_keep": N_("This conflict cannot be resolved by keeping \u201c{keep}\u201d: the local record "
                                  "holds the same key; keep the local version, or correct it by hand."),
 })

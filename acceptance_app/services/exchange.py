@@ -123,7 +123,12 @@ def _check_sender(session: Session, folder: DataFolder, sender: Sender, trust_ne
     if (folder.root / KEY_FILE).exists() and sender.public_key == device_key(folder).public_b64:
         return  # our own package, e.g. a re-import of an export
     peer = session.scalar(sa.select(ExchangePeer).where(ExchangePeer.public_key == sender.public_key))
-    if peer is not None and peer.trusted:
+    if peer is not None and peer.trusted and peer.department and peer.department != sender.department:
+        # A key is trusted for the department it came with: it cannot take another's rights (the lead's above all).
+        if not trust_new_key:
+            raise KnownError("exchange.sender_department_changed", fingerprint=peer.fingerprint,
+                             was=peer.department, now=sender.department)
+    elif peer is not None and peer.trusted:
         return
     if not trust_new_key:
         code = "exchange.sender_not_trusted" if peer is not None else "exchange.unknown_sender"

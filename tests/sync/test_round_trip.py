@@ -159,3 +159,14 @@ def test_an_unknown_sender_key_is_refused_unless_trusted(laptops: Laptops, tmp_p
     with lead.session() as s:
         peer = s.scalars(sa.select(ExchangePeer)).one()
     assert peer.trusted and peer.inspector == "刘海涛" and peer.department == "planning"
+
+
+def test_a_trusted_key_cannot_claim_another_department(laptops: Laptops, tmp_path):
+    lead, planning, project = laptops.lead, laptops.planning, laptops.project_id
+    import_(lead, export(planning, project, tmp_path / "p.acpkg", Discipline.PLANNING, Department.PLANNING).path)
+    as_lead = export(planning, project, tmp_path / "claim.acpkg", department=Department.HOUSING)
+    before = folder_state(lead.folder)
+    with pytest.raises(KnownError) as info:
+        import_(lead, as_lead.path, trust=False)
+    assert info.value.code == "exchange.sender_department_changed"
+    assert folder_state(lead.folder) == before
