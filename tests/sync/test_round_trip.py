@@ -14,7 +14,7 @@ from acceptance_app.domain.enums import Department, Discipline
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.services import exchange
 from acceptance_app.storage.db import Database
-from acceptance_app.storage.models import Answer, ExchangePeer, Photo, Unit
+from acceptance_app.storage.models import Answer, AuditEvent, ExchangePeer, Photo, Unit
 from acceptance_app.storage.photo_store import PhotoStore
 from tests.sync.helpers import (
     Laptops,
@@ -39,6 +39,14 @@ def laptops(database: Database, demo_project: uuid.UUID, tmp_path: Path, templat
     planning.close()
 
 
+def _audited(db: Database) -> int:
+    with db.session() as s:
+        return s.scalar(sa.select(sa.func.count()).select_from(AuditEvent).where(
+            AuditEvent.device == db.device_id, AuditEvent.action.in_(("create", "update")),
+            AuditEvent.entity.in_(("answers", "inspections", "form_snapshots", "photos", "photo_links",
+                                   "findings", "finding_events", "photo_annotations"))))
+
+
 def test_the_first_package_carries_the_whole_project_with_its_photos(laptops: Laptops):
     assert live_answers(laptops.planning, laptops.project_id) == live_answers(laptops.lead, laptops.project_id)
     store = PhotoStore(laptops.planning.folder.photos)
@@ -61,7 +69,10 @@ def test_fire_and_planning_results_made_apart_end_up_on_both_laptops(laptops: La
 
     from_planning = export(planning, project, tmp_path / "p.acpkg", Discipline.PLANNING, Department.PLANNING)
     from_lead = export(lead, project, tmp_path / "f.acpkg", Discipline.FIRE)
+    audited_before = _audited(lead)
     at_lead = import_(lead, from_planning.path)
+    # Every inserted and updated record is in the audit log, as the receiving device's change.
+    assert _audited(lead) - audited_before == at_lead.counts["inserted"] + at_lead.counts["updated"]
     at_planning = import_(planning, from_lead.path)
 
     assert at_lead.counts["inserted"] >= len(plan_items) and at_lead.counts["conflicts"] == 0
