@@ -12,7 +12,14 @@ import uuid
 from sqlalchemy.orm import Session
 
 from acceptance_app.domain.entities import ProjectData, UnitData
-from acceptance_app.domain.enums import DISCIPLINES, BuildingUse, Discipline, InspectionKind, ItemClass, Structure
+from acceptance_app.domain.enums import (
+    DISCIPLINES,
+    BuildingUse,
+    Discipline,
+    InspectionKind,
+    ItemClass,
+    Structure,
+)
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.checklist_demo import demo_forms_folder, run_demo_inspection
