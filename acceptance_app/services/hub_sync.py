@@ -7,6 +7,7 @@ are plain callbacks: ``progress(done, total, label)``, ``cancelled() -> bool``.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from acceptance_app.domain.enums import DEPARTMENT_OF, Department, Discipline
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.services.changes import Changes
 from acceptance_app.storage.data_folder import DataFolder
-from acceptance_app.storage.models import ExchangeImport, HubPull, OutboxItem, OutboxState, Project
+from acceptance_app.storage.models import ExchangeImport, HubPull, LocalMeta, OutboxItem, OutboxState, Project
 from acceptance_app.sync import outbox
 from acceptance_app.sync.client import HubClient, Unreachable
 from acceptance_app.sync.package import read_manifest
@@ -85,7 +86,7 @@ def push(session: Session, folder: DataFolder, hub_url: str, token: str, *, proj
          client: HubClient | None = None) -> tuple[PushReport, Changes]:
     report = PushReport()
     with client or HubClient(hub_url, token) as hub:
-        department = Department(hub.whoami()["department"])
+        department, online = _department(session, hub, hub_url)
         discipline = discipline_of(department)
         projects = [project_id] if project_id else list(session.scalars(sa.select(Project.id).order_by(Project.name)))
         for pid in projects:
@@ -93,10 +94,31 @@ def push(session: Session, folder: DataFolder, hub_url: str, token: str, *, proj
                 raise KnownError("sync.cancelled")
             queued = _export_if_changed(session, folder, pid, discipline, department, hub_url)
             (report.exported if queued else report.unchanged).append(queued or str(pid))
+        if not online:  # queued for later: nothing to gain from retrying every package against a dead hub
+            report.waiting = len(outbox.waiting(session, hub_url))
+            return report, Changes(sync_state=True)
         sent = outbox.send_all(session, folder, hub, hub_url=hub_url, progress=progress, cancelled=cancelled)
     outbox.release_sent_files(session, folder)
     report.sent, report.failed, report.waiting = sent.sent, sent.failed, sent.waiting
     return report, Changes(sync_state=True)
+
+
+def _department(session: Session, hub: HubClient, hub_url: str) -> tuple[Department, bool]:
+    """The account's department, from the hub (and kept), or as last seen when the hub cannot be reached: an
+    inspector offline still gets the packages queued, to be sent by the next push that reaches the hub."""
+    key = "hub_department " + hashlib.sha256(hub_url.encode("utf-8")).hexdigest()[:48]
+    try:
+        department = hub.whoami()["department"]
+    except Unreachable:
+        known = session.get(LocalMeta, key)
+        if known is None:
+            raise
+        return Department(known.value), False
+    meta = session.get(LocalMeta, key) or LocalMeta(key=key, value=department)
+    meta.value = department
+    session.add(meta)
+    session.commit()
+    return Department(department), True
 
 
 def _export_if_changed(session: Session, folder: DataFolder, project_id: uuid.UUID, discipline: Discipline | None,

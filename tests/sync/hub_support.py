@@ -30,9 +30,9 @@ JURISDICTION = "370100"  # 济南; the demo project is in 370112
 class LiveHub:
     """The real hub app served by uvicorn on 127.0.0.1, stopped (and its engine disposed) on close."""
 
-    def __init__(self, db_url: str, files: Path) -> None:
+    def __init__(self, db_url: str, files: Path, port: int | None = None) -> None:
         self.app = create_app(db_url, files)
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off",
                                 access_log=False)

@@ -76,3 +76,36 @@ def test_two_inspectors_and_the_registry_through_one_hub(hub, demo_template, tmp
         assert all(r["fields"]["unit_result"] == "passed" and r["document_sha256"] for r in feed)
         assert client.acknowledge([r["record_id"] for r in feed])["acknowledged"] == [r["record_id"] for r in feed]
         assert client.registration_feed() == []
+
+
+def test_a_push_while_the_hub_is_down_queues_the_package_and_the_next_push_sends_it(hub, hub_db_url, demo_template,
+                                                                                     tmp_path):
+    from acceptance_app.sync.retry import Backoff
+    from tests.sync.hub_support import LiveHub
+
+    folder = inspector_folder(demo_template[0], tmp_path / "a")
+    token = hub.account("张三", "housing")
+    hub_sync.login(folder, hub.url, token)
+    db = open_database(folder, actor="张三")
+    try:
+        with db.session() as s:
+            first, _ = hub_sync.push(s, folder, hub.url, token)
+        assert first.sent
+        hub.close()  # the office's server is down; the inspector keeps working
+        with db.session() as s, s.begin():
+            inspection = s.scalar(sa.select(Inspection.id).where(Inspection.discipline == Discipline.FIRE))
+            findings.add_finding(s, inspection, FindingData("离线时记录的问题"))
+        quick = HubClient(hub.url, token, backoff=Backoff(base=0.001, cap=0.01, max_attempts=2))
+        with db.session() as s:
+            offline, _ = hub_sync.push(s, folder, hub.url, token, client=quick)
+            assert len(offline.exported) == 1 and offline.sent == [] and offline.waiting == 1
+            assert hub_sync.sync_status(s).pending == 1
+        back = LiveHub(hub_db_url, tmp_path / "hub-files", port=hub.port)  # the same hub, up again
+        try:
+            with db.session() as s:
+                online, _ = hub_sync.push(s, folder, hub.url, token)
+                assert online.sent == offline.exported and online.waiting == 0
+        finally:
+            back.close()
+    finally:
+        db.close()
