@@ -83,5 +83,7 @@ def test_the_feed_is_for_the_registry_role_of_the_jurisdiction_only(hub, tmp_pat
         assert http.get(record["document_url"]).status_code == 404
         acked = http.post(f"{hub.url}/registration/ack", json={"record_ids": [record["record_id"]]}).json()
     assert acked["unknown"] == [record["record_id"]]
+    with httpx.Client(base_url=hub.url, headers={"Authorization": f"Bearer {registry}"}) as http:
+        assert http.get(f"/packages/{package_id}/file").json()["code"] == "hub.forbidden_role"
     registry_push = upload(hub, registry, *make_package(tmp_path, Inspector("登记中心", "approval")))
     assert registry_push.json()["code"] == "hub.role_cannot_push"

@@ -163,6 +163,7 @@ def list_packages(session: SessionDep, account: AccountDep, after: Annotated[int
             response_class=FileResponse)
 def download(request: Request, session: SessionDep, account: AccountDep,
              package_id: Annotated[str, sa_path()]) -> FileResponse:
+    require_role(account, "inspector")  # the registry takes the signed PDFs from its feed, not whole packages
     row = session.scalar(sa.select(Package).where(Package.package_id == package_id))
     if row is None or not row.jurisdiction.startswith(region_prefix(account.jurisdiction)):
         raise KnownError("hub.not_found", package_id=package_id)  # another jurisdiction's: as if absent
