@@ -12,10 +12,11 @@ from acceptance_app.domain.enums import DEPARTMENT_OF, Discipline
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.sync.hub.accounts import LEAD_DEPARTMENT, covers
 from acceptance_app.sync.hub.models import Account
+from acceptance_app.sync.package_limits import DEFAULT_LIMITS
 
 RECORDS_PATH = "payload/records.json"
 RESULT_TABLES = ("inspections", "answers", "findings")  # rows with a discipline column
-MAX_RECORDS_BYTES = 256 * 1024 * 1024
+MAX_RECORDS_BYTES = DEFAULT_LIMITS.max_records_bytes  # what verify_package lets through
 
 
 def check_sender(account: Account, sender: Any) -> None:
