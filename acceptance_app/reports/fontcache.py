@@ -13,6 +13,7 @@ import gc
 import hashlib
 import marshal
 import os
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from fnmatch import fnmatch
 from pathlib import Path
@@ -37,6 +38,8 @@ def cache_dir() -> Path:
     env = os.environ.get(CACHE_DIR_ENV)
     if env:
         return Path(env).expanduser()
+    if sys.platform.startswith("linux"):  # what platformdirs answers there, without its 35 ms import
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / APP_NAME
     from platformdirs import user_cache_dir  # imported late: only needed without an explicit folder
 
     return Path(user_cache_dir(APP_NAME, appauthor=False))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
 from acceptance_app import locator
@@ -42,3 +44,19 @@ def test_a_stale_or_damaged_cache_is_parsed_again(tmp_path: Path) -> None:
     stale.write_bytes(b"\x00 not marshal")
     _same_font(load_ttfont("F", regular, tmp_path), TTFont("F", str(regular)))
     _same_font(load_ttfont("F", regular, tmp_path), TTFont("F", str(regular)))  # rewritten good
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the shortcut is taken on Linux only")
+@pytest.mark.parametrize("xdg", [None, "/tmp/some-xdg-cache"])
+def test_the_cache_folder_is_where_platformdirs_puts_it(monkeypatch: pytest.MonkeyPatch, xdg: str | None) -> None:
+    from platformdirs import user_cache_dir
+
+    from acceptance_app import APP_NAME
+    from acceptance_app.reports.fontcache import CACHE_DIR_ENV, cache_dir
+
+    monkeypatch.delenv(CACHE_DIR_ENV, raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert cache_dir() == Path(user_cache_dir(APP_NAME, appauthor=False))
