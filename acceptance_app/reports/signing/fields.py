@@ -37,14 +37,18 @@ def draw_signature_field(canvas: Canvas, slot: SignatureSlot) -> None:
 
     It is part of the rendered file itself, not an incremental update: every field exists before anyone
     signs, and issuing a document does not load pyHanko (half a second of imports). The dictionary is the
-    one pyHanko's ``append_signature_field`` writes: flags print + locked, and on the lead's field a /Lock
-    (FieldMDP all fields, DocMDP P 1: no changes after the lead has signed)."""
+    one pyHanko's ``append_signature_field`` writes: flags print + locked, an empty appearance, and on the
+    lead's field a /Lock (FieldMDP all fields, DocMDP P 1: no changes after the lead has signed)."""
     from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 
+    width, height = round(slot.x2 - slot.x1, 2), round(slot.y2 - slot.y1, 2)
+    # An empty normal appearance, as pyHanko gives an unsigned field: PDF/A wants one on every widget.
+    empty = canvas.acroForm.makeStream(width, height, "")
     entries = {
         "Type": PDFName("Annot"), "Subtype": PDFName("Widget"), "FT": PDFName("Sig"),
         "T": PDFString(slot.name), "TU": PDFString(slot.department),
         "Rect": PDFArray([slot.x1, slot.y1, slot.x2, slot.y2]), "F": 132, "P": canvas._doc.thisPageRef(),
+        "AP": PDFDictionary({"N": canvas._doc.Reference(empty)}),
     }
     if slot.name == LOCKING_FIELD:
         entries["Lock"] = PDFDictionary({"Type": PDFName("SigFieldLock"), "Action": PDFName("All"), "P": 1})
