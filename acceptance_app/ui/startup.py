@@ -1,0 +1,100 @@
+"""The window's start-up: Qt, the font and the main window first, with the project list read by the standard
+library's sqlite3 (storage/quick_read.py); right after the first paint a background thread imports SQLAlchemy
+and opens (and if needed migrates) the database; then the runner is attached.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from typing import TYPE_CHECKING
+
+from acceptance_app.app import process_age_seconds
+
+if TYPE_CHECKING:
+    from acceptance_app.cli.context import CliContext
+    from acceptance_app.storage.db import Database
+
+
+def run_gui(context: CliContext, smoke_test: bool = False, demo: bool = False) -> int:
+    from PySide6.QtCore import QObject, QTimer, Signal
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from acceptance_app.messages import describe_error
+    from acceptance_app.storage.quick_read import read_project_rows
+
+    from acceptance_app.ui.errors import CrashHandler, report_previous_crash
+    from acceptance_app.ui.fonts import install_app_font
+    from acceptance_app.ui.main_window import MainWindow
+    from acceptance_app.ui.qt_translations import install_qt_translations
+
+    class Opener(QObject):
+        opened = Signal(object)
+        failed = Signal(object)
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("acceptance_app")
+    install_app_font(app)  # type: ignore[arg-type]
+    install_qt_translations(app)  # type: ignore[arg-type]
+    previous_crash = CrashHandler(context.folder.logs).install()
+    window = MainWindow(context.settings, context.folder.root)
+    rows = read_project_rows(context.folder.database)
+    if rows is not None:
+        window.project_list.set_rows(rows)
+    opener = Opener()
+    state: dict[str, object] = {}
+
+    def open_in_background() -> None:
+        try:
+            opener.opened.emit(context.database())
+        except BaseException as error:  # noqa: BLE001 - shown to the user on the GUI thread
+            opener.failed.emit(error)
+
+    def on_first_paint() -> None:
+        state["first_paint"] = process_age_seconds()
+        threading.Thread(target=open_in_background, name="open-database", daemon=True).start()
+
+    def on_opened(database: Database) -> None:
+        from acceptance_app.services.demo import create_demo
+        from acceptance_app.services.projects import list_projects
+
+        from acceptance_app.ui.tasks import TaskRunner
+
+        runner = TaskRunner(database)
+        state["runner"] = runner
+        window.attach(runner)
+        if smoke_test:
+            print(f"ready-seconds: {process_age_seconds():.3f}", flush=True)
+            print(f"first-paint-seconds: {state['first_paint']:.3f}", flush=True)
+            QTimer.singleShot(0, window.close)
+            return
+        if previous_crash:
+            QTimer.singleShot(0, lambda: report_previous_crash(window, previous_crash))
+
+        def after_count(projects: list) -> None:
+            if projects:
+                return
+            if demo:
+                runner.write(lambda s, t: create_demo(s)).success(lambda made: window.open_project(made.main)).run()
+            elif context.settings.offer_demo_on_empty:
+                window.offer_demo()
+
+        runner.read(lambda s, t: list_projects(s)).success(after_count).run()
+
+    def on_failed(error: BaseException) -> None:
+        from acceptance_app.domain.problems import KnownError
+
+        if not isinstance(error, KnownError):
+            raise error
+        QMessageBox.critical(window, window.windowTitle(), describe_error(error))
+        window.close()
+
+    window.first_paint.connect(on_first_paint)
+    opener.opened.connect(on_opened)
+    opener.failed.connect(on_failed)
+    window.show()
+    code = app.exec()
+    runner = state.get("runner")
+    if runner is not None:
+        runner.shutdown()  # type: ignore[attr-defined]
+    return code
