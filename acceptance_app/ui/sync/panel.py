@@ -257,10 +257,13 @@ class SyncPanel(QWidget):
 
     def _import_failed(self, error: BaseException, path: str) -> None:
         if isinstance(error, KnownError) and error.code == "exchange.unknown_sender":
-            answer = QMessageBox.question(
-                self, _("Unknown sender"),
-                describe_error(error) + "\n\n" + _("Trust this key and import? Compare the fingerprint with the "
-                                                   "sender's (exchange key show) first."))
+            params = error.params
+            answer = QMessageBox.question(self, _("Unknown sender"), _(
+                "The package is signed by a key this laptop does not know: {inspector} ({department}), "
+                "fingerprint {fingerprint}.\n\nCompare the fingerprint with the sender's (shown by "
+                "\u201cexchange key show\u201d on their laptop). Trust this key and import?").format(
+                inspector=params.get("inspector", ""), department=department_label(params.get("department", "")),
+                fingerprint=params.get("fingerprint", "")))
             if answer == QMessageBox.StandardButton.Yes:
                 self.import_package(path=path, trust_new_key=True)
             return
