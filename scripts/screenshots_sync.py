@@ -26,12 +26,10 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     _app, window, runner, project_id = demo_window("zh_CN", actor="刘海涛")
-    lead = open_database(DataFolder(Path(tempfile.mkdtemp(prefix="lead-"))), actor="张伟")
-    lead.close()
-    shutil.rmtree(lead.folder.root)
-    shutil.copytree(runner.database.folder.root, lead.folder.root)  # the lead's laptop: a copy of this one,
-    shutil.rmtree(lead.folder.root / "keys", ignore_errors=True)  # with a device key of its own
-    lead = open_database(lead.folder, actor="张伟")
+    # The lead's laptop: a copy of this one, with a device key of its own (keys/ left out).
+    lead_root = Path(tempfile.mkdtemp(prefix="lead-")) / "data"
+    shutil.copytree(runner.database.folder.root, lead_root, ignore=shutil.ignore_patterns("keys"))
+    lead = open_database(DataFolder(lead_root), actor="张伟")
     packages = Path(tempfile.mkdtemp(prefix="usb-"))
     with lead.session() as s, s.begin():
         unit = s.query(Unit).filter(Unit.project_id == project_id, Unit.name == "1#住宅楼").one()

@@ -20,6 +20,7 @@ from acceptance_app.domain.enums import (
     ItemClass,
     Structure,
 )
+from acceptance_app.domain.matrix import discipline_applies
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.checklist_demo import demo_forms_folder, run_demo_inspection
@@ -54,10 +55,6 @@ READY_UNITS = (
 )
 
 
-def _applies(unit: Unit, discipline: Discipline) -> bool:
-    return discipline is not Discipline.CIVIL_AIR_DEFENSE or unit.has_civil_air_defense
-
-
 def create_ready_project(session: Session) -> tuple[uuid.UUID, Changes]:
     from acceptance_app.services.demo import DEMO_PARTIES  # the demo module calls this one: import late
 
@@ -69,9 +66,9 @@ def create_ready_project(session: Session) -> tuple[uuid.UUID, Changes]:
     sixth, seventh, garage = (session.get(Unit, unit_id) for unit_id in units)
     assert sixth is not None and seventh is not None and garage is not None
     run_demo_inspection(session, sixth, Discipline.FIRE, folder, fail=ItemClass.B, kind=InspectionKind.SERVICE)
-    for unit in (sixth, seventh, garage):
+    for unit, data in zip((sixth, seventh, garage), READY_UNITS, strict=True):
         for discipline in DISCIPLINES:
-            if _applies(unit, discipline):
+            if discipline_applies(data, discipline):
                 failing = ItemClass.C if unit is seventh and discipline is Discipline.FIRE else None
                 run_demo_inspection(session, unit, discipline, folder, fail=failing)
     return project_id, changes | Changes(inspection=True, checklist=True, finding=True)
