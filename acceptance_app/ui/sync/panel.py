@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.i18n import _
+from acceptance_app.i18n import N_, _
 from acceptance_app.messages import describe_error
 from acceptance_app.services import exchange, exchange_conflicts, hub_sync
 from acceptance_app.services.changes import Changes
@@ -41,7 +41,7 @@ from acceptance_app.ui.sync.login_dialog import LoginDialog
 from acceptance_app.ui.tasks import TaskRunner, TaskState
 from acceptance_app.ui.widgets.table import make_table
 
-PACKAGE_FILTER = "交换包 (*.acpkg)"
+PACKAGE_FILTER = N_("Exchange packages (*.acpkg)")
 
 
 class SyncPanel(QWidget):
@@ -222,7 +222,7 @@ class SyncPanel(QWidget):
     def export_package(self) -> None:
         if self.project_id is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(self, _("Export package"), "", PACKAGE_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export package"), "", _(PACKAGE_FILTER))
         if not path:
             return
         target = Path(path) if path.endswith(".acpkg") else Path(path + ".acpkg")
@@ -235,7 +235,7 @@ class SyncPanel(QWidget):
 
     def import_package(self, _checked: bool = False, path: str | None = None, trust_new_key: bool = False) -> None:
         if path is None:
-            path, _filter = QFileDialog.getOpenFileName(self, _("Import package"), "", PACKAGE_FILTER)
+            path, _filter = QFileDialog.getOpenFileName(self, _("Import package"), "", _(PACKAGE_FILTER))
         if not path:
             return
         folder = self.runner.database.folder
