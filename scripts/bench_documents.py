@@ -39,7 +39,9 @@ data = OpinionInput("济联验〔2026〕第BENCH-0001号", date(2026, 11, 25), "
     (PartyLine("建设单位", "济南泉华置业有限公司", "91370112MA3NCK2L5X"),), units,
     (DisciplineConclusion("消防验收", "住房城乡建设部门", "合格", "全部单体"),), "合格", (),
     (Signer("住房城乡建设部门", "张伟", True),), "全部单体",
-    tuple(PhotoInput(p, "XF-4.1 室内消火栓", "2026-11-20 10:12", "N36.68 E117.06", "张伟") for p in photos))
+    # content_key: the app names each photo by its original's sha256 and rendering key, known from the database
+    tuple(PhotoInput(p, "XF-4.1 室内消火栓", "2026-11-20 10:12", "N36.68 E117.06", "张伟", f"sha256:{{p.stem}}")
+          for p in photos))
 start = time.perf_counter()
 result = OpinionRenderer(data).render(Path({out!r}))
 print(json.dumps({{"seconds": time.perf_counter() - start, "pages": result.pages,

@@ -7,7 +7,6 @@ photos) and PIL objects are never passed. Every font is the bundled TrueType fon
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -43,6 +42,7 @@ from acceptance_app import locator
 from acceptance_app.reports.flowables import QrCodeBox, SignatureBox, SignatureSlot, TextLines, qr_modules
 from acceptance_app.reports.fontcache import load_ttfont
 from acceptance_app.reports.inputs import DocumentInput, PhotoInput, Signer, manifest_sha256
+from acceptance_app.reports.pdf_writer import draw_jpeg, write_pdf
 
 rl_config.useA85 = 0  # JPEG pass-through without ASCII85 (STACK.md gotcha 6)
 rl_config.canvas_basefontname = "NotoSansSC"
@@ -93,7 +93,7 @@ class NumberedCanvas(Canvas):
             self.setFillColor(colors.black)
             self.drawCentredString(A4[0] / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
             super().showPage()
-        super().save()
+        write_pdf(self._doc, self, self._filename)
 
 
 def _register_fonts() -> None:
@@ -318,8 +318,7 @@ class PhotoGrid(Flowable):
         for slot, (index, photo) in enumerate(self.photos):
             x = (slot % self.columns) * cell_w
             top = self.height - (slot // self.columns) * cell_h
-            pixels_w, pixels_h = self.canv.drawImage(str(photo.path), x, top - image_h, image_w, image_h,
-                                                     preserveAspectRatio=True, anchor="nw")
+            pixels_w, pixels_h = draw_jpeg(self.canv, photo.path, x, top - image_h, image_w, image_h, anchor="nw")
             drawn_h = pixels_h * min(image_w / pixels_w, image_h / pixels_h)  # the caption goes right under it
             self._caption(index, photo, x, top - drawn_h - 1.5 * mm, image_w)
 
@@ -364,11 +363,3 @@ def _esc(value: Any) -> str:
 
 def _chinese_date(value: Any) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -69,13 +69,18 @@ class Signer:
 
 @dataclass(frozen=True)
 class PhotoInput:
-    """A display copy (JPEG, already rotated and annotated) with its caption facts."""
+    """A display copy (JPEG, already rotated and annotated) with its caption facts.
+
+    ``content_key`` names what the pixels are made of, where the caller knows it (the photo store: the
+    original's sha256 and the key of what was drawn on it, services/photo_rendering.py); the manifest then
+    names the photo by it instead of hashing the file. Empty: the manifest carries the file's sha256."""
 
     path: Path
     item: str
     taken_at: str
     gps: str
     inspector: str
+    content_key: str = ""
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,8 @@ DocumentInput = OpinionInput | RectificationInput | ServiceReportInput | RecordS
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, PhotoInput) and value.content_key:  # by what it shows, not where the file lies
+        return {k: _plain(v) for k, v in asdict(value).items() if k != "path"}
     if is_dataclass(value) and not isinstance(value, type):
         return {k: _plain(v) for k, v in asdict(value).items()}
     if isinstance(value, dict):
@@ -163,20 +170,22 @@ def _plain(value: Any) -> Any:
 
 
 def content_manifest(data: DocumentInput, photo_hashes: dict[str, str] | None = None) -> bytes:
-    """The canonical JSON of everything printed (photo files by content hash): what the QR code vouches for."""
+    """The canonical JSON of everything printed (photos by content key, or their files by content hash):
+    what the QR code vouches for."""
     manifest = {"type": type(data).__name__, "data": _plain(data), "photos": photo_hashes or {}}
     return json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
-def photo_paths(data: DocumentInput) -> list[Path]:
+def document_photos(data: DocumentInput) -> list[PhotoInput]:
     photos: list[PhotoInput] = list(getattr(data, "photos", ()))
     for finding in getattr(data, "findings", ()) + getattr(data, "observations", ()):
         photos.extend(finding.photos)
-    return [p.path for p in photos]
+    return photos
 
 
 def manifest_sha256(data: DocumentInput) -> str:
-    hashes = {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in photo_paths(data)}
+    hashes = {str(p.path): hashlib.sha256(p.path.read_bytes()).hexdigest()
+              for p in document_photos(data) if not p.content_key}
     return hashlib.sha256(content_manifest(data, hashes)).hexdigest()
 
 

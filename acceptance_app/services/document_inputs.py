@@ -84,7 +84,7 @@ def photos_source(session: Session, unit_ids: list[uuid.UUID], kind: InspectionK
     """Photos for an opinion's appendix: annotated display copies, watermarked when the setting asks."""
     folder = data_folder(session)
     watermark = load_settings(folder.root).photo_watermark
-    return [PhotoInput(p.path, p.item, p.taken_at, p.gps, p.inspector)
+    return [PhotoInput(p.path, p.item, p.taken_at, p.gps, p.inspector, p.content_key)
             for p in photos.document_photos(session, folder, unit_ids, kind, watermark)]
 
 

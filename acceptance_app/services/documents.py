@@ -8,7 +8,6 @@ document is returned. Missing data raises DocumentDataMissing listing all of it,
 from __future__ import annotations
 
 import hashlib
-import io
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -29,11 +28,11 @@ from acceptance_app.domain.enums import (
     PartyRole,
 )
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.fileio import atomic_writer
+from acceptance_app.fileio import HashingWriter, atomic_writer
 from acceptance_app.i18n import N_
 from acceptance_app.messages import register
 from acceptance_app.reports import labels
-from acceptance_app.reports.base import BaseRenderer, RenderResult, file_sha256
+from acceptance_app.reports.base import BaseRenderer, RenderResult
 from acceptance_app.reports.flowables import SignatureSlot
 from acceptance_app.reports.inputs import (
     DocumentInput,
@@ -176,14 +175,13 @@ def _render_and_record(session: Session, folder: DataFolder, pending: _Pending) 
     relative = Path("documents") / str(pending.project.id) / f"{pending.doc_type.value}-{number.file_stem}.pdf"
     target = folder.root / relative
     target.parent.mkdir(parents=True, exist_ok=True)
-    rendered = io.BytesIO()
-    result: RenderResult = pending.renderer(data).render(rendered)
     with atomic_writer(target) as handle:  # the signature fields are in it already (reports/signing/fields.py)
-        handle.write(rendered.getvalue())
+        written = HashingWriter(handle)
+        result: RenderResult = pending.renderer(data).render(written)
     document = Document(
         type=pending.doc_type, project_id=pending.project.id, unit_id=pending.unit_id, scope=pending.scope,
         number=number.text, version=(current.version + 1) if current else 1, state=DocumentState.ISSUED,
-        file_path=relative.as_posix(), file_sha256=file_sha256(target), inputs_sha256=pending.inputs_sha256,
+        file_path=relative.as_posix(), file_sha256=written.hexdigest(), inputs_sha256=pending.inputs_sha256,
         manifest_sha256=result.manifest_sha256, form_versions=pending.forms,
         supersedes_id=current.id if current else None, issued_at=utcnow(),
     )

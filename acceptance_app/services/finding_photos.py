@@ -53,6 +53,6 @@ def document_inputs(session: Session, folder: DataFolder, finding_id: uuid.UUID)
             photo = session.get(Photo, row.id)
             assert photo is not None
             when = f"{row.taken_at:%Y-%m-%d %H:%M}" if row.taken_at else ""
-            path = photo_rendering.rendered_path(session, folder, photo, watermark=False)
-            result.append(PhotoInput(path, caption, when, "", photo.imported_by))
+            made = photo_rendering.rendering(session, folder, photo, watermark=False)
+            result.append(PhotoInput(made.path, caption, when, "", photo.imported_by, made.content_key))
     return tuple(result)

@@ -162,11 +162,18 @@ class DocumentPhoto:
     taken_at: str
     gps: str
     inspector: str
+    content_key: str  # what the pixels are made of (Rendering.content_key)
 
 
-def rendered_path(session: Session, folder: DataFolder, photo: Photo, watermark: bool) -> Path:
+@dataclass(frozen=True)
+class Rendering:
+    path: Path
+    content_key: str  # the original's sha256 and the key of what is drawn on it: names the pixels
+
+
+def rendering(session: Session, folder: DataFolder, photo: Photo, watermark: bool) -> Rendering:
     """The rendering as a file, cached under photos/rendered by what it shows (layer and watermark), so a
-    document can embed it by path (ReportLab JPEG passthrough) and the same rendering is made only once."""
+    document can embed it by path (JPEG pass-through) and the same rendering is made only once."""
     layer = session.scalar(sa.select(PhotoAnnotation).where(PhotoAnnotation.photo_id == photo.id))
     lines = watermark_lines(session, photo) if watermark else []
     key = json.dumps([layer.shapes if layer else [], lines], ensure_ascii=False, sort_keys=True)
@@ -174,7 +181,7 @@ def rendered_path(session: Session, folder: DataFolder, photo: Photo, watermark:
     path = folder.photos / "rendered" / photo.sha256[:2] / photo.sha256[2:4] / f"{photo.sha256}-{digest}.jpg"
     if not path.exists():
         atomic_write_bytes(path, render(session, folder, photo, watermark))
-    return path
+    return Rendering(path, f"sha256:{photo.sha256};rendering:{digest}")
 
 
 def document_photos(session: Session, folder: DataFolder, unit_ids: list[uuid.UUID],
@@ -206,6 +213,7 @@ def document_photos(session: Session, folder: DataFolder, unit_ids: list[uuid.UU
                if photo.gps_lat is not None and photo.gps_lon is not None else "")
         inspection = session.get(Inspection, link.inspection_id) if link.inspection_id else None
         inspector = session.get(Inspector, inspection.inspector_id) if inspection and inspection.inspector_id else None
-        result.append(DocumentPhoto(rendered_path(session, folder, photo, watermark), link.item_id, when, gps,
-                                    inspector.name if inspector else photo.imported_by))
+        made = rendering(session, folder, photo, watermark)
+        result.append(DocumentPhoto(made.path, link.item_id, when, gps,
+                                    inspector.name if inspector else photo.imported_by, made.content_key))
     return result

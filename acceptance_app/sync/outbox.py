@@ -25,10 +25,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from acceptance_app.domain.problems import KnownError
+from acceptance_app.fileio import file_sha256
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import OutboxItem, OutboxState
 from acceptance_app.sync.client import HubClient, HubRefused, LocalPackage
-from acceptance_app.sync.hashing import file_sha256
 from acceptance_app.sync.retry import outbox_delay
 
 Progress = Callable[[int, int, str], None]

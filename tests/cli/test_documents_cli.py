@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from acceptance_app.cli import main
-from acceptance_app.reports.base import file_sha256
+from acceptance_app.fileio import file_sha256
 
 
 def test_render_commands_print_number_and_sha256(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,8 +20,8 @@ from acceptance_app.domain.enums import (
     PartyRole,
     Verdict,
 )
+from acceptance_app.fileio import file_sha256
 from acceptance_app.messages import describe_error
-from acceptance_app.reports.base import file_sha256
 from acceptance_app.services import documents
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.db import Database, open_database

@@ -17,8 +17,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from acceptance_app.domain.problems import KnownError
+from acceptance_app.fileio import file_sha256
 from acceptance_app.sync import package as exchange_package
-from acceptance_app.sync.hashing import file_sha256
 from acceptance_app.sync.hub import scope
 from acceptance_app.sync.hub.accounts import covers
 from acceptance_app.sync.hub.models import Account, Package, RegistrationRecord
