@@ -1,5 +1,4 @@
-import sys
+from acceptance_app.cli import run
 
-from acceptance_app.cli import main
-
-sys.exit(main())
+if __name__ == "__main__":  # not when a spawned helper process imports the parent's main module
+    run()

@@ -25,22 +25,30 @@ def _fsync_dir(folder: Path) -> None:
 
 
 @contextmanager
-def atomic_writer(path: Path | str) -> Iterator[BinaryIO]:
-    """Yield a binary file; on clean exit it replaces ``path`` atomically, on error nothing changes."""
+def atomic_path(path: Path | str) -> Iterator[Path]:
+    """Yield a temp file's path next to ``path`` for a writer that opens it by name (another process, say) and
+    closes it; on clean exit the file is fsynced and replaces ``path`` atomically, on error nothing changes."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+        yield tmp
+        with tmp.open("r+b") as written:  # a handle open for writing: Windows fsyncs no other
+            os.fsync(written.fileno())
         os.replace(tmp, target)
         _fsync_dir(target.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_writer(path: Path | str) -> Iterator[BinaryIO]:
+    """Yield a binary file; on clean exit it replaces ``path`` atomically, on error nothing changes."""
+    with atomic_path(path) as tmp, tmp.open("wb") as handle:
+        yield handle
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import shutil
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from acceptance_app.cli.context import CliContext, print_json
 from acceptance_app.i18n import _
-from acceptance_app.services import documents
+from acceptance_app.reports.rendering import RenderHelper
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,38 +47,69 @@ def _action(subparsers: argparse._SubParsersAction, group: str, group_help: str,
     return action_parser
 
 
-def _issue_and_copy(context: CliContext, out: Path, issue) -> int:  # type: ignore[no-untyped-def]
-    with context.database().session() as session, session.begin():
-        issued, _changes = issue(session)
+# A render command, given the services.documents module (imported once the helper has started), its arguments,
+# the context and the helper.
+IssueCommand = Callable[[Any, argparse.Namespace, CliContext, RenderHelper], int]
+
+
+def _issuing(command: IssueCommand) -> Callable[[argparse.Namespace, CliContext], int]:
+    """A render command: the render helper starts first and loads ReportLab and the fonts on the other core
+    while this process imports SQLAlchemy and the services and reads the database (reports/rendering.py)."""
+
+    def run(args: argparse.Namespace, context: CliContext) -> int:
+        with RenderHelper() as helper:
+            from acceptance_app.services import documents
+
+            return command(documents, args, context, helper)
+
+    return run
+
+
+def _copy(path: Path, out: Path, number: str, sha256: str) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(issued.path, out)
-    print(f"{issued.number}\t{issued.file_sha256}")
+    shutil.copyfile(path, out)
+    print(f"{number}\t{sha256}")
+
+
+@_issuing
+def _render_opinion(documents: Any, args: argparse.Namespace, context: CliContext, helper: RenderHelper) -> int:
+    with context.database().session() as session, session.begin():
+        issued, _changes = documents.issue_opinion(session, args.project, args.unit, render=helper.render)
+    _copy(issued.path, args.out, issued.number, issued.file_sha256)
     return 0
 
 
-def _render_opinion(args: argparse.Namespace, context: CliContext) -> int:
-    return _issue_and_copy(context, args.out, lambda s: documents.issue_opinion(s, args.project, args.unit))
-
-
-def _render_rectification(args: argparse.Namespace, context: CliContext) -> int:
-    return _issue_and_copy(context, args.out, lambda s: documents.issue_rectification_list(s, args.project))
-
-
-def _render_service_report(args: argparse.Namespace, context: CliContext) -> int:
-    return _issue_and_copy(context, args.out, lambda s: documents.issue_service_report(s, args.project))
-
-
-def _render_record_sheets(args: argparse.Namespace, context: CliContext) -> int:
+@_issuing
+def _render_rectification(documents: Any, args: argparse.Namespace, context: CliContext,
+                          helper: RenderHelper) -> int:
     with context.database().session() as session, session.begin():
-        issued, _changes = documents.issue_record_sheets(session, args.project)
-    args.out_dir.mkdir(parents=True, exist_ok=True)
+        issued, _changes = documents.issue_rectification_list(session, args.project, render=helper.render)
+    _copy(issued.path, args.out, issued.number, issued.file_sha256)
+    return 0
+
+
+@_issuing
+def _render_service_report(documents: Any, args: argparse.Namespace, context: CliContext,
+                           helper: RenderHelper) -> int:
+    with context.database().session() as session, session.begin():
+        issued, _changes = documents.issue_service_report(session, args.project, render=helper.render)
+    _copy(issued.path, args.out, issued.number, issued.file_sha256)
+    return 0
+
+
+@_issuing
+def _render_record_sheets(documents: Any, args: argparse.Namespace, context: CliContext,
+                          helper: RenderHelper) -> int:
+    with context.database().session() as session, session.begin():
+        issued, _changes = documents.issue_record_sheets(session, args.project, render=helper.render)
     for doc in issued:
-        shutil.copyfile(doc.path, args.out_dir / doc.path.name)
-        print(f"{doc.number}\t{doc.file_sha256}")
+        _copy(doc.path, args.out_dir / doc.path.name, doc.number, doc.file_sha256)
     return 0
 
 
 def _list(args: argparse.Namespace, context: CliContext) -> int:
+    from acceptance_app.services import documents
+
     with context.database().session() as session:
         rows = documents.list_documents(session, args.project)
     if args.json:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
@@ -39,10 +38,11 @@ from reportlab.platypus import (
 )
 
 from acceptance_app import locator
-from acceptance_app.reports.flowables import QrCodeBox, SignatureBox, SignatureSlot, TextLines, qr_modules
+from acceptance_app.reports.flowables import QrCodeBox, SignatureBox, TextLines, qr_modules
 from acceptance_app.reports.fontcache import load_ttfont
 from acceptance_app.reports.inputs import DocumentInput, PhotoInput, Signer, manifest_sha256
 from acceptance_app.reports.pdf_writer import draw_jpeg, write_pdf
+from acceptance_app.reports.results import RenderResult, SignatureSlot
 
 rl_config.useA85 = 0  # JPEG pass-through without ASCII85 (STACK.md gotcha 6)
 rl_config.canvas_basefontname = "NotoSansSC"
@@ -52,13 +52,6 @@ tables.CellStyle.fontname = "NotoSansSC"
 
 FONT = "NotoSansSC"
 FONT_BOLD = "NotoSansSC-Bold"
-
-
-@dataclass(frozen=True)
-class RenderResult:
-    pages: int
-    manifest_sha256: str
-    signature_slots: tuple[SignatureSlot, ...]
 
 
 class NumberedCanvas(Canvas):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 from reportlab.lib import colors
@@ -13,20 +12,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from acceptance_app.reports.results import SignatureSlot
 from acceptance_app.reports.signing.fields import draw_signature_field
-
-
-@dataclass(frozen=True)
-class SignatureSlot:
-    """Where the signing step creates a PDF signature field: PDF points, origin bottom-left, page 1-based."""
-
-    name: str  # field name, ASCII: sig_planning, sig_lead ...
-    department: str
-    page: int
-    x1: float
-    y1: float
-    x2: float
-    y2: float
 
 
 class CheckBoxes(Flowable):

@@ -2,19 +2,20 @@
 
 ReportLab parses the whole cmap and metrics of a font at every registration: for Noto Sans SC (about 31,000
 glyphs) that is some 70 ms a face, more than the rest of a one-unit opinion's layout. The parsed face is kept
-in the user cache folder, keyed by the font file's sha256 and the ReportLab version, as marshal data (plain
-dicts, lists and numbers: loading it runs no code, unlike a pickle). A missing, unreadable or stale cache
-file just means the font is parsed again and the cache rewritten; the cache is never required.
+in the user cache folder, keyed like Python's own bytecode cache by the font file's size and modification time
+(and the ReportLab version), as marshal data (plain dicts, lists and numbers: loading it runs no code, unlike a
+pickle). A missing, unreadable or stale cache file just means the font is parsed again and the cache rewritten;
+the cache is never required. A face from the cache maps the font file instead of reading it: ReportLab reads
+only the tables and glyphs of the characters a document uses, when it embeds the subset.
 """
 
 from __future__ import annotations
 
 import gc
-import hashlib
 import marshal
+import mmap
 import os
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
@@ -28,9 +29,9 @@ from acceptance_app import APP_NAME
 from acceptance_app.fileio import atomic_write_bytes
 
 CACHE_DIR_ENV = "ACCEPTANCE_APP_CACHE_DIR"
-_FORMAT = 1
-# Set by ReportLab while parsing and rebuilt here: the raw file bytes (read anyway to compute the key) and the
-# unit scaling function (a lambda, so not data).
+_FORMAT = 2
+# Set by ReportLab while parsing and rebuilt here: the raw file bytes (mapped) and the unit scaling function
+# (a lambda, so not data).
 _REBUILT = ("_ttf_data", "_pdfScale")
 
 
@@ -49,20 +50,16 @@ def load_ttfont(name: str, path: Path, folder: Path | None = None) -> TTFont:
     """A TTFont for ``path`` registered under ``name``, equal to ``TTFont(name, str(path))``, from the cache
     when it holds this very file (same sha256) parsed by this ReportLab version."""
     cache_file = (folder or cache_dir()) / "fonts" / f"{path.stem}.marshal"
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="font-key") as pool:
-        keyed = pool.submit(_read_with_key, path)  # file reads and sha256 release the GIL: runs beside the load
+    with path.open("rb") as handle:
+        facts = os.fstat(handle.fileno())
+        key = f"{_FORMAT}:{reportlab.Version}:{marshal.version}:{facts.st_size}:{facts.st_mtime_ns}"
         state = _read_cache(cache_file)
-        raw, key = keyed.result()
-    if state is None or state.pop("key") != key:
-        font = TTFont(name, str(path))
-        _write_cache(cache_file, key, font.face)
-        return font
+        if state is None or state.pop("key") != key:
+            font = TTFont(name, str(path))
+            _write_cache(cache_file, key, font.face)
+            return font
+        raw = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)  # stays valid after the file is closed
     return _font_from_state(name, state, raw)
-
-
-def _read_with_key(path: Path) -> tuple[bytes, str]:
-    raw = path.read_bytes()
-    return raw, f"{_FORMAT}:{reportlab.Version}:{marshal.version}:{hashlib.sha256(raw).hexdigest()}"
 
 
 def _read_cache(cache_file: Path) -> dict[str, Any] | None:
@@ -110,7 +107,7 @@ def _unpack_glyph_to_char(glyphs: list[int], chars: list[int], others: dict[int,
     return table
 
 
-def _font_from_state(name: str, state: dict[str, Any], raw: bytes) -> TTFont:
+def _font_from_state(name: str, state: dict[str, Any], raw: mmap.mmap) -> TTFont:
     face = TTFontFace.__new__(TTFontFace)  # skips the parse; the state is what the parse left behind
     face.__dict__.update(state)
     face._ttf_data = raw

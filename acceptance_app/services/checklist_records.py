@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from acceptance_app.domain.checklists.form import AnswerType
 from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.enums import ItemClass, ItemVerdict, Verdict
-from acceptance_app.services.checklists import inspection_sheet
 
 VERDICT_WORDS = {
     ItemVerdict.PASS: "合格",
@@ -91,6 +90,9 @@ def deciding_item_fields(row: ItemRow) -> dict[str, str]:
 def inspection_deciding_items(session: Session, inspection_id: uuid.UUID) -> tuple[ItemRow, ...]:
     """The items that decided this inspection: the failed ones that triggered the rule, or, when it passed,
     its class A (veto) items, which passing made the verdict 合格."""
+    # The forms machinery (YAML, the schema) loads only when a checklist is read: a passed opinion reads none.
+    from acceptance_app.services.checklists import inspection_sheet
+
     sheet = inspection_sheet(session, inspection_id).sheet
     if sheet.outcome.verdict is Verdict.PASSED:
         return tuple(r for r in sheet.rows if r.item.item_class is ItemClass.A and r.verdict is ItemVerdict.PASS)

@@ -44,7 +44,6 @@ from acceptance_app.services.checklist_records import (
     inspection_deciding_items,
     record_line_fields,
 )
-from acceptance_app.services.verdicts import record_items
 from acceptance_app.settings import load_settings
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.db import data_folder_of
@@ -98,6 +97,8 @@ def record_items_source(session: Session, inspection: Inspection) -> list[Record
     """Every checklist item of this inspection with answer, measurement, samples and clause."""
     if not inspection.form_hash:
         return []
+    from acceptance_app.services.verdicts import record_items  # the checklists' machinery: record sheets only
+
     return [RecordLine(**record_line_fields(r)) for r in record_items(session, inspection.id)]
 
 

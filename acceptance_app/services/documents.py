@@ -28,12 +28,10 @@ from acceptance_app.domain.enums import (
     PartyRole,
 )
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.fileio import HashingWriter, atomic_writer
+from acceptance_app.fileio import atomic_path
 from acceptance_app.i18n import N_
 from acceptance_app.messages import register
 from acceptance_app.reports import labels
-from acceptance_app.reports.base import BaseRenderer, RenderResult
-from acceptance_app.reports.flowables import SignatureSlot
 from acceptance_app.reports.inputs import (
     DocumentInput,
     OpinionInput,
@@ -42,8 +40,8 @@ from acceptance_app.reports.inputs import (
     ServiceReportInput,
     content_manifest,
 )
-from acceptance_app.reports.notices import RecordSheetRenderer, RectificationRenderer, ServiceReportRenderer
-from acceptance_app.reports.opinion import OpinionRenderer
+from acceptance_app.reports.rendering import render_file
+from acceptance_app.reports.results import RenderedFile, SignatureSlot
 from acceptance_app.services import document_inputs as src
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.commitments import ensure_opinion_allowed
@@ -115,6 +113,8 @@ def data_folder_of(session: Session) -> DataFolder:
 
 # The issuing core -------------------------------------------------------------------------------------------
 Builder = Callable[[str, date], DocumentInput]
+# Renders a document of a type into a file: reports.rendering.render_file here, or a RenderHelper's render.
+Render = Callable[[DocumentType, DocumentInput, Path], RenderedFile]
 
 
 def _inputs_sha256(data: DocumentInput) -> str:
@@ -127,7 +127,6 @@ def _inputs_sha256(data: DocumentInput) -> str:
 class _Pending:
     doc_type: DocumentType
     project: Project
-    renderer: type[BaseRenderer]
     draft: DocumentInput
     inputs_sha256: str
     current: Document | None
@@ -137,8 +136,7 @@ class _Pending:
     number: DocumentNumber | None = None
 
 
-def _prepare(session: Session, doc_type: DocumentType, project: Project, renderer: type[BaseRenderer],
-             build: Builder, unit_id: uuid.UUID | None = None, scope: str = "", forms: str = "") -> _Pending:
+def _prepare(session: Session, doc_type: DocumentType, project: Project, build: Builder, unit_id: uuid.UUID | None = None, scope: str = "", forms: str = "") -> _Pending:
     draft = build("", date.today())  # raises DocumentDataMissing before any number is used
     current = session.scalars(
         sa.select(Document).where(Document.type == doc_type, Document.project_id == project.id,
@@ -146,7 +144,7 @@ def _prepare(session: Session, doc_type: DocumentType, project: Project, rendere
                                   Document.scope == scope, Document.state != DocumentState.SUPERSEDED)
         .order_by(Document.version.desc())
     ).first()
-    return _Pending(doc_type, project, renderer, draft, _inputs_sha256(draft), current, unit_id, scope, forms)
+    return _Pending(doc_type, project, draft, _inputs_sha256(draft), current, unit_id, scope, forms)
 
 
 def _unchanged(pending: _Pending, folder: DataFolder) -> bool:
@@ -155,7 +153,7 @@ def _unchanged(pending: _Pending, folder: DataFolder) -> bool:
         folder.root / current.file_path).exists()
 
 
-def _issue_all(session: Session, pendings: list[_Pending]) -> list[IssuedDocument]:
+def _issue_all(session: Session, pendings: list[_Pending], render: Render) -> list[IssuedDocument]:
     """Reserve every number first (each in its own committed transaction, before this session writes
     anything: SQLite has one writer), then render and record each document."""
     folder = data_folder_of(session)
@@ -163,10 +161,10 @@ def _issue_all(session: Session, pendings: list[_Pending]) -> list[IssuedDocumen
         if not _unchanged(pending, folder):
             series = series_for(pending.doc_type, pending.project.region_code)
             pending.number = reserve_number(session, series, pending.draft.issue_date.year)
-    return [_render_and_record(session, folder, p) for p in pendings]
+    return [_render_and_record(session, folder, p, render) for p in pendings]
 
 
-def _render_and_record(session: Session, folder: DataFolder, pending: _Pending) -> IssuedDocument:
+def _render_and_record(session: Session, folder: DataFolder, pending: _Pending, render: Render) -> IssuedDocument:
     current, number = pending.current, pending.number
     if number is None:
         assert current is not None
@@ -175,13 +173,13 @@ def _render_and_record(session: Session, folder: DataFolder, pending: _Pending) 
     relative = Path("documents") / str(pending.project.id) / f"{pending.doc_type.value}-{number.file_stem}.pdf"
     target = folder.root / relative
     target.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_writer(target) as handle:  # the signature fields are in it already (reports/signing/fields.py)
-        written = HashingWriter(handle)
-        result: RenderResult = pending.renderer(data).render(written)
+    with atomic_path(target) as temp:  # the signature fields are in it already (reports/signing/fields.py)
+        rendered = render(pending.doc_type, data, temp)
+    result = rendered.result
     document = Document(
         type=pending.doc_type, project_id=pending.project.id, unit_id=pending.unit_id, scope=pending.scope,
         number=number.text, version=(current.version + 1) if current else 1, state=DocumentState.ISSUED,
-        file_path=relative.as_posix(), file_sha256=written.hexdigest(), inputs_sha256=pending.inputs_sha256,
+        file_path=relative.as_posix(), file_sha256=rendered.file_sha256, inputs_sha256=pending.inputs_sha256,
         manifest_sha256=result.manifest_sha256, form_versions=pending.forms,
         supersedes_id=current.id if current else None, issued_at=utcnow(),
     )
@@ -224,8 +222,8 @@ def build_opinion_input(session: Session, project_id: uuid.UUID, unit_id: uuid.U
     return data, concl.inspections
 
 
-def issue_opinion(session: Session, project_id: uuid.UUID,
-                  unit_id: uuid.UUID | None = None) -> tuple[IssuedDocument, Changes]:
+def issue_opinion(session: Session, project_id: uuid.UUID, unit_id: uuid.UUID | None = None,
+                  render: Render = render_file) -> tuple[IssuedDocument, Changes]:
     project = get_or_404(session, Project, project_id)
     ensure_opinion_allowed(session, project_id)  # an open blocking commitment (容缺) refuses, nothing changed
     used: list[Inspection] = []
@@ -235,9 +233,9 @@ def issue_opinion(session: Session, project_id: uuid.UUID,
         used[:] = inspections
         return data
 
-    pending = _prepare(session, DocumentType.OPINION, project, OpinionRenderer, build, unit_id)
+    pending = _prepare(session, DocumentType.OPINION, project, build, unit_id)
     pending.forms = src.form_versions(used)
-    return _issue_all(session, [pending])[0], Changes(report=True)
+    return _issue_all(session, [pending], render)[0], Changes(report=True)
 
 
 def _notice_parts(session: Session, project_id: uuid.UUID, kind: InspectionKind):  # type: ignore[no-untyped-def]
@@ -254,18 +252,20 @@ def _notice_parts(session: Session, project_id: uuid.UUID, kind: InspectionKind)
     return project, ctx, builder[0].name, units, unit_ids, signers
 
 
-def issue_rectification_list(session: Session, project_id: uuid.UUID) -> tuple[IssuedDocument, Changes]:
+def issue_rectification_list(session: Session, project_id: uuid.UUID,
+                             render: Render = render_file) -> tuple[IssuedDocument, Changes]:
     project, ctx, builder, _units, unit_ids, signers = _notice_parts(session, project_id, InspectionKind.FORMAL)
 
     def build(number: str, day: date) -> DocumentInput:
         findings = tuple(src.findings_source(session, unit_ids, InspectionKind.FORMAL))
         return RectificationInput(number, day, ctx.issuer, src.project_facts(project), builder, findings, signers)
 
-    pending = _prepare(session, DocumentType.RECTIFICATION, project, RectificationRenderer, build)
-    return _issue_all(session, [pending])[0], Changes(report=True)
+    pending = _prepare(session, DocumentType.RECTIFICATION, project, build)
+    return _issue_all(session, [pending], render)[0], Changes(report=True)
 
 
-def issue_service_report(session: Session, project_id: uuid.UUID) -> tuple[IssuedDocument, Changes]:
+def issue_service_report(session: Session, project_id: uuid.UUID,
+                         render: Render = render_file) -> tuple[IssuedDocument, Changes]:
     project, ctx, _builder, units, unit_ids, signers = _notice_parts(session, project_id, InspectionKind.SERVICE)
 
     def build(number: str, day: date) -> DocumentInput:
@@ -273,11 +273,12 @@ def issue_service_report(session: Session, project_id: uuid.UUID) -> tuple[Issue
         return ServiceReportInput(number, day, ctx.issuer, src.project_facts(project), tuple(units), observations,
                                   tuple(s for s in signers if not s.is_lead))
 
-    pending = _prepare(session, DocumentType.SERVICE_REPORT, project, ServiceReportRenderer, build)
-    return _issue_all(session, [pending])[0], Changes(report=True)
+    pending = _prepare(session, DocumentType.SERVICE_REPORT, project, build)
+    return _issue_all(session, [pending], render)[0], Changes(report=True)
 
 
-def issue_record_sheets(session: Session, project_id: uuid.UUID) -> tuple[list[IssuedDocument], Changes]:
+def issue_record_sheets(session: Session, project_id: uuid.UUID,
+                        render: Render = render_file) -> tuple[list[IssuedDocument], Changes]:
     """One 专项检查记录表 per completed formal inspection (the last round of each unit x discipline)."""
     project, ctx, _builder, _units, unit_ids, _signers = _notice_parts(session, project_id, InspectionKind.FORMAL)
     latest = src.latest_inspections(session, unit_ids, InspectionKind.FORMAL)
@@ -294,10 +295,9 @@ def issue_record_sheets(session: Session, project_id: uuid.UUID) -> tuple[list[I
                 inspection.unit.name, f"{inspection.form_id or '—'} {inspection.form_version}".strip(),
                 tuple(src.record_items_source(session, inspection)), tuple(signer))
 
-        pendings.append(_prepare(session, DocumentType.RECORD_SHEET, project, RecordSheetRenderer, build,
-                                 inspection.unit_id, scope=inspection.discipline.value,
-                                 forms=src.form_versions([inspection])))
-    return _issue_all(session, pendings), Changes(report=True)
+        pendings.append(_prepare(session, DocumentType.RECORD_SHEET, project, build, inspection.unit_id,
+                                 scope=inspection.discipline.value, forms=src.form_versions([inspection])))
+    return _issue_all(session, pendings, render), Changes(report=True)
 
 
 def list_documents(session: Session, project_id: uuid.UUID) -> list[DocumentRow]:

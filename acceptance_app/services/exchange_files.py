@@ -26,7 +26,8 @@ from acceptance_app.fileio import atomic_writer
 from acceptance_app.services import verdicts
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import Project, Unit
-from acceptance_app.storage.photo_store import PhotoStore, Rejection, ingest
+from acceptance_app.storage.photo_layout import PhotoStore, Rejection
+from acceptance_app.storage.photo_store import ingest
 from acceptance_app.sync.package import VerifiedPackage
 
 OPINION_TITLE = "联合验收意见书"

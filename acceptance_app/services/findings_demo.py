@@ -29,7 +29,8 @@ from acceptance_app.services import commitments, findings, photos, rechecks
 from acceptance_app.services.changes import Changes
 from acceptance_app.storage.db import data_folder_of
 from acceptance_app.storage.models import Inspection, Photo, Unit, utcnow
-from acceptance_app.storage.photo_store import Ingested, ingest
+from acceptance_app.storage.photo_layout import Ingested
+from acceptance_app.storage.photo_store import ingest
 
 
 def _inspection(session: Session, unit: Unit, discipline: Discipline,

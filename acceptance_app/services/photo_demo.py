@@ -17,7 +17,8 @@ from acceptance_app.domain.photos import TargetKind
 from acceptance_app.services.changes import NO_CHANGES, Changes
 from acceptance_app.storage.db import data_folder_of
 from acceptance_app.storage.models import Photo, PhotoAnnotation, PhotoLink, Unit, utcnow
-from acceptance_app.storage.photo_store import Ingested, ingest
+from acceptance_app.storage.photo_layout import Ingested
+from acceptance_app.storage.photo_store import ingest
 
 SIZE = (800, 600)
 # (file name, capture time, seconds east of 117°01'30", drawing)

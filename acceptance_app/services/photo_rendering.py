@@ -4,6 +4,9 @@ Shapes are in image-relative coordinates (domain.photos), so they scale with wha
 The watermark is burned into this rendering only: the original stays byte for byte as imported, and the
 stored display copy stays clean so one photo can serve several records. Wording is Chinese directly, as in
 every document.
+
+Pillow is imported by the functions that draw (about 60 ms with pillow-heif): a document whose renderings are
+already cached under photos/rendered, like most, never loads it.
 """
 
 from __future__ import annotations
@@ -17,10 +20,9 @@ from dataclasses import dataclass
 from datetime import timedelta, timezone
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from PIL import Image, ImageDraw, ImageFont
 from sqlalchemy.orm import Session
 
 from acceptance_app.domain.enums import Discipline, InspectionKind
@@ -37,7 +39,10 @@ from acceptance_app.storage.models import (
     Project,
     Unit,
 )
-from acceptance_app.storage.photo_store import DISPLAY_QUALITY, PhotoStore
+from acceptance_app.storage.photo_layout import DISPLAY_QUALITY, PhotoStore
+
+if TYPE_CHECKING:
+    from PIL import Image, ImageFont
 
 CHINA = timezone(timedelta(hours=8))
 DISCIPLINE_NAMES = {Discipline.PLANNING: "规划", Discipline.CIVIL_AIR_DEFENSE: "人防", Discipline.FIRE: "消防",
@@ -46,6 +51,8 @@ DISCIPLINE_NAMES = {Discipline.PLANNING: "规划", Discipline.CIVIL_AIR_DEFENSE:
 
 @cache
 def _font(size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     return ImageFont.truetype(str(font_path()), size)
 
 
@@ -55,6 +62,8 @@ def _rgb(color: str) -> tuple[int, int, int]:
 
 def draw_shapes(image: Image.Image, shapes: list[dict[str, Any]]) -> None:
     """Draw shapes (already validated and normalized) on an RGB picture, in place."""
+    from PIL import ImageDraw
+
     draw = ImageDraw.Draw(image)
     width, height = image.size
     long_side = max(width, height)
@@ -126,6 +135,8 @@ def watermark_lines(session: Session, photo: Photo) -> list[str]:
 
 def draw_watermark(image: Image.Image, lines: list[str]) -> None:
     """A translucent band at the bottom with white text, readable on any photo."""
+    from PIL import Image, ImageDraw
+
     width, height = image.size
     font = _font(max(12, height // 40))
     line_height = round(font.size * 1.35)
@@ -140,6 +151,8 @@ def draw_watermark(image: Image.Image, lines: list[str]) -> None:
 
 
 def render(session: Session, folder: DataFolder, photo: Photo, watermark: bool) -> bytes:
+    from PIL import Image
+
     layer = session.scalar(sa.select(PhotoAnnotation).where(PhotoAnnotation.photo_id == photo.id))
     with Image.open(PhotoStore(folder.photos).display_path(photo.sha256)) as source:
         image = source.convert("RGB")

@@ -48,7 +48,7 @@ from acceptance_app.storage.models import (
     Unit,
     utcnow,
 )
-from acceptance_app.storage.photo_store import Ingested, PhotoStore, Rejection, ingest
+from acceptance_app.storage.photo_layout import Ingested, PhotoStore, Rejection
 
 if TYPE_CHECKING:
     from acceptance_app.services.photo_rendering import DocumentPhoto
@@ -161,6 +161,8 @@ def _results_in_pool(files: Sequence[Path], store_root: str, workers: int, task:
     """Run ``ingest`` on a spawn pool (fork is unsafe in a process with Qt and runner threads); return the
     indexes that were never started because of a cancel. Files already being decoded are finished and
     recorded, so a cancel never leaves their copies in the store without a row."""
+    from acceptance_app.storage.photo_store import ingest
+
     skipped: set[int] = set()
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         futures: dict[Future[Ingested | Rejection], int] = {
@@ -208,6 +210,9 @@ def import_photos(session: Session, folder: DataFolder, files: Iterable[Path | s
 
     workers = min(workers or os.cpu_count() or 1, len(paths))
     if workers <= 1:
+        # Pillow and pillow-heif load when photos are decoded, not for every reader of this module (documents)
+        from acceptance_app.storage.photo_store import ingest
+
         for index, path in enumerate(paths):
             if task is not None and task.cancelled():
                 break

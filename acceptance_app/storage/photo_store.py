@@ -1,10 +1,5 @@
-"""The content-addressed photo store: originals byte for byte, plus derived display copies and thumbnails.
-
-Layout under ``DataFolder.photos``::
-
-    originals/ab/cd/abcd…(sha256).jpg   the file exactly as imported (EXIF and all), never rewritten
-    display/ab/cd/abcd….jpg             upright, long side 1600 px, JPEG q85
-    thumbs/ab/cd/abcd….jpg              upright, long side 256 px
+"""The content-addressed photo store: originals byte for byte, plus derived display copies and thumbnails, laid
+out as photo_layout.py says.
 
 Every file is written atomically (temp, fsync, rename: ``fileio``). The same bytes imported twice land on
 the same path, so they are stored once. ``ingest`` does all the heavy work for one file (read, hash, decode,
@@ -23,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -32,6 +26,17 @@ import pillow_heif
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from acceptance_app.fileio import atomic_write_bytes
+from acceptance_app.storage.photo_layout import (
+    DISPLAY_QUALITY,
+    DISPLAY_SIZE,
+    MIME_BY_FORMAT,
+    THUMB_QUALITY,
+    THUMB_SIZE,
+    ExifInfo,
+    Ingested,
+    PhotoStore,
+    Rejection,
+)
 
 # A deliberate ceiling, also given to Pillow: 100 MP is above every phone and most cameras in use on site
 # (12-50 MP) and keeps a decoded picture under ~300 MB. Pillow warns above it and refuses above twice it;
@@ -40,78 +45,16 @@ PIXEL_LIMIT = 100_000_000
 Image.MAX_IMAGE_PIXELS = PIXEL_LIMIT
 pillow_heif.register_heif_opener()
 
-DISPLAY_SIZE = 1600
-DISPLAY_QUALITY = 85
-THUMB_SIZE = 256
-THUMB_QUALITY = 80
 # EXIF times carry no zone unless OffsetTimeOriginal is set; photos are taken in China (UTC+8).
 LOCAL_ZONE = timezone(timedelta(hours=8))
 
-MIME_BY_FORMAT = {"JPEG": "image/jpeg", "MPO": "image/jpeg", "PNG": "image/png", "TIFF": "image/tiff",
-                  "HEIF": "image/heic"}
-EXTENSION_BY_MIME = {"image/jpeg": "jpg", "image/png": "png", "image/tiff": "tif", "image/heic": "heic"}
 _HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif")
-
-
-@dataclass(frozen=True)
-class ExifInfo:
-    taken_at: datetime | None = None  # UTC
-    gps_lat: float | None = None
-    gps_lon: float | None = None
-    camera_make: str = ""
-    camera_model: str = ""
-    orientation: int = 1
-
-
-@dataclass(frozen=True)
-class Ingested:
-    source: str
-    sha256: str
-    size: int
-    width: int  # of the upright picture, as it is shown
-    height: int
-    mime: str
-    exif: ExifInfo
-
-
-@dataclass(frozen=True)
-class Rejection:
-    source: str
-    reason: str  # a code of domain.photos.REJECTION_REASONS
-    detail: str = ""
 
 
 class _Reject(Exception):
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(reason)
         self.reason, self.detail = reason, detail
-
-
-# Paths ------------------------------------------------------------------------------------------------------
-class PhotoStore:
-    def __init__(self, root: Path | str) -> None:
-        self.root = Path(root)
-
-    @staticmethod
-    def _fan_out(sha256: str) -> Path:
-        return Path(sha256[:2], sha256[2:4])
-
-    def original_path(self, sha256: str, mime: str) -> Path:
-        return self.root / "originals" / self._fan_out(sha256) / f"{sha256}.{EXTENSION_BY_MIME[mime]}"
-
-    def display_path(self, sha256: str) -> Path:
-        return self.root / "display" / self._fan_out(sha256) / f"{sha256}.jpg"
-
-    def thumbnail_path(self, sha256: str) -> Path:
-        return self.root / "thumbs" / self._fan_out(sha256) / f"{sha256}.jpg"
-
-    def paths(self, sha256: str, mime: str) -> tuple[Path, Path, Path]:
-        return self.original_path(sha256, mime), self.display_path(sha256), self.thumbnail_path(sha256)
-
-    def remove(self, sha256: str, mime: str) -> None:
-        """Remove one photo's files (only for a photo no database row refers to)."""
-        for path in self.paths(sha256, mime):
-            path.unlink(missing_ok=True)
 
 
 # EXIF -------------------------------------------------------------------------------------------------------

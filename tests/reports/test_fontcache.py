@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -20,6 +21,7 @@ def _same_font(cached: TTFont, parsed: TTFont) -> None:
         parsed.fontName, parsed.shapable, parsed._asciiReadable)
     mine, theirs = dict(vars(cached.face)), dict(vars(parsed.face))
     assert mine.pop("_pdfScale")(2048) == theirs.pop("_pdfScale")(2048)
+    assert bytes(mine.pop("_ttf_data")) == theirs.pop("_ttf_data")  # a cached face maps the file
     assert mine == theirs
     assert cached.stringWidth(SAMPLE, 10) == parsed.stringWidth(SAMPLE, 10)
     assert cached.face.makeSubset(list(map(ord, "验收℃"))) == parsed.face.makeSubset(list(map(ord, "验收℃")))
@@ -44,6 +46,15 @@ def test_a_stale_or_damaged_cache_is_parsed_again(tmp_path: Path) -> None:
     stale.write_bytes(b"\x00 not marshal")
     _same_font(load_ttfont("F", regular, tmp_path), TTFont("F", str(regular)))
     _same_font(load_ttfont("F", regular, tmp_path), TTFont("F", str(regular)))  # rewritten good
+
+
+def test_a_font_file_changed_since_is_parsed_again(tmp_path: Path) -> None:
+    regular, bold = locator.font_path(bold=False), locator.font_path(bold=True)
+    font = tmp_path / "font.ttf"
+    shutil.copyfile(bold, font)
+    load_ttfont("F", font, tmp_path)  # cached as the bold face
+    shutil.copyfile(regular, font)  # another file under the same name: another size and time
+    _same_font(load_ttfont("F", font, tmp_path), TTFont("F", str(font)))
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the shortcut is taken on Linux only")

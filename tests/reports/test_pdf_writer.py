@@ -17,7 +17,7 @@ from tests.reports.sample import DATA
 
 def _canvas() -> tuple[Canvas, io.BytesIO]:
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=A4, invariant=1)
+    canvas = Canvas(out, pagesize=A4, invariant=1, initialFontName="Helvetica")
     canvas.setFont("Helvetica", 12)
     canvas.drawString(72, 800, "acceptance")
     return canvas, out

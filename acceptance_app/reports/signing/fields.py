@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
 
-    from acceptance_app.reports.flowables import SignatureSlot
+    from acceptance_app.reports.results import SignatureSlot
 
 LOCKING_FIELD = "sig_lead"
 
