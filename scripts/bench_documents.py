@@ -4,7 +4,12 @@
    display JPEGs 4 a page (goal <= 1.3x), and the peak memory of each (goal <= 400 MB); each run is a fresh
    subprocess that reports resource.getrusage's ru_maxrss.
 2. A one-unit opinion without photos through the CLI, process start included (goal <= 1 s), vs a process that
-   renders a one-page plain ReportLab PDF with the same font.
+   renders a one-page plain ReportLab PDF with the same font. The CLI renders in its helper process
+   (reports/rendering.py), so this is the wall time a user waits for, on both cores.
+
+The photos carry a content key, as the app's do (the original's sha256 and the rendering's key, known from the
+database), so the manifest does not hash their files. The VM this was tuned on is noisy (the same command varies
+by up to 40 % between runs): use --runs 9 or more and read the medians.
 
     python scripts/bench_documents.py [--photos 400] [--units 50] [--runs 3]
 """

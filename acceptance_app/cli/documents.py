@@ -47,64 +47,46 @@ def _action(subparsers: argparse._SubParsersAction, group: str, group_help: str,
     return action_parser
 
 
-# A render command, given the services.documents module (imported once the helper has started), its arguments,
-# the context and the helper.
-IssueCommand = Callable[[Any, argparse.Namespace, CliContext, RenderHelper], int]
+# How a render command issues: given the services.documents module, the session, the arguments and the render
+# function, the document or documents issued.
+Issue = Callable[[Any, Any, argparse.Namespace, Any], Any]
 
 
-def _issuing(command: IssueCommand) -> Callable[[argparse.Namespace, CliContext], int]:
-    """A render command: the render helper starts first and loads ReportLab and the fonts on the other core
-    while this process imports SQLAlchemy and the services and reads the database (reports/rendering.py)."""
+def _render_command(issue: Issue, copy_to: Callable[[argparse.Namespace, Path], Path]
+                    ) -> Callable[[argparse.Namespace, CliContext], int]:
+    """A render command. The render helper starts first and loads ReportLab and the fonts on the other core
+    while this process imports SQLAlchemy and the services and reads the database (reports/rendering.py);
+    each document issued is copied to ``copy_to(args, its path)`` and printed with its number and sha256."""
 
     def run(args: argparse.Namespace, context: CliContext) -> int:
         with RenderHelper() as helper:
             from acceptance_app.services import documents
 
-            return command(documents, args, context, helper)
+            with context.database().session() as session, session.begin():
+                issued, _changes = issue(documents, session, args, helper.render)
+        for doc in issued if isinstance(issued, list) else [issued]:
+            out = copy_to(args, doc.path)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(doc.path, out)
+            print(f"{doc.number}\t{doc.file_sha256}")
+        return 0
 
     return run
 
 
-def _copy(path: Path, out: Path, number: str, sha256: str) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(path, out)
-    print(f"{number}\t{sha256}")
+def _to_out(args: argparse.Namespace, _path: Path) -> Path:
+    return Path(args.out)
 
 
-@_issuing
-def _render_opinion(documents: Any, args: argparse.Namespace, context: CliContext, helper: RenderHelper) -> int:
-    with context.database().session() as session, session.begin():
-        issued, _changes = documents.issue_opinion(session, args.project, args.unit, render=helper.render)
-    _copy(issued.path, args.out, issued.number, issued.file_sha256)
-    return 0
-
-
-@_issuing
-def _render_rectification(documents: Any, args: argparse.Namespace, context: CliContext,
-                          helper: RenderHelper) -> int:
-    with context.database().session() as session, session.begin():
-        issued, _changes = documents.issue_rectification_list(session, args.project, render=helper.render)
-    _copy(issued.path, args.out, issued.number, issued.file_sha256)
-    return 0
-
-
-@_issuing
-def _render_service_report(documents: Any, args: argparse.Namespace, context: CliContext,
-                           helper: RenderHelper) -> int:
-    with context.database().session() as session, session.begin():
-        issued, _changes = documents.issue_service_report(session, args.project, render=helper.render)
-    _copy(issued.path, args.out, issued.number, issued.file_sha256)
-    return 0
-
-
-@_issuing
-def _render_record_sheets(documents: Any, args: argparse.Namespace, context: CliContext,
-                          helper: RenderHelper) -> int:
-    with context.database().session() as session, session.begin():
-        issued, _changes = documents.issue_record_sheets(session, args.project, render=helper.render)
-    for doc in issued:
-        _copy(doc.path, args.out_dir / doc.path.name, doc.number, doc.file_sha256)
-    return 0
+_render_opinion = _render_command(
+    lambda docs, session, args, render: docs.issue_opinion(session, args.project, args.unit, render=render), _to_out)
+_render_rectification = _render_command(
+    lambda docs, session, args, render: docs.issue_rectification_list(session, args.project, render=render), _to_out)
+_render_service_report = _render_command(
+    lambda docs, session, args, render: docs.issue_service_report(session, args.project, render=render), _to_out)
+_render_record_sheets = _render_command(
+    lambda docs, session, args, render: docs.issue_record_sheets(session, args.project, render=render),
+    lambda args, path: Path(args.out_dir) / path.name)
 
 
 def _list(args: argparse.Namespace, context: CliContext) -> int:
