@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import pickle
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -56,14 +57,28 @@ def _serve(connection: Connection) -> None:
     for doc_type in RENDERERS:
         renderer_for(doc_type)
     _register_fonts()
-    while (task := connection.recv()) is not None:
+    while True:
+        try:
+            task = connection.recv()
+        except EOFError:  # the caller is gone
+            return
+        if task is None:
+            return
         try:
             connection.send((True, render_file(*task)))
         except Exception as error:  # noqa: BLE001 (the caller raises it)
-            try:
-                connection.send((False, error))
-            except Exception:  # noqa: BLE001 (an exception that does not pickle)
-                connection.send((False, RuntimeError(f"{type(error).__name__}: {error}")))
+            connection.send((False, portable(error)))
+
+
+def portable(error: Exception) -> Exception:
+    """``error`` if it survives a pickle there and back (the caller raises it as it is), else a RuntimeError
+    with its type and text: an exception whose constructor wants other arguments than its ``args`` would
+    fail to unpickle in the caller, with a confusing error of its own."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:  # noqa: BLE001 (any failure means: send the text)
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
 
 
 class RenderHelper:

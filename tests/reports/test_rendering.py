@@ -11,7 +11,7 @@ import pytest
 
 from acceptance_app.domain.enums import DocumentType
 from acceptance_app.fileio import file_sha256
-from acceptance_app.reports.rendering import RenderHelper, render_file
+from acceptance_app.reports.rendering import RenderHelper, portable, render_file
 from tests.reports import sample
 
 
@@ -56,3 +56,15 @@ def test_issuing_imports_no_reportlab_so_the_helper_can_load_it_meanwhile() -> N
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'PIL', 'pillow_heif', 'yaml'}))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
+
+
+class _TwoPartError(Exception):
+    def __init__(self, what: str, where: str) -> None:
+        super().__init__(f"{what} at {where}")
+
+
+def test_an_error_that_would_not_unpickle_comes_back_as_its_text() -> None:
+    kept = FileNotFoundError(2, "No such file", "gone.jpg")
+    assert portable(kept) is kept
+    sent = portable(_TwoPartError("字形缺失", "第2页"))
+    assert isinstance(sent, RuntimeError) and str(sent) == "_TwoPartError: 字形缺失 at 第2页"
