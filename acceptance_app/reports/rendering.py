@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
-import pickle
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -71,11 +70,11 @@ def _serve(connection: Connection) -> None:
 
 
 def portable(error: Exception) -> Exception:
-    """``error`` if it survives a pickle there and back (the caller raises it as it is), else a RuntimeError
-    with its type and text: an exception whose constructor wants other arguments than its ``args`` would
-    fail to unpickle in the caller, with a confusing error of its own."""
+    """``error`` if the caller can rebuild it (the pipe rebuilds an exception as ``type(error)(*error.args)``),
+    else a RuntimeError with its type and text: an exception whose constructor wants other arguments than its
+    ``args`` would fail in the caller with a confusing error of its own."""
     try:
-        pickle.loads(pickle.dumps(error))
+        type(error)(*error.args)
     except Exception:  # noqa: BLE001 (any failure means: send the text)
         return RuntimeError(f"{type(error).__name__}: {error}")
     return error
