@@ -39,11 +39,6 @@ from acceptance_app.reports.inputs import (
     UnitLine,
 )
 from acceptance_app.services import commitments, finding_photos, findings, photos
-from acceptance_app.services.checklist_records import (
-    deciding_item_fields,
-    inspection_deciding_items,
-    record_line_fields,
-)
 from acceptance_app.settings import load_settings
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.db import data_folder_of
@@ -58,6 +53,9 @@ def deciding_items_source(session: Session, inspection: Inspection) -> list[Deci
     passed, and the record sheets carry the full list (dozens of veto items would bury the opinion)."""
     if not inspection.form_hash or inspection.verdict is Verdict.PASSED:  # no form: concluded outside the runner
         return []
+    # The checklists' machinery (forms, sheets, answers) loads only where a checklist is read.
+    from acceptance_app.services.checklist_records import deciding_item_fields, inspection_deciding_items
+
     return [DecidingItem(**deciding_item_fields(r)) for r in inspection_deciding_items(session, inspection.id)]
 
 
@@ -97,7 +95,8 @@ def record_items_source(session: Session, inspection: Inspection) -> list[Record
     """Every checklist item of this inspection with answer, measurement, samples and clause."""
     if not inspection.form_hash:
         return []
-    from acceptance_app.services.verdicts import record_items  # the checklists' machinery: record sheets only
+    from acceptance_app.services.checklist_records import record_line_fields
+    from acceptance_app.services.verdicts import record_items
 
     return [RecordLine(**record_line_fields(r)) for r in record_items(session, inspection.id)]
 
