@@ -163,7 +163,8 @@ def main() -> None:
         o_time = statistics.median(r["seconds"] for r in opinion)
         p_time = statistics.median(r["seconds"] for r in plain)
         o_mem, p_mem = max(r["maxrss_mb"] for r in opinion), max(r["maxrss_mb"] for r in plain)
-        print(f"opinion, {args.units} units + {args.photos} photos ({opinion[0]['pages']} pages): {o_time:.2f} s")
+        print(f"opinion, {args.units} units + {args.photos} photos ({opinion[0]['pages']} pages): {o_time:.2f} s "
+              f"(median of {args.runs})")
         print(f"plain ReportLab, the same {args.photos} JPEGs 4 a page:          {p_time:.2f} s")
         print(f"  ratio {o_time / p_time:.2f}x (goal <= 1.3x)")
         print(f"peak memory: opinion {o_mem:.0f} MB, plain {p_mem:.0f} MB, ratio {o_mem / p_mem:.2f}x (goal <= 400 MB)")
@@ -181,7 +182,8 @@ def main() -> None:
                                       "--project", project, "--out", str(tmp / "one.pdf")]))
             base.append(timed_process([PY, "-c", CHILD_ONE_PAGE.format(root=str(ROOT), out=str(tmp / "b.pdf"))]))
         c_time, b_time = statistics.median(cli), statistics.median(base)
-        print(f"one-unit opinion via CLI, process start included: {c_time:.2f} s (goal <= 1 s)")
+        print(f"one-unit opinion via CLI, process start included: {c_time:.2f} s (goal <= 1 s); "
+              f"{min(cli):.2f}-{max(cli):.2f} s over {args.runs} runs")
         print(f"plain ReportLab one-page process with the same font: {b_time:.2f} s, ratio {c_time / b_time:.2f}x")
 
 
