@@ -89,7 +89,7 @@ class NumberedCanvas(Canvas):
         write_pdf(self._doc, self, self._filename)
 
 
-def _register_fonts() -> None:
+def register_fonts() -> None:
     registered = pdfmetrics.getRegisteredFontNames()
     if FONT not in registered:
         pdfmetrics.registerFont(load_ttfont(FONT, locator.font_path(bold=False)))
@@ -127,7 +127,7 @@ class BaseRenderer:
 
     # Hooks ------------------------------------------------------------------------------------------
     def _register_fonts(self) -> None:
-        _register_fonts()
+        register_fonts()
 
     def _get_stylesheet(self) -> StyleSheet1:
         sheet = StyleSheet1()

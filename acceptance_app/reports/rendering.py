@@ -51,11 +51,11 @@ def render_file(doc_type: DocumentType, data: DocumentInput, path: Path) -> Rend
 
 def _serve(connection: Connection) -> None:
     """The helper: load every renderer and the fonts, then render what arrives until told to stop (None)."""
-    from acceptance_app.reports.base import _register_fonts
+    from acceptance_app.reports.base import register_fonts
 
     for doc_type in RENDERERS:
         renderer_for(doc_type)
-    _register_fonts()
+    register_fonts()
     while True:
         try:
             task = connection.recv()
