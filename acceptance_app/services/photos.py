@@ -156,13 +156,12 @@ def _record(session: Session, store: PhotoStore, done: Ingested, target: PhotoTa
     return ImportResult(done.source, outcome, photo.id)
 
 
-def _results_in_pool(files: Sequence[Path], store_root: str, workers: int, task: Progress | None,
+def _results_in_pool(ingest: Callable[[str, str], Ingested | Rejection], files: Sequence[Path], store_root: str,
+                     workers: int, task: Progress | None,
                      on_result: Callable[[int, Ingested | Rejection], None]) -> set[int]:
     """Run ``ingest`` on a spawn pool (fork is unsafe in a process with Qt and runner threads); return the
     indexes that were never started because of a cancel. Files already being decoded are finished and
     recorded, so a cancel never leaves their copies in the store without a row."""
-    from acceptance_app.storage.photo_store import ingest
-
     skipped: set[int] = set()
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         futures: dict[Future[Ingested | Rejection], int] = {
@@ -187,6 +186,9 @@ def import_photos(session: Session, folder: DataFolder, files: Iterable[Path | s
     Bad files are rejected one by one (with a reason code) and the rest go on. The session must not be in a
     ``begin()`` block: each photo is committed as it lands.
     """
+    # Pillow and pillow-heif load when photos are decoded, not for every reader of this module (documents)
+    from acceptance_app.storage.photo_store import ingest
+
     _check_target(session, target)
     paths = collect_files(files)
     store_root = str(folder.photos)
@@ -210,15 +212,12 @@ def import_photos(session: Session, folder: DataFolder, files: Iterable[Path | s
 
     workers = min(workers or os.cpu_count() or 1, len(paths))
     if workers <= 1:
-        # Pillow and pillow-heif load when photos are decoded, not for every reader of this module (documents)
-        from acceptance_app.storage.photo_store import ingest
-
         for index, path in enumerate(paths):
             if task is not None and task.cancelled():
                 break
             on_result(index, ingest(str(path), store_root))
     else:
-        _results_in_pool(paths, store_root, workers, task, on_result)
+        _results_in_pool(ingest, paths, store_root, workers, task, on_result)
     return [r or ImportResult(str(p), ImportOutcome.CANCELLED) for r, p in zip(results, paths, strict=True)]
 
 
