@@ -18,7 +18,7 @@ from acceptance_app import __version__
 from acceptance_app.cli.context import CliContext
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
-from acceptance_app.messages import describe_error
+from acceptance_app.text import describe_error
 
 # Each command module and the commands it registers: only the module of the command given is imported, so a
 # command does not wait for every feature (ReportLab, the photo store, signing) to load.

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from acceptance_app.checklist_messages import describe_form_problem
 from acceptance_app.cli.context import CliContext, print_json
 from acceptance_app.i18n import _
 from acceptance_app.settings import forms_folder
+from acceptance_app.text import describe_form_problem
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

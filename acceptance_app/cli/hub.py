@@ -12,7 +12,6 @@ DEPARTMENTS = ("housing", "planning", "civil-air-defense", "archive", "approval"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from acceptance_app.sync import hub_messages  # noqa: F401 (the hub's error texts)
 
     parser = subparsers.add_parser("hub", help=_("the exchange hub server and its accounts"))
     sub = parser.add_subparsers(dest="action", required=True)

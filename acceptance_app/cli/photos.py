@@ -10,6 +10,7 @@ from acceptance_app.cli.context import CliContext, print_json
 from acceptance_app.domain.photos import ImportOutcome, PhotoTarget
 from acceptance_app.i18n import _
 from acceptance_app.services import photos
+from acceptance_app.text import describe_error
 
 
 def _add_target(parser: argparse.ArgumentParser, with_project: bool = False) -> None:
@@ -63,7 +64,7 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
     if args.json:
         print_json([
             {"file": r.path, "outcome": r.outcome.value, "photo_id": r.photo_id, "reason": r.reason,
-             "message": photos.describe_result(r) if r.reason else ""}
+             "message": describe_error(photos.rejection(r)) if r.reason else ""}
             for r in results
         ])
     else:
@@ -72,7 +73,7 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
         rejected = _("rejected")
         for r in results:
             if r.outcome is ImportOutcome.REJECTED:
-                print(f"{r.path}\t{rejected}\t{photos.describe_result(r)}")
+                print(f"{r.path}\t{rejected}\t{describe_error(photos.rejection(r))}")
             else:
                 print(f"{r.path}\t{words[r.outcome]}\t{r.photo_id or ''}")
     if not results:

@@ -10,10 +10,10 @@ from typing import Any
 from acceptance_app.cli.context import CliContext, print_json
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
+from acceptance_app.text import describe_recorded_error
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from acceptance_app.sync import hub_messages  # noqa: F401 (the sync error texts)
 
     parser = subparsers.add_parser("sync", help=_("hub account and sync state"))
     sub = parser.add_subparsers(dest="action", required=True)
@@ -93,7 +93,7 @@ def run_status(args: argparse.Namespace, context: CliContext) -> int:
         sent=status.last_sent_at or _("never"), pending=status.pending, failed=status.failed,
         pull=status.last_pull_at or _("never"))
     if status.last_error:
-        text += "\n" + _("Last error: {error}").format(error=status.last_error)
+        text += "\n" + _("Last error: {error}").format(error=describe_recorded_error(status.last_error))
     _print(args, value, text)
     return 0
 

@@ -15,7 +15,7 @@ class Severity(StrEnum):
 @dataclass(frozen=True)
 class Problem:
     field: str  # the entity field it concerns, e.g. "uscc", "project_code"
-    code: str  # a stable rule code, e.g. "uscc.check_char"; see acceptance_app/messages.py
+    code: str  # a stable rule code, e.g. "uscc.check_char"; its text is in acceptance_app/text/
     severity: Severity = Severity.ERROR
     params: dict[str, Any] = field(default_factory=dict)
 

@@ -14,7 +14,6 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from acceptance_app import checklist_messages  # noqa: F401  (registers the message codes)
 from acceptance_app.domain.checklists.answers import AnswerInput, ItemOutcome, evaluate_item
 from acceptance_app.domain.checklists.applicability import item_applies
 from acceptance_app.domain.checklists.form import Form, Item, Scope
@@ -23,7 +22,7 @@ from acceptance_app.domain.checklists.sheet import Sheet, StoredAnswer, build_sh
 from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionStatus, ItemVerdict, Verdict
 from acceptance_app.domain.matrix import discipline_applies
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.services import checklist_forms, evidence  # noqa: F401 (evidence registers its providers)
+from acceptance_app.services import checklist_forms, evidence
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.projects import _unit_data, get_or_404
 from acceptance_app.storage.models import Answer, Inspection, Unit, utcnow
@@ -210,8 +209,8 @@ def inspection_sheet(session: Session, inspection_id: uuid.UUID) -> InspectionSh
         jurisdiction.verdict_rules(form.discipline, form.verdict),
         current_round=inspection.round,
         recheck=_service_failures(session, inspection, unit.project_id),
-        evidence=checklist_forms.existing_evidence(session, inspection.id),
-        assumed_evidence=checklist_forms.assumed_evidence(),
+        evidence=evidence.existing_evidence(session, inspection.id),
+        assumed_evidence=evidence.assumed_evidence(),
         discipline_applies=discipline_applies(unit_data, inspection.discipline),
     )
     return InspectionSheet(_info(inspection, unit, form), sheet, jurisdiction)

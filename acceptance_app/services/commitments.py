@@ -19,20 +19,11 @@ from acceptance_app.domain.findings import (
     validate_commitment,
 )
 from acceptance_app.domain.problems import KnownError, ValidationFailed, errors_only
-from acceptance_app.i18n import N_
-from acceptance_app.messages import register
 from acceptance_app.reports import labels
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.findings import party_for
 from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.models import Commitment, Party, Project, utcnow
-
-register(errors={
-    "commitment.already_checked": N_("This commitment was already checked; its result cannot change."),
-    "commitment.blocks_opinion": N_(
-        "The opinion cannot be issued while these commitments are open (they must be fulfilled first):\n{items}"
-    ),
-})
 
 KIND_TEXT = {CommitmentKind.PROMISE: "告知承诺", CommitmentKind.DEFERRED: "容缺"}
 

@@ -29,8 +29,6 @@ from acceptance_app.domain.enums import (
 )
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.fileio import atomic_path
-from acceptance_app.i18n import N_
-from acceptance_app.messages import register
 from acceptance_app.reports import labels
 from acceptance_app.reports.inputs import (
     DocumentInput,
@@ -48,10 +46,6 @@ from acceptance_app.services.commitments import ensure_opinion_allowed
 from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import Document, Inspection, NumberSeries, Project, utcnow
-
-register(errors={
-    "documents.missing_data": N_("The document cannot be made; missing or inconsistent data:\n{items}"),
-})
 
 
 class DocumentDataMissing(KnownError):

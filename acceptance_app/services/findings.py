@@ -30,52 +30,10 @@ from acceptance_app.domain.findings import (
 )
 from acceptance_app.domain.problems import KnownError, ValidationFailed, errors_only
 from acceptance_app.domain.working_days import add_working_days
-from acceptance_app.i18n import N_, _
-from acceptance_app.messages import FIELD_LABELS, register
 from acceptance_app.reports import labels
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.models import Finding, FindingEvent, Inspection, Party, Unit, utcnow
-
-FIELD_LABELS.update({
-    "description": N_("Description"),
-    "deadline_days": N_("Deadline (working days)"),
-    "item_id": N_("Checklist item"),
-    "subject": N_("Subject"),
-    "promise": N_("Promised material or condition"),
-    "due_on": N_("Promised date"),
-})
-register(
-    rules={
-        "commitment.due_in_past": N_("{date} is already past"),
-        "date.format": N_("must be a date like 2027-02-28, not \u201c{value}\u201d"),
-    },
-    errors={
-        "calendar.out_of_range": N_(
-            "The working-day calendar knows the years {first} to {last} only; {date} is beyond it. Choose a "
-            "shorter deadline, or update the chinese-calendar package when the State Council has published "
-            "the next year's holidays."
-        ),
-        "finding.step_not_allowed": N_("This finding is \u201c{status}\u201d; the step \u201c{action}\u201d is not possible now."),
-        "finding.no_party": N_("The project has no {role}; add the responsible party first."),
-        "finding.closed": N_("This finding is closed (re-check passed) and can no longer be edited."),
-        "finding.no_inspection": N_(
-            "This unit has no {discipline} inspection yet; start the inspection before recording findings."
-        ),
-    },
-)
-
-STATUS_NAMES = {
-    FindingStatus.OPEN: N_("to rectify"),
-    FindingStatus.RECTIFIED: N_("rectified, awaiting re-check"),
-    FindingStatus.CLOSED: N_("re-check passed"),
-}
-ACTION_NAMES = {
-    FindingAction.OPEN: N_("Opened"),
-    FindingAction.RECTIFY: N_("Rectified"),
-    FindingAction.RECHECK_PASS: N_("Re-check passed"),
-    FindingAction.RECHECK_FAIL: N_("Re-check failed"),
-}
 
 DUE_SOON_DAYS = 3  # working days: early warning (measures item 33)
 
@@ -180,9 +138,8 @@ def step(session: Session, finding_id: uuid.UUID, action: FindingAction, note: s
     finding = _finding(session, finding_id)
     try:
         finding.status = next_status(finding.status, action)
-    except StepNotAllowed as refused:  # say it with the names the inspector sees
-        raise KnownError("finding.step_not_allowed", status=_(STATUS_NAMES[refused.status]),
-                         action=_(ACTION_NAMES[action])) from None
+    except StepNotAllowed as refused:  # the text names them as the inspector sees them (text.findings)
+        raise KnownError("finding.step_not_allowed", status=refused.status.value, action=action.value) from None
     by = _actor(session)
     if finding.status is FindingStatus.CLOSED:
         finding.closed_by, finding.closed_at = by, utcnow()

@@ -17,8 +17,6 @@ from sqlalchemy.orm import Session
 from acceptance_app.domain.enums import Department
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.fileio import atomic_write_bytes
-from acceptance_app.i18n import N_
-from acceptance_app.messages import register
 from acceptance_app.reports import labels
 from acceptance_app.reports.signing import certificates
 from acceptance_app.reports.signing.providers import Pkcs11Provider, Pkcs12Provider, SigningProvider
@@ -26,12 +24,6 @@ from acceptance_app.services.changes import Changes
 from acceptance_app.services.documents import data_folder_of
 from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.models import SignatureImage, SigningIdentity
-
-register(errors={
-    "identity.expired": N_("The certificate of {person} expired on {not_after}; it cannot sign."),
-    "identity.not_png": N_("The image is not a PNG file."),
-    "identity.person_required": N_("The person's name is required (it is shown in the stamp)."),
-})
 
 HANDWRITING, SEAL = "handwriting", "seal"
 TRAINING_DIR = "identities"

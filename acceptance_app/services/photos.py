@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from acceptance_app import messages
 from acceptance_app.domain.enums import InspectionKind
 from acceptance_app.domain.photos import (
     ImportOutcome,
@@ -34,7 +33,6 @@ from acceptance_app.domain.photos import (
     validate_shapes,
 )
 from acceptance_app.domain.problems import KnownError, ValidationFailed, errors_only
-from acceptance_app.services import photo_messages  # noqa: F401 - registers the photo messages
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.projects import NotFound
 from acceptance_app.storage.data_folder import DataFolder
@@ -64,12 +62,11 @@ class Progress(Protocol):
     def cancelled(self) -> bool: ...
 
 
-def describe_result(result: ImportResult) -> str:
-    """The user's one-line message for a rejected file (Chinese by default)."""
+def rejection(result: ImportResult) -> KnownError:
+    """Why a file was refused, as the code and params the UI and the CLI turn into one line of text."""
     from acceptance_app.storage.photo_store import PIXEL_LIMIT
 
-    error = KnownError(result.reason, name=result.name, detail=result.detail, limit=PIXEL_LIMIT // 1_000_000)
-    return messages.describe_error(error)
+    return KnownError(result.reason, name=result.name, detail=result.detail, limit=PIXEL_LIMIT // 1_000_000)
 
 
 # Which files -------------------------------------------------------------------------------------------------

@@ -24,7 +24,6 @@ from acceptance_app.domain.identifiers import normalize
 from acceptance_app.domain.matrix import unit_cells
 from acceptance_app.domain.problems import KnownError, ValidationFailed, errors_only
 from acceptance_app.domain.validation import validate_party, validate_project, validate_unit
-from acceptance_app.services import photo_messages  # noqa: F401 - the "unit.has_photos" text
 from acceptance_app.services.changes import Changes
 from acceptance_app.storage.models import Inspection, Inspector, Party, PhotoLink, Project, Unit
 

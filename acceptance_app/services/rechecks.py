@@ -17,20 +17,10 @@ from sqlalchemy.orm import Session
 from acceptance_app.domain.enums import Discipline, FindingStatus, InspectionKind, InspectionStatus
 from acceptance_app.domain.findings import FindingOrigin, FindingRow
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.i18n import N_
-from acceptance_app.messages import register
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.findings import list_findings
 from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.models import Finding, FindingEvent, Inspection, Unit
-
-register(errors={
-    "recheck.no_inspection": N_("There is no earlier inspection of this unit and discipline to re-inspect."),
-    "recheck.not_completed": N_(
-        "Round {round} is not completed yet; a re-inspection round starts only from a completed one."
-    ),
-    "recheck.nothing_to_check": N_("Every finding of this unit and discipline is closed; nothing to re-inspect."),
-})
 
 
 @dataclass(frozen=True)

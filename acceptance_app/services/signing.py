@@ -19,28 +19,15 @@ from sqlalchemy.orm import Session
 from acceptance_app.domain.enums import DocumentState
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.fileio import atomic_write_bytes
-from acceptance_app.i18n import N_
-from acceptance_app.messages import register
 from acceptance_app.reports.signing.certificates import load_trust_roots
 from acceptance_app.reports.signing.fields import list_fields
 from acceptance_app.reports.signing.pades import SignRequest, SignResult, check_field
 from acceptance_app.reports.signing.providers import SigningProvider
-from acceptance_app.reports.signing.verify import ISSUES, Issue, VerificationReport, verify_pdf
+from acceptance_app.reports.signing.verify import Issue, VerificationReport, verify_pdf
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.documents import data_folder_of
 from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.models import Document, DocumentSignature
-
-register(errors={
-    "signing.document_closed": N_("Document {number} is {state}; it cannot be signed. A correction is a new version."),
-    "signing.file_changed": N_("The file of document {number} in the data folder was changed outside the program "
-                               "(SHA-256 {actual}, recorded {expected}); signing refused."),
-})
-ISSUES.update({
-    "record_file_changed": N_("the file differs from the one the record holds for document {number}"),
-    "record_removed": N_("the record shows field \u201c{field}\u201d signed by {signer} at {when}, but this file "
-                         "does not contain that signature"),
-})
 
 
 @dataclass(frozen=True)

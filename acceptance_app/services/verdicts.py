@@ -15,7 +15,6 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from acceptance_app.checklist_messages import describe_missing
 from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.checklists.verdicts import (
     DisciplineOutcome,
@@ -60,7 +59,8 @@ def conclude_inspection(session: Session, inspection_id: uuid.UUID) -> tuple[Con
         raise KnownError("inspection.completed")
     blocking = [row for row in current.sheet.rows if row.blocking]
     if blocking:
-        raise KnownError("inspection.incomplete", count=len(blocking), items=_describe_blocking(blocking))
+        raise KnownError("inspection.incomplete", count=len(blocking), items=_blocking_items(blocking),
+                         more=len(blocking) > 12)
     inspection = _inspection(session, inspection_id)
     inspection.status = InspectionStatus.COMPLETED
     inspection.verdict = current.sheet.outcome.verdict
@@ -69,16 +69,12 @@ def conclude_inspection(session: Session, inspection_id: uuid.UUID) -> tuple[Con
     return conclusion(session, inspection_id), CHANGED
 
 
-def _describe_blocking(rows: list[ItemRow], limit: int = 12) -> str:
-    parts = [
-        describe_missing(row.item.id, [k.value for k in row.missing])
-        if row.verdict is not ItemVerdict.PENDING
-        else describe_missing(row.item.id, None)
+def _blocking_items(rows: list[ItemRow], limit: int = 12) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """(item id, the evidence kinds it lacks; None when unanswered) of the first ``limit`` blocking rows."""
+    return tuple(
+        (row.item.id, tuple(k.value for k in row.missing) if row.verdict is not ItemVerdict.PENDING else None)
         for row in rows[:limit]
-    ]
-    if len(rows) > limit:
-        parts.append("…")
-    return "；".join(parts)
+    )
 
 
 def conclusion(session: Session, inspection_id: uuid.UUID) -> Conclusion:

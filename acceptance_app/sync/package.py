@@ -23,7 +23,6 @@ from typing import IO, Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from acceptance_app import exchange_messages  # noqa: F401 - registers the exchange messages
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.fileio import atomic_writer
 from acceptance_app.sync.keys import public_key_from_b64

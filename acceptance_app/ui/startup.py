@@ -20,8 +20,8 @@ def run_gui(context: CliContext, smoke_test: bool = False, demo: bool = False) -
     from PySide6.QtCore import QObject, QTimer, Signal
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from acceptance_app.messages import describe_error
     from acceptance_app.storage.quick_read import read_project_rows
+    from acceptance_app.text import describe_error
 
     from acceptance_app.ui.errors import CrashHandler, report_previous_crash
     from acceptance_app.ui.fonts import install_app_font

@@ -8,21 +8,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.i18n import N_
-from acceptance_app.messages import register
 from acceptance_app.reports.signing.fields import LOCKING_FIELD, list_fields
 from acceptance_app.reports.signing.stamp import stamp_style
 
 log = logging.getLogger(__name__)
 
-register(errors={
-    "signing.no_such_field": N_("The document has no signature field \u201c{field}\u201d. Fields: {fields}."),
-    "signing.field_signed": N_("Field \u201c{field}\u201d is already signed by {signer}."),
-    "signing.lead_not_last": N_("The lead department signs last, because its signature locks the document. "
-                                "Still unsigned: {fields}."),
-    "signing.locked": N_("The document is locked by its final signature; it cannot be signed again. "
-                         "A correction is a new version."),
-})
 
 NO_TIMESTAMP = "no timestamp"
 

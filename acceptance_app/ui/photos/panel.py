@@ -25,6 +25,7 @@ from acceptance_app.domain.photos import ImportOutcome, ImportResult, PhotoRow, 
 from acceptance_app.i18n import _
 from acceptance_app.services import photos
 from acceptance_app.services.changes import Changes
+from acceptance_app.text import describe_error
 
 from acceptance_app.ui.photos.grid import ROW_ROLE, PhotoGrid, PhotoGridModel
 from acceptance_app.ui.tasks import Operation, TaskRunner, TaskState
@@ -139,7 +140,7 @@ class PhotosPanel(QWidget):
         self.rejections.clear()
         for result in results:
             if result.outcome is ImportOutcome.REJECTED:
-                self.rejections.addItem(photos.describe_result(result))
+                self.rejections.addItem(describe_error(photos.rejection(result)))
         self.rejections.setVisible(self.rejections.count() > 0)
         if count[ImportOutcome.IMPORTED] or count[ImportOutcome.DUPLICATE]:
             self.runner.changes_applied.emit(Changes(photo=True))

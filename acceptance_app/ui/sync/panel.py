@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import N_, _
-from acceptance_app.messages import describe_error
 from acceptance_app.services import exchange, exchange_conflicts, hub_sync
 from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings
+from acceptance_app.text import describe_error, describe_recorded_error
 
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import RowsModel
@@ -123,7 +123,7 @@ class SyncPanel(QWidget):
         self.fields["pending"].setText(str(status.pending))
         self.fields["failed"].setText(str(status.failed))
         self.fields["pulled"].setText(when(status.last_pull_at))
-        self.fields["error"].setText(status.last_error or "—")
+        self.fields["error"].setText(describe_recorded_error(status.last_error) if status.last_error else "—")
         self.conflict_model.set_rows(conflicts)
         self.conflict_view.resizeColumnsToContents()
 
