@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from acceptance_app import __version__
-from acceptance_app.cli.context import CliContext
+from acceptance_app.context import AppContext
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
 from acceptance_app.text import describe_error
@@ -84,7 +84,8 @@ def _global_options(args_list: list[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    context = CliContext.from_args(_global_options(args_list))
+    options = _global_options(args_list)
+    context = AppContext.open(options.data_dir, options.lang)  # built once; the window gets the same one
     parser = build_parser(_modules_for(args_list))
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     if not any(a in commands for a in args_list) and not {"-h", "--help", "--version"} & set(args_list):

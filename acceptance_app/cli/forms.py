@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.i18n import _
 from acceptance_app.settings import forms_folder
 from acceptance_app.text import describe_form_problem
@@ -22,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.set_defaults(handler=run_list)
 
 
-def run_check(args: argparse.Namespace, context: CliContext) -> int:
+def run_check(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.storage.forms.loader import check_paths
 
     paths = args.paths or [forms_folder(context.settings)]
@@ -36,7 +37,7 @@ def run_check(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_list(args: argparse.Namespace, context: CliContext) -> int:
+def run_list(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.storage.forms.loader import load_library
 
     library = load_library(forms_folder(context.settings))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.domain.enums import Department
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.fileio import atomic_write_bytes
@@ -75,7 +76,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         parser.set_defaults(handler=_identities_add, kind=name)
 
 
-def _identities_list(args: argparse.Namespace, context: CliContext) -> int:
+def _identities_list(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import identities
 
     with context.database().session() as session:
@@ -87,7 +88,7 @@ def _identities_list(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def _identities_add(args: argparse.Namespace, context: CliContext) -> int:
+def _identities_add(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import identities
 
     secret = _secret(args.secret_file, "--password-file")
@@ -142,7 +143,7 @@ def _list_fields(args: argparse.Namespace) -> int:
     return 0
 
 
-def _sign(args: argparse.Namespace, context: CliContext) -> int:
+def _sign(args: argparse.Namespace, context: AppContext) -> int:
     if args.list_fields:
         return _list_fields(args)
     if not args.field or not args.out:
@@ -173,7 +174,7 @@ def _sign(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def _record(context: CliContext, source: bytes, result, request) -> str:  # type: ignore[no-untyped-def]
+def _record(context: AppContext, source: bytes, result, request) -> str:  # type: ignore[no-untyped-def]
     from acceptance_app.services import signing
 
     with context.database().session() as session, session.begin():
@@ -184,12 +185,12 @@ def _record(context: CliContext, source: bytes, result, request) -> str:  # type
         return document.number
 
 
-def trust_paths(context: CliContext, extra: list[Path]) -> list[Path]:
+def trust_paths(context: AppContext, extra: list[Path]) -> list[Path]:
     folder = Path(context.settings.trust_dir) if context.settings.trust_dir else context.folder.root / "trust"
     return [p for p in [folder, *extra] if p.exists()]
 
 
-def _verify(args: argparse.Namespace, context: CliContext) -> int:
+def _verify(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import signing
 
     data = _read(args.file)

@@ -7,7 +7,8 @@ import uuid
 from dataclasses import asdict
 from typing import Any
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
 from acceptance_app.text import describe_recorded_error
@@ -38,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     pull.set_defaults(handler=run_pull)
 
 
-def _hub(args: argparse.Namespace, context: CliContext) -> tuple[str, str]:
+def _hub(args: argparse.Namespace, context: AppContext) -> tuple[str, str]:
     from acceptance_app.sync.credentials import load_token
 
     url = (args.hub or context.settings.hub_url).rstrip("/")
@@ -47,7 +48,7 @@ def _hub(args: argparse.Namespace, context: CliContext) -> tuple[str, str]:
     return url, load_token(context.folder)
 
 
-def run_login(args: argparse.Namespace, context: CliContext) -> int:
+def run_login(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services.hub_sync import login
     from acceptance_app.settings import save_settings
 
@@ -61,7 +62,7 @@ def run_login(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_push(args: argparse.Namespace, context: CliContext) -> int:
+def run_push(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services.hub_sync import push
 
     url, token = _hub(args, context)
@@ -72,7 +73,7 @@ def run_push(args: argparse.Namespace, context: CliContext) -> int:
     return 0 if not report.failed else 2
 
 
-def run_pull(args: argparse.Namespace, context: CliContext) -> int:
+def run_pull(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services.hub_sync import pull
 
     url, token = _hub(args, context)
@@ -83,7 +84,7 @@ def run_pull(args: argparse.Namespace, context: CliContext) -> int:
     return 0 if not report.failed else 2
 
 
-def run_status(args: argparse.Namespace, context: CliContext) -> int:
+def run_status(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services.hub_sync import sync_status
 
     with context.database().session() as session:

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 from acceptance_app.app import process_age_seconds
 
 if TYPE_CHECKING:
-    from acceptance_app.cli.context import CliContext
+    from acceptance_app.context import AppContext
     from acceptance_app.storage.db import Database
 
 
-def run_gui(context: CliContext, smoke_test: bool = False, demo: bool = False) -> int:
+def run_gui(context: AppContext, smoke_test: bool = False, demo: bool = False) -> int:
     from PySide6.QtCore import QObject, QTimer, Signal
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -37,7 +37,7 @@ def run_gui(context: CliContext, smoke_test: bool = False, demo: bool = False) -
     install_app_font(app)  # type: ignore[arg-type]
     install_qt_translations(app)  # type: ignore[arg-type]
     previous_crash = CrashHandler(context.folder.logs).install()
-    window = MainWindow(context.settings, context.folder.root)
+    window = MainWindow(context)
     rows = read_project_rows(context.folder.database)
     if rows is not None:
         window.project_list.set_rows(rows)

@@ -31,7 +31,6 @@ from acceptance_app.reports import labels
 from acceptance_app.reports.signing.pades import SignRequest
 from acceptance_app.reports.signing.stamp import compose_background
 from acceptance_app.services import identities, signing
-from acceptance_app.settings import load_settings
 
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.signing.handwriting_pad import HandwritingPad
@@ -107,7 +106,7 @@ class SignDialog(QDialog):
     def _select_own_field(self) -> None:
         """Start on the slot of the department this laptop's inspector belongs to (the settings)."""
         database = self.runner.database
-        own = load_settings(database.folder.root).inspector_department if database is not None else ""
+        own = database.settings.inspector_department if database is not None else ""
         if own not in {d.value for d in Department}:
             return
         wanted = labels.DEPARTMENT[Department(own)]
@@ -190,7 +189,7 @@ class SignDialog(QDialog):
             return
         database = self.runner.database
         assert database is not None
-        settings = load_settings(database.folder.root)
+        settings = database.settings
         hand, seal, new_hand = self.handwriting(), self.seal(), not self.pad.is_empty()
         request = SignRequest(field.name, identity.person, field.department, hand, seal, settings.timestamp_url,
                               training=identity.training)

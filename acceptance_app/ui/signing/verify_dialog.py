@@ -16,7 +16,7 @@ from acceptance_app.reports.signing.verify import (
     VerificationReport,
 )
 from acceptance_app.services import signing
-from acceptance_app.settings import load_settings
+from acceptance_app.settings import Settings
 from acceptance_app.text import describe_issue, modification_text
 
 from acceptance_app.ui.errors import show_exception
@@ -43,8 +43,7 @@ VERIFY_COLUMNS: list[Column[SignatureReport]] = [
 ]
 
 
-def trust_paths(data_root: Path) -> list[Path]:
-    settings = load_settings(data_root)
+def trust_paths(settings: Settings, data_root: Path) -> list[Path]:
     return [Path(settings.trust_dir) if settings.trust_dir else data_root / "trust"]
 
 
@@ -77,7 +76,7 @@ class VerifyDialog(QDialog):
 
 def open_verify_dialog(runner: TaskRunner, document_id: uuid.UUID, number: str, parent: QWidget) -> None:
     assert runner.database is not None
-    trust = trust_paths(runner.database.folder.root)
+    trust = trust_paths(runner.database.settings, runner.database.folder.root)
 
     def show(result: Any) -> None:
         dialog = VerifyDialog(number, *result, parent=parent)
