@@ -16,7 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -33,6 +33,7 @@ from acceptance_app.domain.photos import (
     validate_shapes,
 )
 from acceptance_app.domain.problems import KnownError, ValidationFailed, errors_only
+from acceptance_app.domain.progress import Progress
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.projects import NotFound
 from acceptance_app.storage.data_folder import DataFolder
@@ -52,14 +53,6 @@ if TYPE_CHECKING:
     from acceptance_app.services.photo_rendering import DocumentPhoto
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".heic", ".heif", ".hif"})
-
-
-class Progress(Protocol):
-    """What the UI runner's TaskState offers (plain values; no Qt here)."""
-
-    def progress(self, done: int, total: int, label: str = "") -> None: ...
-
-    def cancelled(self) -> bool: ...
 
 
 def rejection(result: ImportResult) -> KnownError:

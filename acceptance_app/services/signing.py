@@ -81,9 +81,20 @@ def signing_status(session: Session, document_id: uuid.UUID) -> SigningStatus:
     return SigningStatus(document.id, document.number, document.state, path, tuple(rows))
 
 
-def sign_document(session: Session, document_id: uuid.UUID, request: SignRequest,
-                  provider: SigningProvider) -> tuple[SignResult, Changes]:
-    """Sign one field of the document's current file and record it."""
+@dataclass(frozen=True)
+class Reservation:
+    """What the slow part of signing needs, read in a short write: the file's bytes as recorded, the field."""
+
+    document_id: uuid.UUID
+    number: str
+    source: bytes
+    source_sha256: str
+    request: SignRequest
+
+
+def reserve_signing(session: Session, document_id: uuid.UUID, request: SignRequest) -> Reservation:
+    """Step 1 (short, on the writer): the document may be signed, its file is the one recorded, the field is
+    free. Nothing slow here: no key is used, no network is reached."""
     document: Document = get_or_404(session, Document, document_id)  # type: ignore[assignment]
     if document.state in (DocumentState.SIGNED, DocumentState.SUPERSEDED, DocumentState.DRAFT):
         raise KnownError("signing.document_closed", number=document.number, state=document.state.value)
@@ -93,9 +104,34 @@ def sign_document(session: Session, document_id: uuid.UUID, request: SignRequest
     if actual != expected:
         raise KnownError("signing.file_changed", number=document.number, actual=actual[:16], expected=expected[:16])
     check_field(source, request.field)
-    result = provider.sign_pdf(request, source)
-    record_signature(session, document, actual, result, request)
+    return Reservation(document.id, document.number, source, actual, request)
+
+
+def sign_reserved(reservation: Reservation, provider: SigningProvider) -> SignResult:
+    """Step 2 (slow, on the pool, no session): the key signs; a timestamp server may be asked over the network."""
+    return provider.sign_pdf(reservation.request, reservation.source)
+
+
+def record_signed(session: Session, reservation: Reservation, result: SignResult) -> tuple[SignResult, Changes]:
+    """Step 3 (short, on the writer): record the signature, unless the document moved on meanwhile (another
+    signature, a new version): then the signature made on the old bytes is refused and nothing is stored."""
+    document: Document = get_or_404(session, Document, reservation.document_id)  # type: ignore[assignment]
+    if document.state in (DocumentState.SIGNED, DocumentState.SUPERSEDED, DocumentState.DRAFT):
+        raise KnownError("signing.document_closed", number=document.number, state=document.state.value)
+    _path, current = _current(session, document)
+    if current != reservation.source_sha256:
+        raise KnownError("signing.file_changed", number=document.number, actual=current[:16],
+                         expected=reservation.source_sha256[:16])
+    record_signature(session, document, reservation.source_sha256, result, reservation.request)
     return result, Changes(report=True)
+
+
+def sign_document(session: Session, document_id: uuid.UUID, request: SignRequest,
+                  provider: SigningProvider) -> tuple[SignResult, Changes]:
+    """Sign one field of the document's current file and record it, in one session (the CLI, tests). The
+    window runs the three steps as a split operation so that the writer is free while the key signs."""
+    reservation = reserve_signing(session, document_id, request)
+    return record_signed(session, reservation, sign_reserved(reservation, provider))
 
 
 def record_signature(session: Session, document: Document, input_sha256: str, result: SignResult,
