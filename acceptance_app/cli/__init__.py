@@ -88,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     context = AppContext.open(options.data_dir, options.lang)  # built once; the window gets the same one
     parser = build_parser(_modules_for(args_list))
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert isinstance(commands, dict)  # the subcommand parsers by name
     if not any(a in commands for a in args_list) and not {"-h", "--help", "--version"} & set(args_list):
         args_list.append("gui")  # `python -m acceptance_app` alone opens the window
     args = parser.parse_args(args_list)

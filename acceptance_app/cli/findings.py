@@ -14,7 +14,8 @@ from acceptance_app.domain.enums import Discipline, FindingStatus, ItemClass, Pa
 from acceptance_app.domain.findings import FindingData, FindingRow
 from acceptance_app.i18n import _
 from acceptance_app.services import findings, rechecks
-from acceptance_app.services.projects import Project, get_or_404
+from acceptance_app.services.common import get_or_raise
+from acceptance_app.services.projects import Project
 
 ROLES = [r.value for r in PartyRole]
 
@@ -90,7 +91,7 @@ def _line(row: FindingRow) -> str:
 
 def run_list(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session:
-        get_or_404(session, Project, args.project)
+        get_or_raise(session, Project, args.project)
         rows = findings.list_findings(
             session, args.project, unit_id=args.unit,
             discipline=Discipline(args.discipline) if args.discipline else None,
@@ -144,7 +145,7 @@ def run_recheck_start(args: argparse.Namespace, context: AppContext) -> int:
 
 def run_dashboard(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session:
-        get_or_404(session, Project, args.project)
+        get_or_raise(session, Project, args.project)
         board = findings.dashboard(session, args.project, today=args.today)
     if args.json:
         print_json({

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from acceptance_app.cli.context import print_json
 from acceptance_app.context import AppContext
@@ -41,7 +42,7 @@ def run_list(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.storage.forms.loader import load_library
 
     library = load_library(forms_folder(context.settings))
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "form": form.discipline.value,
             "version": form.version,

@@ -53,7 +53,7 @@ def run_serve(args: argparse.Namespace, context: AppContext) -> int:
     return 0
 
 
-def _sessions(url: str):  # type: ignore[no-untyped-def]
+def _sessions(url: str):
     from acceptance_app.sync.hub.db import open_hub_database
 
     return open_hub_database(url)

@@ -174,7 +174,7 @@ def _sign(args: argparse.Namespace, context: AppContext) -> int:
     return 0
 
 
-def _record(context: AppContext, source: bytes, result, request) -> str:  # type: ignore[no-untyped-def]
+def _record(context: AppContext, source: bytes, result, request) -> str:
     from acceptance_app.services import signing
 
     with context.database().session() as session, session.begin():
@@ -208,7 +208,7 @@ def _verify(args: argparse.Namespace, context: AppContext) -> int:
     return 0 if ok else EXIT_VERIFY_FAILED
 
 
-def print_report(report: VerificationReport, record_issues: list, ok: bool) -> None:  # type: ignore[type-arg]
+def print_report(report: VerificationReport, record_issues: list, ok: bool) -> None:
     for s in report.signatures:
         verdict = _("OK") if s.ok else _("FAILED")
         print(f"[{verdict}] {s.field}  {s.signer}  {s.signing_time[:19]}")

@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_list(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session:
-        projects.get_or_404(session, projects.Project, args.project)
+        projects.get_or_raise(session, projects.Project, args.project)
         rows = projects.list_units(session, args.project)
     if args.json:
         print_json([{**asdict(r), "cells": {d.value: s.value for d, s in r.cells.items()}} for r in rows])

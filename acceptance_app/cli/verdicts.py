@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _unit_json(result) -> dict:  # type: ignore[no-untyped-def]
+def _unit_json(result) -> dict:
     from acceptance_app.cli.checklist_json import joint_json, outcome_json
 
     return {

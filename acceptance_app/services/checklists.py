@@ -24,7 +24,8 @@ from acceptance_app.domain.matrix import discipline_applies
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.services import checklist_forms, evidence
 from acceptance_app.services.changes import Changes
-from acceptance_app.services.projects import _unit_data, get_or_404
+from acceptance_app.services.common import get_or_raise
+from acceptance_app.services.projects import _unit_data
 from acceptance_app.storage.models import Answer, Inspection, Unit, utcnow
 
 CHANGED = Changes(inspection=True, checklist=True)
@@ -59,8 +60,7 @@ class InspectionSheet:
 
 
 def _inspection(session: Session, inspection_id: uuid.UUID) -> Inspection:
-    inspection = get_or_404(session, Inspection, inspection_id)
-    assert isinstance(inspection, Inspection)
+    inspection = get_or_raise(session, Inspection, inspection_id)
     return inspection
 
 
@@ -86,8 +86,7 @@ def start_inspection(
 ) -> tuple[uuid.UUID, Changes]:
     """Open (or return the open) inspection of a unit; a new round follows a concluded one that did not pass.
     Pins the current form file and jurisdiction table by content hash."""
-    unit = get_or_404(session, Unit, unit_id)
-    assert isinstance(unit, Unit)
+    unit = get_or_raise(session, Unit, unit_id)
     if not discipline_applies(_unit_data(unit), discipline):
         raise KnownError("inspection.discipline_not_applicable", discipline=discipline.value)
     latest = latest_inspection(session, unit_id, discipline, kind)
@@ -350,8 +349,7 @@ class UnitChecklist:
 
 def unit_checklist(session: Session, unit_id: uuid.UUID, discipline: Discipline) -> UnitChecklist:
     """The inspection to show: the latest formal one, else the latest technical-service one."""
-    unit = get_or_404(session, Unit, unit_id)
-    assert isinstance(unit, Unit)
+    unit = get_or_raise(session, Unit, unit_id)
     applies = discipline_applies(_unit_data(unit), discipline)
     for kind in (InspectionKind.FORMAL, InspectionKind.SERVICE):
         latest = latest_inspection(session, unit_id, discipline, kind)

@@ -31,7 +31,7 @@ def photo_evidence(session: Session, inspection_id: uuid.UUID) -> dict[str, set[
         .distinct()
     )
     items = set(photos.photo_evidence(session, inspection_id)) | set(session.scalars(on_findings))
-    return {item: {EvidenceKind.PHOTO} for item in items}
+    return {item: {EvidenceKind.PHOTO} for item in items if item is not None}
 
 
 def finding_evidence(session: Session, inspection_id: uuid.UUID) -> dict[str, set[EvidenceKind]]:

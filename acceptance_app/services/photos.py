@@ -35,7 +35,7 @@ from acceptance_app.domain.photos import (
 from acceptance_app.domain.problems import KnownError, ValidationFailed, errors_only
 from acceptance_app.domain.progress import Progress
 from acceptance_app.services.changes import Changes
-from acceptance_app.services.projects import NotFound
+from acceptance_app.services.common import NotFound
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import (
     Base,
@@ -238,16 +238,20 @@ def list_photos(session: Session, target: PhotoTarget) -> list[PhotoRow]:
     annotated = sa.select(PhotoAnnotation.photo_id).where(sa.cast(PhotoAnnotation.shapes, sa.String) != "[]")
     # Plain columns, not ORM entities: a unit can hold thousands of photos and the grid waits for this.
     query = (
-        sa.select(Photo.id, PhotoLink.id, Photo.sha256, Photo.original_name, Photo.width, Photo.height,
-                  Photo.taken_at, PhotoLink.caption, PhotoLink.position, PhotoLink.item_id, Photo.id.in_(annotated))
+        sa.select(Photo.id.label("id"), PhotoLink.id.label("link_id"), Photo.sha256.label("sha256"),
+                  Photo.original_name.label("original_name"), Photo.width.label("width"),
+                  Photo.height.label("height"), Photo.taken_at.label("taken_at"), PhotoLink.caption.label("caption"),
+                  PhotoLink.position.label("position"), PhotoLink.item_id.label("item_id"),
+                  Photo.id.in_(annotated).label("annotated"))
         .join(PhotoLink, PhotoLink.photo_id == Photo.id)
         .where(condition)
         .order_by(PhotoLink.target_kind, PhotoLink.position, Photo.imported_at)
     )
     rows: dict[uuid.UUID, PhotoRow] = {}
-    for values in session.execute(query):
-        if values[0] not in rows:
-            rows[values[0]] = PhotoRow(*values[:10], bool(values[10]))
+    for result in session.execute(query):  # labelled columns: the row is built by name, never by position
+        values = result._mapping
+        if values["id"] not in rows:
+            rows[values["id"]] = PhotoRow(**{**values, "annotated": bool(values["annotated"])})
     return list(rows.values())
 
 

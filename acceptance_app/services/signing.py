@@ -25,8 +25,8 @@ from acceptance_app.reports.signing.pades import SignRequest, SignResult, check_
 from acceptance_app.reports.signing.providers import SigningProvider
 from acceptance_app.reports.signing.verify import Issue, VerificationReport, verify_pdf
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.common import get_or_raise
 from acceptance_app.services.documents import data_folder_of
-from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.models import Document, DocumentSignature
 
 
@@ -68,7 +68,7 @@ def _current(session: Session, document: Document) -> tuple[Path, str]:
 
 
 def signing_status(session: Session, document_id: uuid.UUID) -> SigningStatus:
-    document: Document = get_or_404(session, Document, document_id)  # type: ignore[assignment]
+    document = get_or_raise(session, Document, document_id)
     path, _sha = _current(session, document)
     recorded = {s.field: s for s in _signatures(session, document.id)}
     rows = []
@@ -95,7 +95,7 @@ class Reservation:
 def reserve_signing(session: Session, document_id: uuid.UUID, request: SignRequest) -> Reservation:
     """Step 1 (short, on the writer): the document may be signed, its file is the one recorded, the field is
     free. Nothing slow here: no key is used, no network is reached."""
-    document: Document = get_or_404(session, Document, document_id)  # type: ignore[assignment]
+    document = get_or_raise(session, Document, document_id)
     if document.state in (DocumentState.SIGNED, DocumentState.SUPERSEDED, DocumentState.DRAFT):
         raise KnownError("signing.document_closed", number=document.number, state=document.state.value)
     path, expected = _current(session, document)
@@ -115,7 +115,7 @@ def sign_reserved(reservation: Reservation, provider: SigningProvider) -> SignRe
 def record_signed(session: Session, reservation: Reservation, result: SignResult) -> tuple[SignResult, Changes]:
     """Step 3 (short, on the writer): record the signature, unless the document moved on meanwhile (another
     signature, a new version): then the signature made on the old bytes is refused and nothing is stored."""
-    document: Document = get_or_404(session, Document, reservation.document_id)  # type: ignore[assignment]
+    document = get_or_raise(session, Document, reservation.document_id)
     if document.state in (DocumentState.SIGNED, DocumentState.SUPERSEDED, DocumentState.DRAFT):
         raise KnownError("signing.document_closed", number=document.number, state=document.state.value)
     _path, current = _current(session, document)
@@ -173,7 +173,7 @@ def record_issues(session: Session, data: bytes, report: VerificationReport) -> 
 
 def verify_document(session: Session, document_id: uuid.UUID,
                     trust: list[Path]) -> tuple[VerificationReport, list[Issue]]:
-    document: Document = get_or_404(session, Document, document_id)  # type: ignore[assignment]
+    document = get_or_raise(session, Document, document_id)
     path, expected = _current(session, document)
     data = path.read_bytes()
     report = verify_pdf(data, load_trust_roots([p for p in trust if p.exists()]))
@@ -203,5 +203,5 @@ def sign_context(session: Session, document_id: uuid.UUID) -> SignContext:
 
 def current_path(session: Session, document_id: uuid.UUID) -> Path:
     """The file to show for a document: after its latest signature, or as issued."""
-    document: Document = get_or_404(session, Document, document_id)  # type: ignore[assignment]
+    document = get_or_raise(session, Document, document_id)
     return _current(session, document)[0]

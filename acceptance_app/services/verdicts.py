@@ -41,7 +41,8 @@ from acceptance_app.services.checklists import (
     inspection_sheet,
     latest_inspection,
 )
-from acceptance_app.services.projects import _unit_data, get_or_404
+from acceptance_app.services.common import get_or_raise
+from acceptance_app.services.projects import _unit_data
 from acceptance_app.storage.models import Unit, utcnow
 
 
@@ -92,8 +93,7 @@ def discipline_outcome(
     session: Session, unit_id: uuid.UUID, discipline: Discipline, kind: InspectionKind = InspectionKind.FORMAL
 ) -> DisciplineOutcome:
     """The unit's verdict in one discipline from its latest inspection (None verdict: not started or open)."""
-    unit = get_or_404(session, Unit, unit_id)
-    assert isinstance(unit, Unit)
+    unit = get_or_raise(session, Unit, unit_id)
     if not discipline_applies(_unit_data(unit), discipline):
         return DisciplineOutcome(discipline, Verdict.NOT_APPLICABLE, Reason.NOT_APPLICABLE)
     latest = latest_inspection(session, unit_id, discipline, kind)
@@ -132,8 +132,7 @@ class ProjectVerdict:
 def unit_verdict(
     session: Session, unit_id: uuid.UUID, kind: InspectionKind = InspectionKind.FORMAL
 ) -> UnitVerdict:
-    unit = get_or_404(session, Unit, unit_id)
-    assert isinstance(unit, Unit)
+    unit = get_or_raise(session, Unit, unit_id)
     outcomes = tuple(discipline_outcome(session, unit_id, d, kind) for d in DISCIPLINES)
     return UnitVerdict(unit.id, unit.name, outcomes, joint_unit_verdict(outcomes))
 

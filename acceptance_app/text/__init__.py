@@ -106,8 +106,11 @@ def english_text(error: KnownError) -> str:
 
 
 class _Coded(Protocol):
-    code: str
-    params: dict
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def params(self) -> dict[str, Any]: ...
 
 
 def describe_issue(issue: _Coded) -> str:

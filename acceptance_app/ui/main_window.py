@@ -203,13 +203,13 @@ class MainWindow(QMainWindow):
         )
 
     # First paint (for `gui --smoke-test` and start-up measurements) ------------------------------------
-    def paintEvent(self, event: object) -> None:  # type: ignore[override]
+    def paintEvent(self, event: object) -> None:
         super().paintEvent(event)  # type: ignore[arg-type]
         if not self._painted:
             self._painted = True
             self.first_paint.emit()
 
-    def closeEvent(self, event: object) -> None:  # type: ignore[override]
+    def closeEvent(self, event: object) -> None:
         if self.runner is not None:
             self.runner.shutdown()
         super().closeEvent(event)  # type: ignore[arg-type]

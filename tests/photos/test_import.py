@@ -12,7 +12,7 @@ from PIL import Image
 from acceptance_app.domain.photos import ImportOutcome, PhotoTarget
 from acceptance_app.domain.problems import KnownError, ValidationFailed
 from acceptance_app.services import photos
-from acceptance_app.services.projects import NotFound
+from acceptance_app.services.common import NotFound
 from acceptance_app.storage.models import Photo, PhotoLink
 from acceptance_app.text import describe_error
 from tests import photo_samples as samples

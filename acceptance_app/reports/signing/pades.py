@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from acceptance_app.domain.problems import KnownError
@@ -40,7 +41,7 @@ class SignResult:
     timestamp: str  # "" = no timestamp
     timestamp_note: str  # why there is none, or the server used
     locked: bool
-    extra: dict = field(default_factory=dict)
+    extra: dict = dataclasses.field(default_factory=dict)  # by its module: the attribute ``field`` shadows it
 
 
 def check_field(source: bytes, field_name: str) -> None:
@@ -58,7 +59,7 @@ def check_field(source: bytes, field_name: str) -> None:
             raise KnownError("signing.lead_not_last", fields=", ".join(open_fields))
 
 
-def _timestamper(url: str):  # type: ignore[no-untyped-def]
+def _timestamper(url: str):
     """A pyHanko timestamper when the server answers, else None and the reason (signing goes on offline)."""
     if not url:
         return None, "未配置时间戳服务器"
@@ -72,7 +73,7 @@ def _timestamper(url: str):  # type: ignore[no-untyped-def]
     return HTTPTimeStamper(url, timeout=10), url
 
 
-def sign_with(signer, request: SignRequest, source: bytes, timestamper=None,  # type: ignore[no-untyped-def]
+def sign_with(signer, request: SignRequest, source: bytes, timestamper=None,
               offline_note: str = "") -> SignResult:
     """Sign ``request.field`` of ``source`` with a pyHanko signer. ``timestamper`` overrides the URL (tests);
     ``offline_note`` says why a retry goes without a timestamp."""

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from typing import Any
 
 from acceptance_app.reports.signing.certificates import TRAINING_MARK, describe
 
@@ -82,7 +83,7 @@ def verify_pdf(data: bytes, trust_roots: list | None = None, at: datetime | None
         unsigned = tuple(name for name, value, _ref in enumerate_sig_fields(reader, filled_status=False))
     except (PdfReadError, ValueError, KeyError) as error:
         return VerificationReport((), (), (Issue("unreadable", {"reason": str(error)}),))
-    context_args = {"trust_roots": list(trust_roots or []), "allow_fetching": False, "revocation_mode": "soft-fail"}
+    context_args: dict[str, Any] = {"trust_roots": list(trust_roots or []), "allow_fetching": False, "revocation_mode": "soft-fail"}
     if at is not None:
         context_args["moment"] = at
     reports = []
@@ -104,7 +105,7 @@ def verify_pdf(data: bytes, trust_roots: list | None = None, at: datetime | None
     return VerificationReport(tuple(reports), unsigned, tuple(file_issues))
 
 
-def _check(sig, context, file_length: int) -> SignatureReport:  # type: ignore[no-untyped-def]
+def _check(sig, context, file_length: int) -> SignatureReport:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -146,7 +147,7 @@ def _check(sig, context, file_length: int) -> SignatureReport:  # type: ignore[n
         status.intact, status.valid, whole, level, status.trusted, info.training, tuple(issues))
 
 
-def _signed_end(sig) -> int:  # type: ignore[no-untyped-def]
+def _signed_end(sig) -> int:
     byte_range = sig.sig_object["/ByteRange"]
     return int(byte_range[2]) + int(byte_range[3])
 

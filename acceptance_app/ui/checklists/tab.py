@@ -273,7 +273,7 @@ class ChecklistTab(QWidget):
             self.editor.note.setFocus()
             return True
         if key in _VERDICT_KEYS:
-            self._verdict_key(_VERDICT_KEYS[key])
+            self._verdict_key(_VERDICT_KEYS[Qt.Key(key)])
             return True
         return False
 

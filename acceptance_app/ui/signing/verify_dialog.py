@@ -79,7 +79,8 @@ def open_verify_dialog(runner: TaskRunner, document_id: uuid.UUID, number: str, 
     trust = trust_paths(runner.database.settings, runner.database.folder.root)
 
     def show(result: Any) -> None:
-        dialog = VerifyDialog(number, *result, parent=parent)
+        report, record_issues = result
+        dialog = VerifyDialog(number, report, record_issues, parent=parent)
         dialog.setObjectName("verify_dialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
