@@ -32,6 +32,7 @@ test-noqt: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check acceptance_app tests scripts
 	$(VENV)/bin/lint-imports
+	$(PY) -m mypy
 
 screenshots: $(STAMP)
 	scripts/system-deps.sh --test

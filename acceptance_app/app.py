@@ -1,4 +1,5 @@
-"""Composition root: settings -> window -> database -> runner. The Qt side of the wiring is
+"""Composition root: the application context (acceptance_app/context.py: data folder, settings, database) ->
+window -> database -> runner. The Qt side of the wiring is
 ``acceptance_app/ui/startup.py`` (only ``ui/`` imports PySide6); this module keeps what needs no Qt: the
 process's age for the first-paint figures, and the entry the ``gui`` command calls.
 """
@@ -10,7 +11,7 @@ import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from acceptance_app.cli.context import CliContext
+    from acceptance_app.context import AppContext
 
 _IMPORTED_AT = time.monotonic()
 SPAWN_TIME_ENV = "ACCEPTANCE_APP_SPAWN_TIME"  # wall-clock time the benchmark started the process
@@ -31,7 +32,7 @@ def process_age_seconds() -> float:
         return time.monotonic() - _IMPORTED_AT
 
 
-def run_gui(context: CliContext, smoke_test: bool = False, demo: bool = False) -> int:
+def run_gui(context: AppContext, smoke_test: bool = False, demo: bool = False) -> int:
     from acceptance_app.ui.startup import run_gui as start  # Qt is imported only for the window
 
     return start(context, smoke_test=smoke_test, demo=demo)

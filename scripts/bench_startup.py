@@ -85,6 +85,7 @@ def project_page(runs: int) -> None:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QTableView
 
+    from acceptance_app.context import AppContext
     from acceptance_app.services.demo import create_scaled_projects
     from acceptance_app.settings import Settings
     from acceptance_app.storage.data_folder import DataFolder
@@ -115,7 +116,7 @@ def project_page(runs: int) -> None:
         with database.session() as s, s.begin():
             result, _ = create_scaled_projects(s, 2, units_per_project=500)
         runner = TaskRunner(database)
-        window = MainWindow(Settings(), folder.root, runner)
+        window = MainWindow(AppContext(folder, Settings(), database), runner)
         window.show()
         watch = PaintWatch()
         window.project_page.unit_view.viewport().installEventFilter(watch)

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from acceptance_app import i18n  # noqa: E402
+from acceptance_app.context import AppContext  # noqa: E402
 from acceptance_app.services.demo import create_demo_project  # noqa: E402
 from acceptance_app.settings import load_settings  # noqa: E402
 from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
@@ -63,7 +64,7 @@ def demo_window(lang: str = "zh_CN", actor: str = "截图") -> tuple[QApplicatio
     with database.session() as session, session.begin():
         project_id, _ = create_demo_project(session)
     runner = TaskRunner(database)
-    window = MainWindow(load_settings(folder.root), folder.root, runner)
+    window = MainWindow(AppContext(folder, load_settings(folder.root), database), runner)
     window.show()
     return app, window, runner, project_id
 

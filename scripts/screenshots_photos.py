@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from acceptance_app import i18n  # noqa: E402
+from acceptance_app.context import AppContext  # noqa: E402
 from acceptance_app.services import photos  # noqa: E402
 from acceptance_app.services.demo import create_demo_project  # noqa: E402
 from acceptance_app.settings import load_settings  # noqa: E402
@@ -44,7 +45,7 @@ def main() -> int:
     with database.session() as session, session.begin():
         project_id, _ = create_demo_project(session)
     runner = TaskRunner(database)
-    window = MainWindow(load_settings(folder.root), folder.root, runner)
+    window = MainWindow(AppContext(folder, load_settings(folder.root), database), runner)
     window.resize(1580, 980)
     window.show()
     window.open_project(project_id)

@@ -17,6 +17,14 @@ def test_import_contracts_hold():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_types_check():
+    # mypy (pyproject [tool.mypy]): non-strict to start, unused ignores are errors, per-package overrides.
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_house_rules():
     """Rules no linter knows (qutebrowser's misc_checks): no processEvents, no parentless QTimer, no pickle."""
     banned = {

@@ -15,10 +15,10 @@ import sys
 from collections.abc import Sequence
 
 from acceptance_app import __version__
-from acceptance_app.cli.context import CliContext
+from acceptance_app.context import AppContext
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
-from acceptance_app.messages import describe_error
+from acceptance_app.text import describe_error
 
 # Each command module and the commands it registers: only the module of the command given is imported, so a
 # command does not wait for every feature (ReportLab, the photo store, signing) to load.
@@ -84,9 +84,11 @@ def _global_options(args_list: list[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    context = CliContext.from_args(_global_options(args_list))
+    options = _global_options(args_list)
+    context = AppContext.open(options.data_dir, options.lang)  # built once; the window gets the same one
     parser = build_parser(_modules_for(args_list))
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert isinstance(commands, dict)  # the subcommand parsers by name
     if not any(a in commands for a in args_list) and not {"-h", "--help", "--version"} & set(args_list):
         args_list.append("gui")  # `python -m acceptance_app` alone opens the window
     args = parser.parse_args(args_list)

@@ -7,12 +7,14 @@ import uuid
 from dataclasses import asdict
 from datetime import date
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.domain.enums import PartyRole
 from acceptance_app.domain.findings import CommitmentData, CommitmentKind, CommitmentStatus
 from acceptance_app.i18n import _
 from acceptance_app.services import commitments
-from acceptance_app.services.projects import Project, get_or_404
+from acceptance_app.services.common import get_or_raise
+from acceptance_app.services.projects import Project
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,9 +46,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     update.set_defaults(handler=run_update)
 
 
-def run_list(args: argparse.Namespace, context: CliContext) -> int:
+def run_list(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session:
-        get_or_404(session, Project, args.project)
+        get_or_raise(session, Project, args.project)
         rows = commitments.list_commitments(session, args.project, open_only=args.open)
     if args.json:
         print_json([{**asdict(r), "overdue": r.overdue, "blocking": r.blocking} for r in rows])
@@ -57,7 +59,7 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_add(args: argparse.Namespace, context: CliContext) -> int:
+def run_add(args: argparse.Namespace, context: AppContext) -> int:
     data = CommitmentData(CommitmentKind(args.kind), args.subject, args.promise, PartyRole(args.party), args.due,
                           args.blocks)
     with context.database().session() as session, session.begin():
@@ -66,7 +68,7 @@ def run_add(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_update(args: argparse.Namespace, context: CliContext) -> int:
+def run_update(args: argparse.Namespace, context: AppContext) -> int:
     result = CommitmentStatus.FULFILLED if args.fulfilled else CommitmentStatus.BROKEN
     with context.database().session() as session, session.begin():
         commitments.record_check(session, args.commitment, result, args.note)

@@ -1,50 +1,16 @@
-"""What every command needs: the data folder, the settings, the database (opened on first use)."""
+"""What every command is given: the application context (``acceptance_app/context.py``: data folder, settings,
+database opened on first use), and the JSON printer the ``--json`` options share."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from acceptance_app import i18n
-from acceptance_app.settings import Settings, default_data_dir, load_settings
-from acceptance_app.storage.data_folder import DataFolder
+from acceptance_app.context import AppContext
 
-if TYPE_CHECKING:
-    from acceptance_app.storage.db import Database
-
-
-@dataclass
-class CliContext:
-    folder: DataFolder
-    settings: Settings
-    _database: Database | None = field(default=None, repr=False)
-
-    @classmethod
-    def from_args(cls, args: argparse.Namespace) -> CliContext:
-        root = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
-        folder = DataFolder(root)
-        folder.root.mkdir(parents=True, exist_ok=True)
-        settings = load_settings(folder.root)
-        i18n.install(args.lang or settings.language)
-        return cls(folder, settings)
-
-    def database(self) -> Database:
-        if self._database is None:
-            from acceptance_app.storage.db import (
-                open_database,  # SQLAlchemy costs ~0.15 s to import: only on use
-            )
-
-            self._database = open_database(self.folder, actor=self.settings.inspector_name or "cli")
-        return self._database
-
-    def close(self) -> None:
-        if self._database is not None:
-            self._database.close()
-            self._database = None
+# The name the command modules used before the context moved up (branches of the same wave may still use it).
+CliContext = AppContext
 
 
 def print_json(value: Any) -> None:

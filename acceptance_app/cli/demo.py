@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.i18n import _
 
 
@@ -16,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, context: CliContext) -> int:
+def run(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import demo  # the demo pulls in every feature: only when it is asked for
 
     database = context.database()

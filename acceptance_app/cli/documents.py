@@ -9,7 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.i18n import _
 from acceptance_app.reports.rendering import RenderHelper
 
@@ -53,12 +54,12 @@ Issue = Callable[[Any, Any, argparse.Namespace, Any], Any]
 
 
 def _render_command(issue: Issue, copy_to: Callable[[argparse.Namespace, Path], Path]
-                    ) -> Callable[[argparse.Namespace, CliContext], int]:
+                    ) -> Callable[[argparse.Namespace, AppContext], int]:
     """A render command. The render helper starts first and loads ReportLab and the fonts on the other core
     while this process imports SQLAlchemy and the services and reads the database (reports/rendering.py);
     each document issued is copied to ``copy_to(args, its path)`` and printed with its number and sha256."""
 
-    def run(args: argparse.Namespace, context: CliContext) -> int:
+    def run(args: argparse.Namespace, context: AppContext) -> int:
         with RenderHelper() as helper:
             from acceptance_app.services import documents
 
@@ -89,7 +90,7 @@ _render_record_sheets = _render_command(
     lambda args, path: Path(args.out_dir) / path.name)
 
 
-def _list(args: argparse.Namespace, context: CliContext) -> int:
+def _list(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import documents
 
     with context.database().session() as session:

@@ -7,7 +7,8 @@ import uuid
 from dataclasses import asdict
 from pathlib import Path
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.domain.enums import Department, Discipline
 from acceptance_app.i18n import N_, _
 
@@ -61,12 +62,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     resolve.set_defaults(handler=run_conflicts_resolve)
 
 
-def _department(args: argparse.Namespace, context: CliContext) -> Department | None:
+def _department(args: argparse.Namespace, context: AppContext) -> Department | None:
     value = args.department or (None if args.discipline else context.settings.inspector_department)
     return Department(value) if value else None
 
 
-def run_export(args: argparse.Namespace, context: CliContext) -> int:
+def run_export(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import exchange
 
     database = context.database()
@@ -85,7 +86,7 @@ def run_export(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_import(args: argparse.Namespace, context: CliContext) -> int:
+def run_import(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import exchange
 
     database = context.database()
@@ -108,7 +109,7 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_key_show(args: argparse.Namespace, context: CliContext) -> int:
+def run_key_show(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import exchange
 
     info = exchange.device_key_info(context.folder)
@@ -120,7 +121,7 @@ def run_key_show(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_key_trust(args: argparse.Namespace, context: CliContext) -> int:
+def run_key_trust(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import exchange
 
     with context.database().session() as session, session.begin():
@@ -130,7 +131,7 @@ def run_key_trust(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_conflicts_list(args: argparse.Namespace, context: CliContext) -> int:
+def run_conflicts_list(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import exchange
 
     with context.database().session() as session:
@@ -149,7 +150,7 @@ def run_conflicts_list(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_conflicts_resolve(args: argparse.Namespace, context: CliContext) -> int:
+def run_conflicts_resolve(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import exchange
 
     database = context.database()

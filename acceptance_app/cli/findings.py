@@ -8,12 +8,14 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.domain.enums import Discipline, FindingStatus, ItemClass, PartyRole
 from acceptance_app.domain.findings import FindingData, FindingRow
 from acceptance_app.i18n import _
 from acceptance_app.services import findings, rechecks
-from acceptance_app.services.projects import Project, get_or_404
+from acceptance_app.services.common import get_or_raise
+from acceptance_app.services.projects import Project
 
 ROLES = [r.value for r in PartyRole]
 
@@ -87,9 +89,9 @@ def _line(row: FindingRow) -> str:
                       "OVERDUE" if row.overdue else "", row.description])
 
 
-def run_list(args: argparse.Namespace, context: CliContext) -> int:
+def run_list(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session:
-        get_or_404(session, Project, args.project)
+        get_or_raise(session, Project, args.project)
         rows = findings.list_findings(
             session, args.project, unit_id=args.unit,
             discipline=Discipline(args.discipline) if args.discipline else None,
@@ -103,7 +105,7 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_add(args: argparse.Namespace, context: CliContext) -> int:
+def run_add(args: argparse.Namespace, context: AppContext) -> int:
     data = FindingData(args.description, ItemClass(args.item_class), PartyRole(args.party), args.days, args.item)
     with context.database().session() as session, session.begin():
         finding_id, _changes = findings.add_finding(session, args.inspection, data, today=args.today)
@@ -112,7 +114,7 @@ def run_add(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_update(args: argparse.Namespace, context: CliContext) -> int:
+def run_update(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session, session.begin():
         if args.rectified:
             findings.mark_rectified(session, args.finding, args.note)
@@ -123,14 +125,14 @@ def run_update(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_carry(args: argparse.Namespace, context: CliContext) -> int:
+def run_carry(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session, session.begin():
         count, _changes = rechecks.carry_service_findings(session, args.project)
     print(count)
     return 0
 
 
-def run_recheck_start(args: argparse.Namespace, context: CliContext) -> int:
+def run_recheck_start(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session, session.begin():
         scope, _changes = rechecks.start_recheck_round(session, args.unit, Discipline(args.discipline))
     if args.json:
@@ -141,9 +143,9 @@ def run_recheck_start(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_dashboard(args: argparse.Namespace, context: CliContext) -> int:
+def run_dashboard(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session:
-        get_or_404(session, Project, args.project)
+        get_or_raise(session, Project, args.project)
         board = findings.dashboard(session, args.project, today=args.today)
     if args.json:
         print_json({

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
-from acceptance_app.checklist_messages import describe_form_problem
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.i18n import _
 from acceptance_app.settings import forms_folder
+from acceptance_app.text import describe_form_problem
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.set_defaults(handler=run_list)
 
 
-def run_check(args: argparse.Namespace, context: CliContext) -> int:
+def run_check(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.storage.forms.loader import check_paths
 
     paths = args.paths or [forms_folder(context.settings)]
@@ -36,11 +38,11 @@ def run_check(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_list(args: argparse.Namespace, context: CliContext) -> int:
+def run_list(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.storage.forms.loader import load_library
 
     library = load_library(forms_folder(context.settings))
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "form": form.discipline.value,
             "version": form.version,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from acceptance_app.cli.context import CliContext
+from acceptance_app.context import AppContext
 from acceptance_app.i18n import _
 
 
@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, context: CliContext) -> int:
+def run(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.app import run_gui  # Qt is imported only for this command
 
     return run_gui(context, smoke_test=args.smoke_test, demo=args.demo)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.i18n import _
 
 DEPARTMENTS = ("housing", "planning", "civil-air-defense", "archive", "approval")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from acceptance_app.sync import hub_messages  # noqa: F401 (the hub's error texts)
 
     parser = subparsers.add_parser("hub", help=_("the exchange hub server and its accounts"))
     sub = parser.add_subparsers(dest="action", required=True)
@@ -46,20 +46,20 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", required=True, help=_("database URL: sqlite:///hub.sqlite3 or postgresql://..."))
 
 
-def run_serve(args: argparse.Namespace, context: CliContext) -> int:
+def run_serve(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.sync.hub.server import serve
 
     serve(args.db, host=args.host, port=args.port, files=args.files, tls_cert=args.tls_cert, tls_key=args.tls_key)
     return 0
 
 
-def _sessions(url: str):  # type: ignore[no-untyped-def]
+def _sessions(url: str):
     from acceptance_app.sync.hub.db import open_hub_database
 
     return open_hub_database(url)
 
 
-def run_user_add(args: argparse.Namespace, context: CliContext) -> int:
+def run_user_add(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.sync.hub.accounts import add_account
 
     engine, sessions = _sessions(args.db)
@@ -78,7 +78,7 @@ def run_user_add(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_user_list(args: argparse.Namespace, context: CliContext) -> int:
+def run_user_list(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.sync.hub.accounts import list_accounts
 
     engine, sessions = _sessions(args.db)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import uuid
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.domain.enums import Discipline, InspectionKind
 from acceptance_app.i18n import _
 from acceptance_app.settings import forms_folder
@@ -49,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     conclude.set_defaults(handler=run_conclude)
 
 
-def run_start(args: argparse.Namespace, context: CliContext) -> int:
+def run_start(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import checklists
 
     with context.database().session() as session, session.begin():
@@ -65,7 +66,7 @@ def run_start(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_answer(args: argparse.Namespace, context: CliContext) -> int:
+def run_answer(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.domain.checklists.typed import answer_from_text
     from acceptance_app.services import checklists
 
@@ -87,7 +88,7 @@ def run_answer(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_undo(args: argparse.Namespace, context: CliContext) -> int:
+def run_undo(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import checklists
 
     with context.database().session() as session, session.begin():
@@ -96,7 +97,7 @@ def run_undo(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_show(args: argparse.Namespace, context: CliContext) -> int:
+def run_show(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.cli.checklist_json import sheet_json
     from acceptance_app.services import checklists
 
@@ -116,7 +117,7 @@ def run_show(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_conclude(args: argparse.Namespace, context: CliContext) -> int:
+def run_conclude(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.cli.checklist_json import outcome_json
     from acceptance_app.services import verdicts
 

@@ -6,10 +6,12 @@ import argparse
 import uuid
 from pathlib import Path
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.domain.photos import ImportOutcome, PhotoTarget
 from acceptance_app.i18n import _
 from acceptance_app.services import photos
+from acceptance_app.text import describe_error
 
 
 def _add_target(parser: argparse.ArgumentParser, with_project: bool = False) -> None:
@@ -56,14 +58,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     render.set_defaults(handler=run_render)
 
 
-def run_import(args: argparse.Namespace, context: CliContext) -> int:
+def run_import(args: argparse.Namespace, context: AppContext) -> int:
     database = context.database()
     with database.session() as session:  # no begin(): each photo is committed as it lands
         results = photos.import_photos(session, database.folder, args.files, _target(args))
     if args.json:
         print_json([
             {"file": r.path, "outcome": r.outcome.value, "photo_id": r.photo_id, "reason": r.reason,
-             "message": photos.describe_result(r) if r.reason else ""}
+             "message": describe_error(photos.rejection(r)) if r.reason else ""}
             for r in results
         ])
     else:
@@ -72,7 +74,7 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
         rejected = _("rejected")
         for r in results:
             if r.outcome is ImportOutcome.REJECTED:
-                print(f"{r.path}\t{rejected}\t{photos.describe_result(r)}")
+                print(f"{r.path}\t{rejected}\t{describe_error(photos.rejection(r))}")
             else:
                 print(f"{r.path}\t{words[r.outcome]}\t{r.photo_id or ''}")
     if not results:
@@ -80,7 +82,7 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
     return 1 if any(r.outcome is ImportOutcome.REJECTED for r in results) or not results else 0
 
 
-def run_list(args: argparse.Namespace, context: CliContext) -> int:
+def run_list(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session:
         rows = photos.list_photos(session, _target(args))
     if args.json:
@@ -94,7 +96,7 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_show(args: argparse.Namespace, context: CliContext) -> int:
+def run_show(args: argparse.Namespace, context: AppContext) -> int:
     database = context.database()
     with database.session() as session:
         detail = photos.get_photo(session, args.photo)
@@ -129,7 +131,7 @@ def run_show(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_render(args: argparse.Namespace, context: CliContext) -> int:
+def run_render(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.fileio import atomic_write_bytes
 
     database = context.database()

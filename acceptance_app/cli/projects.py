@@ -6,7 +6,8 @@ import argparse
 import uuid
 from dataclasses import asdict
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.domain.entities import PartyData, ProjectData
 from acceptance_app.domain.enums import PartyRole
 from acceptance_app.i18n import _
@@ -46,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     padd.set_defaults(handler=run_add_party)
 
 
-def run_list(args: argparse.Namespace, context: CliContext) -> int:
+def run_list(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session:
         rows = projects.list_projects(session, args.search)
     if args.json:
@@ -57,7 +58,7 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_show(args: argparse.Namespace, context: CliContext) -> int:
+def run_show(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session:
         detail = projects.get_project(session, args.project)
     if args.json:
@@ -71,7 +72,7 @@ def run_show(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_add(args: argparse.Namespace, context: CliContext) -> int:
+def run_add(args: argparse.Namespace, context: AppContext) -> int:
     data = ProjectData(
         name=args.name,
         project_code=args.code,
@@ -87,7 +88,7 @@ def run_add(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_add_party(args: argparse.Namespace, context: CliContext) -> int:
+def run_add_party(args: argparse.Namespace, context: AppContext) -> int:
     data = PartyData(PartyRole(args.role), args.name, args.uscc, args.contact, args.phone)
     with context.database().session() as session, session.begin():
         party_id, _changes = projects.add_party(session, args.project, data)

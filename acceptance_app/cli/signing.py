@@ -9,28 +9,21 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.domain.enums import Department
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.fileio import atomic_write_bytes
-from acceptance_app.i18n import N_, _
-from acceptance_app.messages import register as register_messages
+from acceptance_app.i18n import _
 from acceptance_app.reports.signing.certificates import describe, load_trust_roots
 from acceptance_app.reports.signing.fields import list_fields
 from acceptance_app.reports.signing.pades import SignRequest, check_field
 from acceptance_app.reports.signing.providers import Pkcs11Provider, Pkcs12Provider, SigningProvider
-from acceptance_app.reports.signing.verify import VerificationReport, modification_text, verify_pdf
+from acceptance_app.reports.signing.verify import VerificationReport, verify_pdf
+from acceptance_app.text import describe_issue, modification_text
 
 EXIT_VERIFY_FAILED = 3
 
-register_messages(errors={
-    "cli.sign_needs_key": N_("Give either --pkcs12 FILE --password-file F, or --pkcs11-module LIB --token-label L "
-                             "--key-label K --pin-file F."),
-    "cli.sign_needs": N_("Missing {what}."),
-    "cli.file_unreadable": N_("Cannot read {path}: {reason}"),
-    "cli.cert_expired": N_("The signing certificate ({subject}) is valid from {not_before} to {not_after}; "
-                           "it cannot sign now."),
-})
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -83,7 +76,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         parser.set_defaults(handler=_identities_add, kind=name)
 
 
-def _identities_list(args: argparse.Namespace, context: CliContext) -> int:
+def _identities_list(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import identities
 
     with context.database().session() as session:
@@ -95,7 +88,7 @@ def _identities_list(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def _identities_add(args: argparse.Namespace, context: CliContext) -> int:
+def _identities_add(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import identities
 
     secret = _secret(args.secret_file, "--password-file")
@@ -150,7 +143,7 @@ def _list_fields(args: argparse.Namespace) -> int:
     return 0
 
 
-def _sign(args: argparse.Namespace, context: CliContext) -> int:
+def _sign(args: argparse.Namespace, context: AppContext) -> int:
     if args.list_fields:
         return _list_fields(args)
     if not args.field or not args.out:
@@ -181,7 +174,7 @@ def _sign(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def _record(context: CliContext, source: bytes, result, request) -> str:  # type: ignore[no-untyped-def]
+def _record(context: AppContext, source: bytes, result, request) -> str:
     from acceptance_app.services import signing
 
     with context.database().session() as session, session.begin():
@@ -192,12 +185,12 @@ def _record(context: CliContext, source: bytes, result, request) -> str:  # type
         return document.number
 
 
-def trust_paths(context: CliContext, extra: list[Path]) -> list[Path]:
+def trust_paths(context: AppContext, extra: list[Path]) -> list[Path]:
     folder = Path(context.settings.trust_dir) if context.settings.trust_dir else context.folder.root / "trust"
     return [p for p in [folder, *extra] if p.exists()]
 
 
-def _verify(args: argparse.Namespace, context: CliContext) -> int:
+def _verify(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import signing
 
     data = _read(args.file)
@@ -208,14 +201,14 @@ def _verify(args: argparse.Namespace, context: CliContext) -> int:
             record_issues = signing.record_issues(session, data, report)
     ok = report.ok(allow_unsigned=args.allow_unsigned) and not record_issues
     if args.json:
-        print_json({**report.as_json(), "record_issues": [{"code": i.code, "message": i.text(), **i.params}
+        print_json({**report.as_json(describe_issue), "record_issues": [{"code": i.code, "message": describe_issue(i), **i.params}
                                                           for i in record_issues], "ok": ok})
     else:
         print_report(report, record_issues, ok)
     return 0 if ok else EXIT_VERIFY_FAILED
 
 
-def print_report(report: VerificationReport, record_issues: list, ok: bool) -> None:  # type: ignore[type-arg]
+def print_report(report: VerificationReport, record_issues: list, ok: bool) -> None:
     for s in report.signatures:
         verdict = _("OK") if s.ok else _("FAILED")
         print(f"[{verdict}] {s.field}  {s.signer}  {s.signing_time[:19]}")
@@ -223,7 +216,7 @@ def print_report(report: VerificationReport, record_issues: list, ok: bool) -> N
         print("    " + (_("Covers the whole document") if s.whole_document else _("Does not cover the whole document")))
         print("    " + _("Changes after it: {level}").format(level=modification_text(s.modification_level)))
         for issue in s.issues:
-            print(f"    - {issue.text()}")
+            print(f"    - {describe_issue(issue)}")
     for issue in [*report.issues, *record_issues]:
-        print(f"- {issue.text()}")
+        print(f"- {describe_issue(issue)}")
     print(_("All signatures are valid.") if ok else _("Verification FAILED."))

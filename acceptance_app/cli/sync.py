@@ -7,13 +7,14 @@ import uuid
 from dataclasses import asdict
 from typing import Any
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
+from acceptance_app.text import describe_recorded_error
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from acceptance_app.sync import hub_messages  # noqa: F401 (the sync error texts)
 
     parser = subparsers.add_parser("sync", help=_("hub account and sync state"))
     sub = parser.add_subparsers(dest="action", required=True)
@@ -38,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     pull.set_defaults(handler=run_pull)
 
 
-def _hub(args: argparse.Namespace, context: CliContext) -> tuple[str, str]:
+def _hub(args: argparse.Namespace, context: AppContext) -> tuple[str, str]:
     from acceptance_app.sync.credentials import load_token
 
     url = (args.hub or context.settings.hub_url).rstrip("/")
@@ -47,7 +48,7 @@ def _hub(args: argparse.Namespace, context: CliContext) -> tuple[str, str]:
     return url, load_token(context.folder)
 
 
-def run_login(args: argparse.Namespace, context: CliContext) -> int:
+def run_login(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services.hub_sync import login
     from acceptance_app.settings import save_settings
 
@@ -61,7 +62,7 @@ def run_login(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_push(args: argparse.Namespace, context: CliContext) -> int:
+def run_push(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services.hub_sync import push
 
     url, token = _hub(args, context)
@@ -72,7 +73,7 @@ def run_push(args: argparse.Namespace, context: CliContext) -> int:
     return 0 if not report.failed else 2
 
 
-def run_pull(args: argparse.Namespace, context: CliContext) -> int:
+def run_pull(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services.hub_sync import pull
 
     url, token = _hub(args, context)
@@ -83,7 +84,7 @@ def run_pull(args: argparse.Namespace, context: CliContext) -> int:
     return 0 if not report.failed else 2
 
 
-def run_status(args: argparse.Namespace, context: CliContext) -> int:
+def run_status(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services.hub_sync import sync_status
 
     with context.database().session() as session:
@@ -93,7 +94,7 @@ def run_status(args: argparse.Namespace, context: CliContext) -> int:
         sent=status.last_sent_at or _("never"), pending=status.pending, failed=status.failed,
         pull=status.last_pull_at or _("never"))
     if status.last_error:
-        text += "\n" + _("Last error: {error}").format(error=status.last_error)
+        text += "\n" + _("Last error: {error}").format(error=describe_recorded_error(status.last_error))
     _print(args, value, text)
     return 0
 

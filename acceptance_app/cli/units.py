@@ -6,7 +6,8 @@ import argparse
 import uuid
 from dataclasses import asdict
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.domain.entities import UnitData
 from acceptance_app.domain.enums import BuildingUse, Structure
 from acceptance_app.i18n import _
@@ -40,9 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.set_defaults(handler=run_add)
 
 
-def run_list(args: argparse.Namespace, context: CliContext) -> int:
+def run_list(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session:
-        projects.get_or_404(session, projects.Project, args.project)
+        projects.get_or_raise(session, projects.Project, args.project)
         rows = projects.list_units(session, args.project)
     if args.json:
         print_json([{**asdict(r), "cells": {d.value: s.value for d, s in r.cells.items()}} for r in rows])
@@ -53,7 +54,7 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_add(args: argparse.Namespace, context: CliContext) -> int:
+def run_add(args: argparse.Namespace, context: AppContext) -> int:
     data = UnitData(
         name=args.name,
         building_no=args.building_no,

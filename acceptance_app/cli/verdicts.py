@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import uuid
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.i18n import _
 
 
@@ -22,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _unit_json(result) -> dict:  # type: ignore[no-untyped-def]
+def _unit_json(result) -> dict:
     from acceptance_app.cli.checklist_json import joint_json, outcome_json
 
     return {
@@ -33,7 +34,7 @@ def _unit_json(result) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
-def run(args: argparse.Namespace, context: CliContext) -> int:
+def run(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.cli.checklist_json import joint_json
     from acceptance_app.services import verdicts
 

@@ -54,7 +54,7 @@ class ImportOutcome(StrEnum):
     CANCELLED = "cancelled"  # not processed: the user cancelled the import before this file
 
 
-# Why a file is refused; messages.py-style text for each is registered by services/photos.py.
+# Why a file is refused; the text for each is in acceptance_app/text/photos.py.
 REJECTION_REASONS = (
     "photo.unreadable_file",  # the file cannot be read from disk
     "photo.empty",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -15,9 +16,10 @@ class Severity(StrEnum):
 @dataclass(frozen=True)
 class Problem:
     field: str  # the entity field it concerns, e.g. "uscc", "project_code"
-    code: str  # a stable rule code, e.g. "uscc.check_char"; see acceptance_app/messages.py
+    code: str  # a stable rule code, e.g. "uscc.check_char"; its text is in acceptance_app/text/
     severity: Severity = Severity.ERROR
-    params: dict[str, Any] = field(default_factory=dict)
+    # dataclasses.field by its module: the attribute ``field`` above shadows the name inside the class body
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
     def is_error(self) -> bool:

@@ -17,7 +17,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 from acceptance_app.domain.enums import DocumentType
 from acceptance_app.fileio import HashingWriter
@@ -45,7 +45,7 @@ def render_file(doc_type: DocumentType, data: DocumentInput, path: Path) -> Rend
     """Render into ``path`` (created or truncated), hashing the bytes as they are written."""
     with path.open("wb") as handle:
         written = HashingWriter(handle)
-        result = renderer_for(doc_type)(data).render(written)
+        result = renderer_for(doc_type)(data).render(cast(BinaryIO, written))  # write() is all it calls
     return RenderedFile(result, written.hexdigest())
 
 

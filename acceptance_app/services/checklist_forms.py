@@ -8,13 +8,11 @@ in the forms folder changed or disappeared.
 from __future__ import annotations
 
 import threading
-import uuid
-from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from acceptance_app.domain.checklists.form import EvidenceKind, Form
+from acceptance_app.domain.checklists.form import Form
 from acceptance_app.domain.checklists.jurisdiction import Jurisdiction
 from acceptance_app.domain.enums import Discipline
 from acceptance_app.domain.problems import KnownError
@@ -113,39 +111,6 @@ def pinned_jurisdiction(session: Session, sha256: str) -> Jurisdiction:
 def form_content(session: Session, sha256: str) -> bytes:
     """The exact file an inspection was answered on (for showing or exporting it)."""
     return _snapshot(session, sha256)
-
-
-# Evidence ---------------------------------------------------------------------------------------------
-# Photos and findings live in other modules. Each registers a provider: (session, inspection_id) ->
-# {item_id: kinds present}. A kind no provider supplies yet is not demanded when concluding (it could never
-# be given); the 不适用 reason is always checked, from the answer itself.
-EvidenceProvider = Callable[[Session, uuid.UUID], Mapping[str, Collection[EvidenceKind]]]
-_providers: list[tuple[frozenset[EvidenceKind], EvidenceProvider]] = []
-
-
-def register_evidence_provider(kinds: Collection[EvidenceKind], provider: EvidenceProvider) -> None:
-    _providers.append((frozenset(kinds), provider))
-
-
-def supplied_kinds() -> frozenset[EvidenceKind]:
-    kinds = {EvidenceKind.REASON}
-    for provided, _provider in _providers:
-        kinds |= provided
-    return frozenset(kinds)
-
-
-def existing_evidence(session: Session, inspection_id: uuid.UUID) -> dict[str, set[EvidenceKind]]:
-    """item id -> evidence kinds the providers report as present."""
-    result: dict[str, set[EvidenceKind]] = {}
-    for _kinds, provider in _providers:
-        for item_id, kinds in provider(session, inspection_id).items():
-            result.setdefault(item_id, set()).update(kinds)
-    return result
-
-
-def assumed_evidence() -> frozenset[EvidenceKind]:
-    """Kinds no provider supplies yet: counted as present for every item (they could never be given)."""
-    return frozenset(EvidenceKind) - supplied_kinds()
 
 
 def form_for(folder: Path, discipline: Discipline) -> tuple[Form, bytes]:

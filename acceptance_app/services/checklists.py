@@ -14,7 +14,6 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from acceptance_app import checklist_messages  # noqa: F401  (registers the message codes)
 from acceptance_app.domain.checklists.answers import AnswerInput, ItemOutcome, evaluate_item
 from acceptance_app.domain.checklists.applicability import item_applies
 from acceptance_app.domain.checklists.form import Form, Item, Scope
@@ -23,9 +22,10 @@ from acceptance_app.domain.checklists.sheet import Sheet, StoredAnswer, build_sh
 from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionStatus, ItemVerdict, Verdict
 from acceptance_app.domain.matrix import discipline_applies
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.services import checklist_forms, evidence  # noqa: F401 (evidence registers its providers)
+from acceptance_app.services import checklist_forms, evidence
 from acceptance_app.services.changes import Changes
-from acceptance_app.services.projects import _unit_data, get_or_404
+from acceptance_app.services.common import get_or_raise
+from acceptance_app.services.projects import _unit_data
 from acceptance_app.storage.models import Answer, Inspection, Unit, utcnow
 
 CHANGED = Changes(inspection=True, checklist=True)
@@ -60,8 +60,7 @@ class InspectionSheet:
 
 
 def _inspection(session: Session, inspection_id: uuid.UUID) -> Inspection:
-    inspection = get_or_404(session, Inspection, inspection_id)
-    assert isinstance(inspection, Inspection)
+    inspection = get_or_raise(session, Inspection, inspection_id)
     return inspection
 
 
@@ -87,8 +86,7 @@ def start_inspection(
 ) -> tuple[uuid.UUID, Changes]:
     """Open (or return the open) inspection of a unit; a new round follows a concluded one that did not pass.
     Pins the current form file and jurisdiction table by content hash."""
-    unit = get_or_404(session, Unit, unit_id)
-    assert isinstance(unit, Unit)
+    unit = get_or_raise(session, Unit, unit_id)
     if not discipline_applies(_unit_data(unit), discipline):
         raise KnownError("inspection.discipline_not_applicable", discipline=discipline.value)
     latest = latest_inspection(session, unit_id, discipline, kind)
@@ -210,8 +208,8 @@ def inspection_sheet(session: Session, inspection_id: uuid.UUID) -> InspectionSh
         jurisdiction.verdict_rules(form.discipline, form.verdict),
         current_round=inspection.round,
         recheck=_service_failures(session, inspection, unit.project_id),
-        evidence=checklist_forms.existing_evidence(session, inspection.id),
-        assumed_evidence=checklist_forms.assumed_evidence(),
+        evidence=evidence.existing_evidence(session, inspection.id),
+        assumed_evidence=evidence.assumed_evidence(),
         discipline_applies=discipline_applies(unit_data, inspection.discipline),
     )
     return InspectionSheet(_info(inspection, unit, form), sheet, jurisdiction)
@@ -351,8 +349,7 @@ class UnitChecklist:
 
 def unit_checklist(session: Session, unit_id: uuid.UUID, discipline: Discipline) -> UnitChecklist:
     """The inspection to show: the latest formal one, else the latest technical-service one."""
-    unit = get_or_404(session, Unit, unit_id)
-    assert isinstance(unit, Unit)
+    unit = get_or_raise(session, Unit, unit_id)
     applies = discipline_applies(_unit_data(unit), discipline)
     for kind in (InspectionKind.FORMAL, InspectionKind.SERVICE):
         latest = latest_inspection(session, unit_id, discipline, kind)

@@ -19,20 +19,11 @@ from acceptance_app.domain.findings import (
     validate_commitment,
 )
 from acceptance_app.domain.problems import KnownError, ValidationFailed, errors_only
-from acceptance_app.i18n import N_
-from acceptance_app.messages import register
 from acceptance_app.reports import labels
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.common import get_or_raise
 from acceptance_app.services.findings import party_for
-from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.models import Commitment, Party, Project, utcnow
-
-register(errors={
-    "commitment.already_checked": N_("This commitment was already checked; its result cannot change."),
-    "commitment.blocks_opinion": N_(
-        "The opinion cannot be issued while these commitments are open (they must be fulfilled first):\n{items}"
-    ),
-})
 
 KIND_TEXT = {CommitmentKind.PROMISE: "告知承诺", CommitmentKind.DEFERRED: "容缺"}
 
@@ -46,7 +37,7 @@ def add_commitment(session: Session, project_id: uuid.UUID, data: CommitmentData
     errors = errors_only(validate_commitment(data, day))
     if errors:
         raise ValidationFailed(errors)
-    get_or_404(session, Project, project_id)
+    get_or_raise(session, Project, project_id)
     blocking = blocks_opinion(data.kind, rule) if data.blocks_opinion is None else data.blocks_opinion
     commitment = Commitment(
         id=uuid.uuid4(), project_id=project_id, unit_id=unit_id, kind=data.kind, subject=data.subject.strip(),
@@ -61,8 +52,7 @@ def add_commitment(session: Session, project_id: uuid.UUID, data: CommitmentData
 
 def record_check(session: Session, commitment_id: uuid.UUID, result: CommitmentStatus, note: str = "") -> Changes:
     """The later check (核查): fulfilled or broken; once only."""
-    commitment = get_or_404(session, Commitment, commitment_id)
-    assert isinstance(commitment, Commitment)
+    commitment = get_or_raise(session, Commitment, commitment_id)
     commitment.status = check_commitment(commitment.status, result)
     commitment.checked_by = str(session.info.get("actor", ""))
     commitment.checked_at = utcnow()

@@ -39,9 +39,8 @@ from acceptance_app.reports.inputs import (
     UnitLine,
 )
 from acceptance_app.services import commitments, finding_photos, findings, photos
-from acceptance_app.settings import load_settings
 from acceptance_app.storage.data_folder import DataFolder
-from acceptance_app.storage.db import data_folder_of
+from acceptance_app.storage.db import data_folder_of, settings_of
 from acceptance_app.storage.models import Inspection, Inspector, Project, Unit
 
 LEAD_DEPARTMENT = Department.HOUSING
@@ -80,7 +79,7 @@ def findings_source(session: Session, unit_ids: list[uuid.UUID], kind: Inspectio
 def photos_source(session: Session, unit_ids: list[uuid.UUID], kind: InspectionKind) -> list[PhotoInput]:
     """Photos for an opinion's appendix: annotated display copies, watermarked when the setting asks."""
     folder = data_folder(session)
-    watermark = load_settings(folder.root).photo_watermark
+    watermark = settings_of(session).photo_watermark
     return [PhotoInput(p.path, p.item, p.taken_at, p.gps, p.inspector, p.content_key)
             for p in photos.document_photos(session, folder, unit_ids, kind, watermark)]
 

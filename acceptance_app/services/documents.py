@@ -29,8 +29,6 @@ from acceptance_app.domain.enums import (
 )
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.fileio import atomic_path
-from acceptance_app.i18n import N_
-from acceptance_app.messages import register
 from acceptance_app.reports import labels
 from acceptance_app.reports.inputs import (
     DocumentInput,
@@ -45,13 +43,9 @@ from acceptance_app.reports.results import RenderedFile, SignatureSlot
 from acceptance_app.services import document_inputs as src
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.commitments import ensure_opinion_allowed
-from acceptance_app.services.projects import get_or_404
+from acceptance_app.services.common import get_or_raise
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import Document, Inspection, NumberSeries, Project, utcnow
-
-register(errors={
-    "documents.missing_data": N_("The document cannot be made; missing or inconsistent data:\n{items}"),
-})
 
 
 class DocumentDataMissing(KnownError):
@@ -101,7 +95,7 @@ def reserve_number(session: Session, series: str, year: int) -> DocumentNumber:
     )
     if session.connection().connection.driver_connection.in_transaction:  # type: ignore[union-attr]
         raise RuntimeError("reserve_number must run before the session writes (SQLite has one writer)")
-    with session.get_bind().connect() as connection:
+    with session.get_bind().connect() as connection:  # type: ignore[union-attr]  # sessions are bound to an Engine
         serial = connection.execute(statement).scalar_one()
         connection.commit()
     return DocumentNumber(series, year, device, serial)
@@ -204,7 +198,7 @@ def _raise_if(missing: src.Missing) -> None:
 # Use cases --------------------------------------------------------------------------------------------------
 def build_opinion_input(session: Session, project_id: uuid.UUID, unit_id: uuid.UUID | None,
                         number: str, issue_date: date) -> tuple[OpinionInput, list[Inspection]]:
-    project = get_or_404(session, Project, project_id)
+    project = get_or_raise(session, Project, project_id)
     missing = src.Missing()
     ctx = src.project_context(session, project, unit_id, missing)
     parties = src.party_lines(project, missing)
@@ -224,7 +218,7 @@ def build_opinion_input(session: Session, project_id: uuid.UUID, unit_id: uuid.U
 
 def issue_opinion(session: Session, project_id: uuid.UUID, unit_id: uuid.UUID | None = None,
                   render: Render = render_file) -> tuple[IssuedDocument, Changes]:
-    project = get_or_404(session, Project, project_id)
+    project = get_or_raise(session, Project, project_id)
     ensure_opinion_allowed(session, project_id)  # an open blocking commitment (容缺) refuses, nothing changed
     used: list[Inspection] = []
 
@@ -238,8 +232,8 @@ def issue_opinion(session: Session, project_id: uuid.UUID, unit_id: uuid.UUID | 
     return _issue_all(session, [pending], render)[0], Changes(report=True)
 
 
-def _notice_parts(session: Session, project_id: uuid.UUID, kind: InspectionKind):  # type: ignore[no-untyped-def]
-    project = get_or_404(session, Project, project_id)
+def _notice_parts(session: Session, project_id: uuid.UUID, kind: InspectionKind):
+    project = get_or_raise(session, Project, project_id)
     missing = src.Missing()
     ctx = src.project_context(session, project, None, missing)
     builder = src.party_lines(project, missing, roles=(PartyRole.BUILDER,))
@@ -289,7 +283,7 @@ def issue_record_sheets(session: Session, project_id: uuid.UUID,
         signer = src.signers(session, [inspection], [DEPARTMENT_OF[inspection.discipline]])[:1]
 
         def build(number: str, day: date, inspection: Inspection = inspection,
-                  signer: list = signer) -> DocumentInput:  # type: ignore[type-arg]
+                  signer: list = signer) -> DocumentInput:
             return RecordSheetInput(
                 number, day, ctx.issuer, src.project_facts(project), labels.DISCIPLINE[inspection.discipline],
                 inspection.unit.name, f"{inspection.form_id or '—'} {inspection.form_version}".strip(),

@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from acceptance_app.domain.enums import DEPARTMENT_OF, Department, Discipline
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.common import get_or_raise
 from acceptance_app.services.exchange_files import export_files, plan_files, registration_records, write_files
-from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import ExchangeImport, ExchangePeer, LocalMeta, Project, SyncRowVersion
 from acceptance_app.sync.keys import KEY_FILE, device_key, fingerprint_of
@@ -93,8 +93,7 @@ def export_package(
 ) -> tuple[ExportResult, Changes]:
     from acceptance_app.services.exchange_select import select_records
 
-    project = get_or_404(session, Project, project_id)
-    assert isinstance(project, Project)
+    project = get_or_raise(session, Project, project_id)
     sender_department = department or (DEPARTMENT_OF[discipline] if discipline else LEAD)
     records = select_records(session, project_id, discipline, with_opinions=sender_department is LEAD)
     key = device_key(folder)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.services.changes import Changes
-from acceptance_app.services.projects import get_or_404
+from acceptance_app.services.common import get_or_raise
 from acceptance_app.storage.models import SyncConflict, utcnow
 from acceptance_app.sync.merge_store import Writer, load_rows
 from acceptance_app.sync.records import content_hash, decode_row, key_column
@@ -61,8 +61,7 @@ def list_conflicts(session: Session, project_id: uuid.UUID | None = None, *,
 
 
 def resolve_conflict(session: Session, conflict_id: uuid.UUID, keep: str, by: str = "") -> tuple[ConflictRow, Changes]:
-    conflict = get_or_404(session, SyncConflict, conflict_id)
-    assert isinstance(conflict, SyncConflict)
+    conflict = get_or_raise(session, SyncConflict, conflict_id)
     if conflict.resolution:
         raise KnownError("exchange.conflict_resolved", id=str(conflict.id), resolution=conflict.resolution)
     if keep not in ("local", "remote"):

@@ -133,7 +133,7 @@ def plan_files(folder: DataFolder, package: VerifiedPackage) -> FilePlan:
     return FilePlan(tuple(sorted(set(photos))), tuple(sorted(documents.items())))
 
 
-def _entry(package: VerifiedPackage, path: str):  # type: ignore[no-untyped-def]
+def _entry(package: VerifiedPackage, path: str):
     return package.open_file(next(f for f in package.manifest.files if f.path == path))
 
 

@@ -38,20 +38,20 @@ def select_records(
     out["parties"] = _rows(session, "parties", t["parties"].c.project_id == project_id)
     out["units"] = _rows(session, "units", t["units"].c.project_id == project_id)
     unit_ids = _ids(out["units"])
-    scope = [t["inspections"].c.unit_id.in_(unit_ids)]
+    scope: list[sa.ColumnElement[bool]] = [t["inspections"].c.unit_id.in_(unit_ids)]
     if discipline is not None:
         scope.append(t["inspections"].c.discipline == discipline)
     out["inspections"] = _rows(session, "inspections", *scope) if unit_ids else []
     inspection_ids = _ids(out["inspections"])
     out["answers"] = _rows(session, "answers", t["answers"].c.inspection_id.in_(inspection_ids))
-    finding_scope = [t["findings"].c.project_id == project_id]
+    finding_scope: list[sa.ColumnElement[bool]] = [t["findings"].c.project_id == project_id]
     if discipline is not None:
         finding_scope.append(t["findings"].c.discipline == discipline)
     out["findings"] = _rows(session, "findings", *finding_scope)
     finding_ids = _ids(out["findings"])
     out["finding_events"] = _rows(session, "finding_events", t["finding_events"].c.finding_id.in_(finding_ids))
     links = t["photo_links"].c
-    targets = [links.inspection_id.in_(inspection_ids), links.finding_id.in_(finding_ids)]
+    targets: list[sa.ColumnElement[bool]] = [links.inspection_id.in_(inspection_ids), links.finding_id.in_(finding_ids)]
     if discipline is None:
         out["commitments"] = _rows(session, "commitments", t["commitments"].c.project_id == project_id)
         targets += [links.project_id == project_id, links.unit_id.in_(unit_ids)]

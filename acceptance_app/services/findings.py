@@ -30,52 +30,10 @@ from acceptance_app.domain.findings import (
 )
 from acceptance_app.domain.problems import KnownError, ValidationFailed, errors_only
 from acceptance_app.domain.working_days import add_working_days
-from acceptance_app.i18n import N_, _
-from acceptance_app.messages import FIELD_LABELS, register
 from acceptance_app.reports import labels
 from acceptance_app.services.changes import Changes
-from acceptance_app.services.projects import get_or_404
+from acceptance_app.services.common import get_or_raise
 from acceptance_app.storage.models import Finding, FindingEvent, Inspection, Party, Unit, utcnow
-
-FIELD_LABELS.update({
-    "description": N_("Description"),
-    "deadline_days": N_("Deadline (working days)"),
-    "item_id": N_("Checklist item"),
-    "subject": N_("Subject"),
-    "promise": N_("Promised material or condition"),
-    "due_on": N_("Promised date"),
-})
-register(
-    rules={
-        "commitment.due_in_past": N_("{date} is already past"),
-        "date.format": N_("must be a date like 2027-02-28, not \u201c{value}\u201d"),
-    },
-    errors={
-        "calendar.out_of_range": N_(
-            "The working-day calendar knows the years {first} to {last} only; {date} is beyond it. Choose a "
-            "shorter deadline, or update the chinese-calendar package when the State Council has published "
-            "the next year's holidays."
-        ),
-        "finding.step_not_allowed": N_("This finding is \u201c{status}\u201d; the step \u201c{action}\u201d is not possible now."),
-        "finding.no_party": N_("The project has no {role}; add the responsible party first."),
-        "finding.closed": N_("This finding is closed (re-check passed) and can no longer be edited."),
-        "finding.no_inspection": N_(
-            "This unit has no {discipline} inspection yet; start the inspection before recording findings."
-        ),
-    },
-)
-
-STATUS_NAMES = {
-    FindingStatus.OPEN: N_("to rectify"),
-    FindingStatus.RECTIFIED: N_("rectified, awaiting re-check"),
-    FindingStatus.CLOSED: N_("re-check passed"),
-}
-ACTION_NAMES = {
-    FindingAction.OPEN: N_("Opened"),
-    FindingAction.RECTIFY: N_("Rectified"),
-    FindingAction.RECHECK_PASS: N_("Re-check passed"),
-    FindingAction.RECHECK_FAIL: N_("Re-check failed"),
-}
 
 DUE_SOON_DAYS = 3  # working days: early warning (measures item 33)
 
@@ -116,8 +74,7 @@ def add_finding(session: Session, inspection_id: uuid.UUID, data: FindingData,
                 today: date | None = None) -> tuple[uuid.UUID, Changes]:
     """A new finding (待整改) on an inspection; its deadline is ``data.deadline_days`` working days away."""
     _check(data)
-    inspection = get_or_404(session, Inspection, inspection_id)
-    assert isinstance(inspection, Inspection)
+    inspection = get_or_raise(session, Inspection, inspection_id)
     unit = inspection.unit
     party = party_for(session, unit.project_id, data.party_role)
     opened = _today(today)
@@ -169,8 +126,7 @@ def update_finding(session: Session, finding_id: uuid.UUID, data: FindingData) -
 
 
 def _finding(session: Session, finding_id: uuid.UUID) -> Finding:
-    finding = get_or_404(session, Finding, finding_id)
-    assert isinstance(finding, Finding)
+    finding = get_or_raise(session, Finding, finding_id)
     return finding
 
 
@@ -180,9 +136,8 @@ def step(session: Session, finding_id: uuid.UUID, action: FindingAction, note: s
     finding = _finding(session, finding_id)
     try:
         finding.status = next_status(finding.status, action)
-    except StepNotAllowed as refused:  # say it with the names the inspector sees
-        raise KnownError("finding.step_not_allowed", status=_(STATUS_NAMES[refused.status]),
-                         action=_(ACTION_NAMES[action])) from None
+    except StepNotAllowed as refused:  # the text names them as the inspector sees them (text.findings)
+        raise KnownError("finding.step_not_allowed", status=refused.status.value, action=action.value) from None
     by = _actor(session)
     if finding.status is FindingStatus.CLOSED:
         finding.closed_by, finding.closed_at = by, utcnow()
@@ -203,12 +158,19 @@ def recheck(session: Session, finding_id: uuid.UUID, passed: bool, note: str = "
 
 
 # Reading --------------------------------------------------------------------------------------------
-# Plain columns, not ORM entities: the dashboard reads every finding of a project on each change.
+# Plain columns, not ORM entities: the dashboard reads every finding of a project on each change. Each column is
+# labelled with the FindingRow field it fills, so the row is built by name and a column added or moved cannot
+# shift the others into the wrong fields.
 _ROW_COLUMNS = (
-    Finding.id, Finding.project_id, Finding.unit_id, Unit.name, Finding.inspection_id, Inspection.kind,
-    Inspection.round, Finding.discipline, Finding.item_id, Finding.description, Finding.item_class, Party.role,
-    Party.name, Finding.opened_on, Finding.deadline, Finding.status, Finding.origin, Finding.created_by,
-    Finding.closed_by, Finding.closed_at,
+    Finding.id.label("id"), Finding.project_id.label("project_id"), Finding.unit_id.label("unit_id"),
+    Unit.name.label("unit_name"), Finding.inspection_id.label("inspection_id"),
+    Inspection.kind.label("inspection_kind"), Inspection.round.label("round"),
+    Finding.discipline.label("discipline"), Finding.item_id.label("item_id"),
+    Finding.description.label("description"), Finding.item_class.label("item_class"),
+    Party.role.label("party_role"), Party.name.label("party_name"), Finding.opened_on.label("opened_on"),
+    Finding.deadline.label("deadline"), Finding.status.label("status"), Finding.origin.label("origin"),
+    Finding.created_by.label("created_by"), Finding.closed_by.label("closed_by"),
+    Finding.closed_at.label("closed_at"), Finding.deadline_days.label("deadline_days"),
 )
 
 
@@ -222,7 +184,7 @@ def _rows_query() -> sa.Select:
         .scalar_subquery()
     )
     return (
-        sa.select(*_ROW_COLUMNS, sa.func.coalesce(last_note, ""), Finding.deadline_days)
+        sa.select(*_ROW_COLUMNS, sa.func.coalesce(last_note, "").label("last_note"))
         .join(Unit, Unit.id == Finding.unit_id)
         .join(Party, Party.id == Finding.party_id)
         .join(Inspection, Inspection.id == Finding.inspection_id)
@@ -230,9 +192,8 @@ def _rows_query() -> sa.Select:
 
 
 def _row(result: sa.Row, today: date) -> FindingRow:
-    values = tuple(result)
-    status, deadline = values[15], values[14]
-    return FindingRow(*values[:21], time_left(status, deadline, today), values[21])
+    values = result._mapping
+    return FindingRow(**values, left=time_left(values["status"], values["deadline"], today))
 
 
 _STATUS_ORDER = {FindingStatus.OPEN: 0, FindingStatus.RECTIFIED: 1, FindingStatus.CLOSED: 2}
@@ -268,15 +229,14 @@ def list_findings(session: Session, project_id: uuid.UUID, *, unit_id: uuid.UUID
 
 
 def unit_findings(session: Session, unit_id: uuid.UUID, today: date | None = None) -> list[FindingRow]:
-    unit = get_or_404(session, Unit, unit_id)
-    assert isinstance(unit, Unit)
+    unit = get_or_raise(session, Unit, unit_id)
     return list_findings(session, unit.project_id, unit_id=unit_id, today=today)
 
 
 def get_finding(session: Session, finding_id: uuid.UUID, today: date | None = None) -> FindingRow:
     result = session.execute(_rows_query().where(Finding.id == finding_id)).first()
     if result is None:
-        get_or_404(session, Finding, finding_id)
+        get_or_raise(session, Finding, finding_id)
     assert result is not None
     return _row(result, _today(today))
 
@@ -293,7 +253,7 @@ def finding_evidence(session: Session, inspection_id: uuid.UUID) -> dict[str, in
         .where(Finding.inspection_id == inspection_id, Finding.item_id.is_not(None))
         .group_by(Finding.item_id)
     )
-    return {item_id: count for item_id, count in session.execute(query)}
+    return {item_id: count for item_id, count in session.execute(query) if item_id is not None}
 
 
 # Dashboard ------------------------------------------------------------------------------------------

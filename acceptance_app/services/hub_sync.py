@@ -2,7 +2,7 @@
 
 Long operations: the session given must not be inside a transaction, since every step commits (each confirmed
 offset, each sent or imported package), so an interrupted sync keeps what was confirmed. Progress and cancel
-are plain callbacks: ``progress(done, total, label)``, ``cancelled() -> bool``.
+come through ``domain.progress.Progress`` (the UI runner's step operation passes its TaskState).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from acceptance_app.domain.enums import DEPARTMENT_OF, Department, Discipline
 from acceptance_app.domain.problems import KnownError
+from acceptance_app.domain.progress import Progress
 from acceptance_app.services.changes import Changes
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import ExchangeImport, HubPull, LocalMeta, OutboxItem, OutboxState, Project
@@ -26,8 +27,6 @@ from acceptance_app.sync import outbox
 from acceptance_app.sync.client import HubClient, Unreachable
 from acceptance_app.sync.package import read_manifest
 
-Progress = Callable[[int, int, str], None]
-Cancelled = Callable[[], bool]
 LEAD = Department.HOUSING
 
 
@@ -82,9 +81,9 @@ def login(folder: DataFolder, hub_url: str, token: str, client: HubClient | None
 
 
 def push(session: Session, folder: DataFolder, hub_url: str, token: str, *, project_id: uuid.UUID | None = None,
-         progress: Progress | None = None, cancelled: Cancelled | None = None,
-         client: HubClient | None = None) -> tuple[PushReport, Changes]:
+         task: Progress | None = None, client: HubClient | None = None) -> tuple[PushReport, Changes]:
     report = PushReport()
+    progress, cancelled = (task.progress, task.cancelled) if task is not None else (None, None)
     with client or HubClient(hub_url, token) as hub:
         department, online = _department(session, hub, hub_url)
         discipline = discipline_of(department)
@@ -148,8 +147,8 @@ def _export_if_changed(session: Session, folder: DataFolder, project_id: uuid.UU
     return result.package_id
 
 
-def pull(session: Session, folder: DataFolder, hub_url: str, token: str, *, progress: Progress | None = None,
-         cancelled: Cancelled | None = None, client: HubClient | None = None) -> tuple[PullReport, Changes]:
+def pull(session: Session, folder: DataFolder, hub_url: str, token: str, *, task: Progress | None = None,
+         client: HubClient | None = None) -> tuple[PullReport, Changes]:
     """Download the packages of the jurisdiction not sent by this account and import them. The hub has
     checked each sender's account and key; the import checks everything again before it changes anything."""
     from acceptance_app.services.exchange import import_package
@@ -165,11 +164,11 @@ def pull(session: Session, folder: DataFolder, hub_url: str, token: str, *, prog
             if not entries:
                 break
             for done, entry in enumerate(entries):
-                if cancelled is not None and cancelled():
+                if task is not None and task.cancelled():
                     session.commit()
                     raise KnownError("sync.cancelled")
-                if progress is not None:
-                    progress(done, len(entries), entry["package_id"])
+                if task is not None:
+                    task.progress(done, len(entries), entry["package_id"])
                 changes |= _pull_one(session, folder, hub, entry, inbox, report, import_package)
                 state.cursor = entry["seq"]
                 session.commit()

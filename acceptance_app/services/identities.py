@@ -17,21 +17,13 @@ from sqlalchemy.orm import Session
 from acceptance_app.domain.enums import Department
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.fileio import atomic_write_bytes
-from acceptance_app.i18n import N_
-from acceptance_app.messages import register
 from acceptance_app.reports import labels
 from acceptance_app.reports.signing import certificates
 from acceptance_app.reports.signing.providers import Pkcs11Provider, Pkcs12Provider, SigningProvider
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.common import get_or_raise
 from acceptance_app.services.documents import data_folder_of
-from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.models import SignatureImage, SigningIdentity
-
-register(errors={
-    "identity.expired": N_("The certificate of {person} expired on {not_after}; it cannot sign."),
-    "identity.not_png": N_("The image is not a PNG file."),
-    "identity.person_required": N_("The person's name is required (it is shown in the stamp)."),
-})
 
 HANDWRITING, SEAL = "handwriting", "seal"
 TRAINING_DIR = "identities"
@@ -112,7 +104,7 @@ def create_training_identity(session: Session, person: str, department: Departme
     return _record(session, "training", person, department, Pkcs12Provider(path, password), pkcs12_path=relative)
 
 
-def _training_ca(folder: Path):  # type: ignore[no-untyped-def]
+def _training_ca(folder: Path):
     from cryptography.hazmat.primitives import serialization
     from cryptography.x509 import load_pem_x509_certificate
 
@@ -135,7 +127,7 @@ def list_identities(session: Session) -> list[IdentityRow]:
 
 def provider_for(session: Session, identity_id: uuid.UUID, secret: str) -> SigningProvider:
     """The provider of an identity, opened with the password or PIN the person just typed."""
-    identity: SigningIdentity = get_or_404(session, SigningIdentity, identity_id)  # type: ignore[assignment]
+    identity = get_or_raise(session, SigningIdentity, identity_id)
     if identity.not_after < datetime.now(UTC):
         raise KnownError("identity.expired", person=identity.person, not_after=identity.not_after.date().isoformat())
     if identity.kind == "pkcs11":

@@ -16,12 +16,11 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from acceptance_app import messages
 from acceptance_app.domain.enums import InspectionKind
 from acceptance_app.domain.photos import (
     ImportOutcome,
@@ -34,9 +33,9 @@ from acceptance_app.domain.photos import (
     validate_shapes,
 )
 from acceptance_app.domain.problems import KnownError, ValidationFailed, errors_only
-from acceptance_app.services import photo_messages  # noqa: F401 - registers the photo messages
+from acceptance_app.domain.progress import Progress
 from acceptance_app.services.changes import Changes
-from acceptance_app.services.projects import NotFound
+from acceptance_app.services.common import NotFound
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import (
     Base,
@@ -56,20 +55,11 @@ if TYPE_CHECKING:
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".heic", ".heif", ".hif"})
 
 
-class Progress(Protocol):
-    """What the UI runner's TaskState offers (plain values; no Qt here)."""
-
-    def progress(self, done: int, total: int, label: str = "") -> None: ...
-
-    def cancelled(self) -> bool: ...
-
-
-def describe_result(result: ImportResult) -> str:
-    """The user's one-line message for a rejected file (Chinese by default)."""
+def rejection(result: ImportResult) -> KnownError:
+    """Why a file was refused, as the code and params the UI and the CLI turn into one line of text."""
     from acceptance_app.storage.photo_store import PIXEL_LIMIT
 
-    error = KnownError(result.reason, name=result.name, detail=result.detail, limit=PIXEL_LIMIT // 1_000_000)
-    return messages.describe_error(error)
+    return KnownError(result.reason, name=result.name, detail=result.detail, limit=PIXEL_LIMIT // 1_000_000)
 
 
 # Which files -------------------------------------------------------------------------------------------------
@@ -248,16 +238,20 @@ def list_photos(session: Session, target: PhotoTarget) -> list[PhotoRow]:
     annotated = sa.select(PhotoAnnotation.photo_id).where(sa.cast(PhotoAnnotation.shapes, sa.String) != "[]")
     # Plain columns, not ORM entities: a unit can hold thousands of photos and the grid waits for this.
     query = (
-        sa.select(Photo.id, PhotoLink.id, Photo.sha256, Photo.original_name, Photo.width, Photo.height,
-                  Photo.taken_at, PhotoLink.caption, PhotoLink.position, PhotoLink.item_id, Photo.id.in_(annotated))
+        sa.select(Photo.id.label("id"), PhotoLink.id.label("link_id"), Photo.sha256.label("sha256"),
+                  Photo.original_name.label("original_name"), Photo.width.label("width"),
+                  Photo.height.label("height"), Photo.taken_at.label("taken_at"), PhotoLink.caption.label("caption"),
+                  PhotoLink.position.label("position"), PhotoLink.item_id.label("item_id"),
+                  Photo.id.in_(annotated).label("annotated"))
         .join(PhotoLink, PhotoLink.photo_id == Photo.id)
         .where(condition)
         .order_by(PhotoLink.target_kind, PhotoLink.position, Photo.imported_at)
     )
     rows: dict[uuid.UUID, PhotoRow] = {}
-    for values in session.execute(query):
-        if values[0] not in rows:
-            rows[values[0]] = PhotoRow(*values[:10], bool(values[10]))
+    for result in session.execute(query):  # labelled columns: the row is built by name, never by position
+        values = result._mapping
+        if values["id"] not in rows:
+            rows[values["id"]] = PhotoRow(**{**values, "annotated": bool(values["annotated"])})
     return list(rows.values())
 
 

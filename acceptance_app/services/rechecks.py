@@ -17,20 +17,10 @@ from sqlalchemy.orm import Session
 from acceptance_app.domain.enums import Discipline, FindingStatus, InspectionKind, InspectionStatus
 from acceptance_app.domain.findings import FindingOrigin, FindingRow
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.i18n import N_
-from acceptance_app.messages import register
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.common import get_or_raise
 from acceptance_app.services.findings import list_findings
-from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.models import Finding, FindingEvent, Inspection, Unit
-
-register(errors={
-    "recheck.no_inspection": N_("There is no earlier inspection of this unit and discipline to re-inspect."),
-    "recheck.not_completed": N_(
-        "Round {round} is not completed yet; a re-inspection round starts only from a completed one."
-    ),
-    "recheck.nothing_to_check": N_("Every finding of this unit and discipline is closed; nothing to re-inspect."),
-})
 
 
 @dataclass(frozen=True)
@@ -52,7 +42,7 @@ def _latest(session: Session, unit_id: uuid.UUID, discipline: Discipline, kind: 
 def start_recheck_round(session: Session, unit_id: uuid.UUID, discipline: Discipline,
                         kind: InspectionKind = InspectionKind.FORMAL) -> tuple[RecheckScope, Changes]:
     """Opens round N+1 for the unresolved findings of a unit and discipline (the last round must be done)."""
-    get_or_404(session, Unit, unit_id)
+    get_or_raise(session, Unit, unit_id)
     previous = _latest(session, unit_id, discipline, kind)
     if previous is None:
         raise KnownError("recheck.no_inspection")
@@ -80,8 +70,7 @@ def start_recheck_round(session: Session, unit_id: uuid.UUID, discipline: Discip
 
 def recheck_scope(session: Session, inspection_id: uuid.UUID) -> RecheckScope:
     """What a 复验 round checks: the findings assigned to it (whatever their state now) and their items."""
-    inspection = get_or_404(session, Inspection, inspection_id)
-    assert isinstance(inspection, Inspection)
+    inspection = get_or_raise(session, Inspection, inspection_id)
     ids = set(session.scalars(sa.select(Finding.id).where(Finding.recheck_inspection_id == inspection_id)))
     rows = tuple(r for r in list_findings(session, inspection.unit.project_id, unit_id=inspection.unit_id,
                                           discipline=inspection.discipline) if r.id in ids)

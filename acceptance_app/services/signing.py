@@ -19,28 +19,15 @@ from sqlalchemy.orm import Session
 from acceptance_app.domain.enums import DocumentState
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.fileio import atomic_write_bytes
-from acceptance_app.i18n import N_
-from acceptance_app.messages import register
 from acceptance_app.reports.signing.certificates import load_trust_roots
 from acceptance_app.reports.signing.fields import list_fields
 from acceptance_app.reports.signing.pades import SignRequest, SignResult, check_field
 from acceptance_app.reports.signing.providers import SigningProvider
-from acceptance_app.reports.signing.verify import ISSUES, Issue, VerificationReport, verify_pdf
+from acceptance_app.reports.signing.verify import Issue, VerificationReport, verify_pdf
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.common import get_or_raise
 from acceptance_app.services.documents import data_folder_of
-from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.models import Document, DocumentSignature
-
-register(errors={
-    "signing.document_closed": N_("Document {number} is {state}; it cannot be signed. A correction is a new version."),
-    "signing.file_changed": N_("The file of document {number} in the data folder was changed outside the program "
-                               "(SHA-256 {actual}, recorded {expected}); signing refused."),
-})
-ISSUES.update({
-    "record_file_changed": N_("the file differs from the one the record holds for document {number}"),
-    "record_removed": N_("the record shows field \u201c{field}\u201d signed by {signer} at {when}, but this file "
-                         "does not contain that signature"),
-})
 
 
 @dataclass(frozen=True)
@@ -81,7 +68,7 @@ def _current(session: Session, document: Document) -> tuple[Path, str]:
 
 
 def signing_status(session: Session, document_id: uuid.UUID) -> SigningStatus:
-    document: Document = get_or_404(session, Document, document_id)  # type: ignore[assignment]
+    document = get_or_raise(session, Document, document_id)
     path, _sha = _current(session, document)
     recorded = {s.field: s for s in _signatures(session, document.id)}
     rows = []
@@ -94,10 +81,21 @@ def signing_status(session: Session, document_id: uuid.UUID) -> SigningStatus:
     return SigningStatus(document.id, document.number, document.state, path, tuple(rows))
 
 
-def sign_document(session: Session, document_id: uuid.UUID, request: SignRequest,
-                  provider: SigningProvider) -> tuple[SignResult, Changes]:
-    """Sign one field of the document's current file and record it."""
-    document: Document = get_or_404(session, Document, document_id)  # type: ignore[assignment]
+@dataclass(frozen=True)
+class Reservation:
+    """What the slow part of signing needs, read in a short write: the file's bytes as recorded, the field."""
+
+    document_id: uuid.UUID
+    number: str
+    source: bytes
+    source_sha256: str
+    request: SignRequest
+
+
+def reserve_signing(session: Session, document_id: uuid.UUID, request: SignRequest) -> Reservation:
+    """Step 1 (short, on the writer): the document may be signed, its file is the one recorded, the field is
+    free. Nothing slow here: no key is used, no network is reached."""
+    document = get_or_raise(session, Document, document_id)
     if document.state in (DocumentState.SIGNED, DocumentState.SUPERSEDED, DocumentState.DRAFT):
         raise KnownError("signing.document_closed", number=document.number, state=document.state.value)
     path, expected = _current(session, document)
@@ -106,9 +104,34 @@ def sign_document(session: Session, document_id: uuid.UUID, request: SignRequest
     if actual != expected:
         raise KnownError("signing.file_changed", number=document.number, actual=actual[:16], expected=expected[:16])
     check_field(source, request.field)
-    result = provider.sign_pdf(request, source)
-    record_signature(session, document, actual, result, request)
+    return Reservation(document.id, document.number, source, actual, request)
+
+
+def sign_reserved(reservation: Reservation, provider: SigningProvider) -> SignResult:
+    """Step 2 (slow, on the pool, no session): the key signs; a timestamp server may be asked over the network."""
+    return provider.sign_pdf(reservation.request, reservation.source)
+
+
+def record_signed(session: Session, reservation: Reservation, result: SignResult) -> tuple[SignResult, Changes]:
+    """Step 3 (short, on the writer): record the signature, unless the document moved on meanwhile (another
+    signature, a new version): then the signature made on the old bytes is refused and nothing is stored."""
+    document = get_or_raise(session, Document, reservation.document_id)
+    if document.state in (DocumentState.SIGNED, DocumentState.SUPERSEDED, DocumentState.DRAFT):
+        raise KnownError("signing.document_closed", number=document.number, state=document.state.value)
+    _path, current = _current(session, document)
+    if current != reservation.source_sha256:
+        raise KnownError("signing.file_changed", number=document.number, actual=current[:16],
+                         expected=reservation.source_sha256[:16])
+    record_signature(session, document, reservation.source_sha256, result, reservation.request)
     return result, Changes(report=True)
+
+
+def sign_document(session: Session, document_id: uuid.UUID, request: SignRequest,
+                  provider: SigningProvider) -> tuple[SignResult, Changes]:
+    """Sign one field of the document's current file and record it, in one session (the CLI, tests). The
+    window runs the three steps as a split operation so that the writer is free while the key signs."""
+    reservation = reserve_signing(session, document_id, request)
+    return record_signed(session, reservation, sign_reserved(reservation, provider))
 
 
 def record_signature(session: Session, document: Document, input_sha256: str, result: SignResult,
@@ -150,7 +173,7 @@ def record_issues(session: Session, data: bytes, report: VerificationReport) -> 
 
 def verify_document(session: Session, document_id: uuid.UUID,
                     trust: list[Path]) -> tuple[VerificationReport, list[Issue]]:
-    document: Document = get_or_404(session, Document, document_id)  # type: ignore[assignment]
+    document = get_or_raise(session, Document, document_id)
     path, expected = _current(session, document)
     data = path.read_bytes()
     report = verify_pdf(data, load_trust_roots([p for p in trust if p.exists()]))
@@ -180,5 +203,5 @@ def sign_context(session: Session, document_id: uuid.UUID) -> SignContext:
 
 def current_path(session: Session, document_id: uuid.UUID) -> Path:
     """The file to show for a document: after its latest signature, or as issued."""
-    document: Document = get_or_404(session, Document, document_id)  # type: ignore[assignment]
+    document = get_or_raise(session, Document, document_id)
     return _current(session, document)[0]

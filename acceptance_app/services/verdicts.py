@@ -15,7 +15,6 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from acceptance_app.checklist_messages import describe_missing
 from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.checklists.verdicts import (
     DisciplineOutcome,
@@ -42,7 +41,8 @@ from acceptance_app.services.checklists import (
     inspection_sheet,
     latest_inspection,
 )
-from acceptance_app.services.projects import _unit_data, get_or_404
+from acceptance_app.services.common import get_or_raise
+from acceptance_app.services.projects import _unit_data
 from acceptance_app.storage.models import Unit, utcnow
 
 
@@ -60,7 +60,8 @@ def conclude_inspection(session: Session, inspection_id: uuid.UUID) -> tuple[Con
         raise KnownError("inspection.completed")
     blocking = [row for row in current.sheet.rows if row.blocking]
     if blocking:
-        raise KnownError("inspection.incomplete", count=len(blocking), items=_describe_blocking(blocking))
+        raise KnownError("inspection.incomplete", count=len(blocking), items=_blocking_items(blocking),
+                         more=len(blocking) > 12)
     inspection = _inspection(session, inspection_id)
     inspection.status = InspectionStatus.COMPLETED
     inspection.verdict = current.sheet.outcome.verdict
@@ -69,16 +70,12 @@ def conclude_inspection(session: Session, inspection_id: uuid.UUID) -> tuple[Con
     return conclusion(session, inspection_id), CHANGED
 
 
-def _describe_blocking(rows: list[ItemRow], limit: int = 12) -> str:
-    parts = [
-        describe_missing(row.item.id, [k.value for k in row.missing])
-        if row.verdict is not ItemVerdict.PENDING
-        else describe_missing(row.item.id, None)
+def _blocking_items(rows: list[ItemRow], limit: int = 12) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """(item id, the evidence kinds it lacks; None when unanswered) of the first ``limit`` blocking rows."""
+    return tuple(
+        (row.item.id, tuple(k.value for k in row.missing) if row.verdict is not ItemVerdict.PENDING else None)
         for row in rows[:limit]
-    ]
-    if len(rows) > limit:
-        parts.append("…")
-    return "；".join(parts)
+    )
 
 
 def conclusion(session: Session, inspection_id: uuid.UUID) -> Conclusion:
@@ -96,8 +93,7 @@ def discipline_outcome(
     session: Session, unit_id: uuid.UUID, discipline: Discipline, kind: InspectionKind = InspectionKind.FORMAL
 ) -> DisciplineOutcome:
     """The unit's verdict in one discipline from its latest inspection (None verdict: not started or open)."""
-    unit = get_or_404(session, Unit, unit_id)
-    assert isinstance(unit, Unit)
+    unit = get_or_raise(session, Unit, unit_id)
     if not discipline_applies(_unit_data(unit), discipline):
         return DisciplineOutcome(discipline, Verdict.NOT_APPLICABLE, Reason.NOT_APPLICABLE)
     latest = latest_inspection(session, unit_id, discipline, kind)
@@ -136,8 +132,7 @@ class ProjectVerdict:
 def unit_verdict(
     session: Session, unit_id: uuid.UUID, kind: InspectionKind = InspectionKind.FORMAL
 ) -> UnitVerdict:
-    unit = get_or_404(session, Unit, unit_id)
-    assert isinstance(unit, Unit)
+    unit = get_or_raise(session, Unit, unit_id)
     outcomes = tuple(discipline_outcome(session, unit_id, d, kind) for d in DISCIPLINES)
     return UnitVerdict(unit.id, unit.name, outcomes, joint_unit_verdict(outcomes))
 

@@ -1,6 +1,7 @@
 """Engine and session factory for the local SQLite database, and the schema check at open.
 
-SQLite runs with WAL, foreign keys on, synchronous=NORMAL and a busy timeout (STACK.md gotcha 10). Opening
+SQLite runs with WAL, foreign keys on, synchronous=NORMAL and a busy timeout (10 s: a reader waits for the
+writer's short transactions instead of failing with "database is locked"). Opening
 a database migrates an older schema (after a backup copy) and refuses one made by a newer program.
 """
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from acceptance_app.domain.problems import KnownError
+from acceptance_app.settings import Settings
 from acceptance_app.storage import migrations
 from acceptance_app.storage.audit import install_audit
 from acceptance_app.storage.data_folder import DataFolder
@@ -80,11 +82,15 @@ def ensure_schema(engine: sa.Engine, path: Path, backups: Path | None = None) ->
 
 
 def data_folder_of(session: Session) -> DataFolder | None:
-    """The data folder a session's database sits at the root of (DataFolder.database); None in memory."""
-    database = session.get_bind().url.database
-    if not database or database == ":memory:":
-        return None
-    return DataFolder(Path(database).parent)
+    """The data folder of the database that opened the session (``Database.session``); None for a session
+    made otherwise."""
+    return session.info.get("data_folder")
+
+
+def settings_of(session: Session) -> Settings:
+    """The settings of the application context that opened the session (defaults for a bare session)."""
+    settings = session.info.get("settings")
+    return settings if isinstance(settings, Settings) else Settings()
 
 
 @dataclass
@@ -94,13 +100,19 @@ class Database:
     sessions: sessionmaker[Session]
     device_id: str
     actor: str = ""
+    settings: Settings = field(default_factory=Settings)
 
     def session(self) -> Session:
-        """A new session for one unit of work; never share it across threads."""
+        """A new session for one unit of work; never share it across threads. It carries what services need
+        besides the rows: the device, the person acting, the data folder and the settings."""
         session = self.sessions()
-        session.info["device_id"] = self.device_id
-        session.info["actor"] = self.actor
+        session.info.update(device_id=self.device_id, actor=self.actor, data_folder=self.folder,
+                            settings=self.settings)
         return session
+
+    def use_settings(self, settings: Settings) -> None:
+        """Sessions opened from now on see ``settings`` (the window changed them)."""
+        self.settings = settings
 
     def close(self) -> None:
         self.engine.dispose()
@@ -115,7 +127,7 @@ def _device_id(factory: sessionmaker[Session]) -> str:
         return meta.value
 
 
-def open_database(folder: DataFolder, actor: str = "") -> Database:
+def open_database(folder: DataFolder, actor: str = "", settings: Settings | None = None) -> Database:
     folder.ensure()
     engine = make_engine(folder.database)
     try:
@@ -125,4 +137,4 @@ def open_database(folder: DataFolder, actor: str = "") -> Database:
         raise
     factory = sessionmaker(engine, expire_on_commit=False)
     install_audit(factory)
-    return Database(folder, engine, factory, _device_id(factory), actor)
+    return Database(folder, engine, factory, _device_id(factory), actor, settings or Settings())

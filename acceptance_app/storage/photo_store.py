@@ -20,7 +20,7 @@ import io
 import warnings
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pillow_heif
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
@@ -146,7 +146,7 @@ def draft_box(size: tuple[int, int], long_side: int) -> tuple[int, int]:
 def _to_rgb(image: Image.Image) -> Image.Image:
     if image.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
         # 16-bit greyscale: scale to 8 bits (a plain convert would clip everything above 255 to white).
-        high = image.getextrema()[1] or 1
+        high = cast(float, image.getextrema()[1]) or 1  # one band: (low, high) numbers
         image = image.point(lambda v: v * (255 / max(float(high), 255.0) if high > 255 else 1)).convert("L")
     if image.mode in ("RGBA", "LA", "PA", "P", "RGBa"):
         image = image.convert("RGBA")

@@ -18,7 +18,6 @@ import httpx
 
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.fileio import atomic_writer
-from acceptance_app.sync import hub_messages  # noqa: F401 (registers the sync.* and hub.* texts)
 from acceptance_app.sync.retry import Backoff
 
 CHUNK_SIZE = 4 * 1024 * 1024  # a cut costs at most one chunk; fewer, larger requests are ~20% faster than 1 MiB

@@ -12,6 +12,7 @@ writer must not hold SQLite's lock for that long).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import uuid
@@ -162,10 +163,15 @@ def release_sent_files(session: Session, folder: DataFolder) -> int:
     return removed
 
 
-def _failed(session: Session, item: OutboxItem, error: KnownError, *, permanent: bool) -> None:
-    from acceptance_app.messages import describe_error
+def error_record(error: KnownError) -> str:
+    """A failure as stored: ``code {json params}``; the UI and the CLI show it in the language chosen when they
+    show it (``text.describe_recorded_error``), so the record holds no text of its own."""
+    params = {k: v if isinstance(v, int | float | bool | None) else str(v) for k, v in error.params.items()}
+    return f"{error.code} {json.dumps(params, ensure_ascii=False, sort_keys=True)}"
 
-    item.last_error = f"{error.code}: {describe_error(error)}"
+
+def _failed(session: Session, item: OutboxItem, error: KnownError, *, permanent: bool) -> None:
+    item.last_error = error_record(error)
     if permanent:
         item.state = OutboxState.FAILED_PERMANENT
     else:

@@ -18,12 +18,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from acceptance_app import exchange_messages  # noqa: F401 - registers the exchange messages
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.fileio import atomic_writer
 from acceptance_app.sync.keys import public_key_from_b64
@@ -176,7 +175,7 @@ class VerifiedPackage:
     def open_file(self, entry: FileEntry) -> IO[bytes]:
         """One listed file (already verified), to copy it into the data folder."""
         archive = zipfile.ZipFile(self.path)
-        return _ClosingEntry(archive, archive.open(entry.path))
+        return cast(IO[bytes], _ClosingEntry(archive, archive.open(entry.path)))  # read() and close(), as used
 
 
 class _ClosingEntry:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from acceptance_app import __version__
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
-from acceptance_app.messages import describe_error
+from acceptance_app.text import describe_error
 
 log = logging.getLogger(__name__)
 _fault_file: IO[str] | None = None

@@ -8,7 +8,6 @@ and whatever later features add to them, are built on first use, so their import
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -16,8 +15,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QToolBar
 
 from acceptance_app import __version__
+from acceptance_app.context import AppContext
 from acceptance_app.i18n import _
-from acceptance_app.settings import Settings, save_settings
+from acceptance_app.settings import Settings
 
 from acceptance_app.ui.dialogs.entities import project_dialog
 from acceptance_app.ui.errors import show_exception
@@ -33,11 +33,11 @@ class MainWindow(QMainWindow):
     first_paint = Signal()
     attached = Signal()
 
-    def __init__(self, settings: Settings, data_dir: Path, runner: TaskRunner | None = None) -> None:
+    def __init__(self, context: AppContext, runner: TaskRunner | None = None) -> None:
         super().__init__()
         self.runner: TaskRunner | None = None
-        self.settings = settings
-        self.data_dir = data_dir
+        self.context = context
+        self.data_dir = context.folder.root
         self._painted = False
         self._project_page: ProjectPage | None = None
         self._unit_page: UnitPage | None = None
@@ -184,10 +184,14 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.update_settings(dialog.updated())
 
+    @property
+    def settings(self) -> Settings:
+        return self.context.settings
+
     def update_settings(self, settings: Settings) -> None:
-        """Every change of the settings goes through here, so the window's copy and the file agree."""
-        self.settings = settings
-        save_settings(self.data_dir, settings)
+        """Every change of the settings goes through the context, so the file, the window and the database's
+        sessions agree."""
+        self.context.update_settings(settings)
 
     def about(self) -> None:
         QMessageBox.about(
@@ -199,13 +203,13 @@ class MainWindow(QMainWindow):
         )
 
     # First paint (for `gui --smoke-test` and start-up measurements) ------------------------------------
-    def paintEvent(self, event: object) -> None:  # type: ignore[override]
+    def paintEvent(self, event: object) -> None:
         super().paintEvent(event)  # type: ignore[arg-type]
         if not self._painted:
             self._painted = True
             self.first_paint.emit()
 
-    def closeEvent(self, event: object) -> None:  # type: ignore[override]
+    def closeEvent(self, event: object) -> None:
         if self.runner is not None:
             self.runner.shutdown()
         super().closeEvent(event)  # type: ignore[arg-type]

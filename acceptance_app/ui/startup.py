@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING
 from acceptance_app.app import process_age_seconds
 
 if TYPE_CHECKING:
-    from acceptance_app.cli.context import CliContext
+    from acceptance_app.context import AppContext
     from acceptance_app.storage.db import Database
 
 
-def run_gui(context: CliContext, smoke_test: bool = False, demo: bool = False) -> int:
+def run_gui(context: AppContext, smoke_test: bool = False, demo: bool = False) -> int:
     from PySide6.QtCore import QObject, QTimer, Signal
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from acceptance_app.messages import describe_error
     from acceptance_app.storage.quick_read import read_project_rows
+    from acceptance_app.text import describe_error
 
     from acceptance_app.ui.errors import CrashHandler, report_previous_crash
     from acceptance_app.ui.fonts import install_app_font
@@ -37,7 +37,7 @@ def run_gui(context: CliContext, smoke_test: bool = False, demo: bool = False) -
     install_app_font(app)  # type: ignore[arg-type]
     install_qt_translations(app)  # type: ignore[arg-type]
     previous_crash = CrashHandler(context.folder.logs).install()
-    window = MainWindow(context.settings, context.folder.root)
+    window = MainWindow(context)
     rows = read_project_rows(context.folder.database)
     if rows is not None:
         window.project_list.set_rows(rows)

@@ -7,9 +7,9 @@ from acceptance_app.domain.checklists.answers import AnswerInput
 from acceptance_app.domain.checklists.verdicts import Reason
 from acceptance_app.domain.enums import CellStatus, Discipline, InspectionKind, ItemVerdict, Verdict
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.messages import describe_error
 from acceptance_app.services import checklists, projects, verdicts
 from acceptance_app.storage.models import Answer, AuditEvent, FormSnapshot
+from acceptance_app.text import describe_error
 from tests.checklists.helpers import (
     FAIL,
     FIRE_PASSING,
@@ -176,24 +176,20 @@ def test_a_failed_item_needs_its_finding_and_photo_before_concluding(session):
     assert verdicts.conclude_inspection(session, inspection)[0].outcome.verdict is Verdict.RECHECK
 
 
-def test_evidence_from_a_registered_provider_is_demanded(session):
+def test_evidence_of_photos_and_findings_adds_up(session):
     from acceptance_app.domain.checklists.form import EvidenceKind
-    from acceptance_app.services import checklist_forms
+    from acceptance_app.services import evidence
 
-    photographed: dict[str, set] = {}
-    provider = (frozenset({EvidenceKind.PHOTO}), lambda s, inspection_id: photographed)
-    checklist_forms._providers.append(provider)
-    try:
-        _, (unit, _other) = make_project(session)
-        inspection = start(session, unit)
-        answer_all(session, inspection, **{"XF-06-3": FAIL})
-        give_evidence(session, inspection, "XF-06-3")
-        photographed["XF-06-4"] = {EvidenceKind.PHOTO}  # another provider's evidence adds to, never replaces
-        assert checklist_forms.existing_evidence(session, inspection)["XF-06-3"] == {
-            EvidenceKind.PHOTO, EvidenceKind.FINDING}
-        assert checklist_forms.existing_evidence(session, inspection)["XF-06-4"] == {EvidenceKind.PHOTO}
-    finally:
-        checklist_forms._providers.remove(provider)
+    _, (unit, _other) = make_project(session)
+    inspection = start(session, unit)
+    answer_all(session, inspection, **{"XF-06-3": FAIL})
+    assert evidence.existing_evidence(session, inspection) == {}
+    give_evidence(session, inspection, "XF-06-3")  # a finding on the item, photographed
+    assert evidence.existing_evidence(session, inspection) == {"XF-06-3": {EvidenceKind.PHOTO, EvidenceKind.FINDING}}
+    assert evidence.combined({"XF-06-3": {EvidenceKind.PHOTO}}, {"XF-06-4": {EvidenceKind.PHOTO}},
+                             {"XF-06-3": {EvidenceKind.FINDING}}) == {
+        "XF-06-3": {EvidenceKind.PHOTO, EvidenceKind.FINDING}, "XF-06-4": {EvidenceKind.PHOTO}}
+    assert evidence.assumed_evidence() == frozenset()  # every kind a form may ask for is supplied
 
 
 def test_record_and_deciding_lines_for_documents(session):

@@ -12,8 +12,9 @@ from PIL import Image
 from acceptance_app.domain.photos import ImportOutcome, PhotoTarget
 from acceptance_app.domain.problems import KnownError, ValidationFailed
 from acceptance_app.services import photos
-from acceptance_app.services.projects import NotFound
+from acceptance_app.services.common import NotFound
 from acceptance_app.storage.models import Photo, PhotoLink
+from acceptance_app.text import describe_error
 from tests import photo_samples as samples
 
 
@@ -42,7 +43,7 @@ def test_a_mixed_batch_imports_the_good_rejects_the_bad_and_keeps_nothing_of_the
     assert [r.outcome for r in results] == [ImportOutcome.IMPORTED] * 4 + [ImportOutcome.REJECTED] * 5
     assert [r.reason for r in results[4:]] == [
         "photo.truncated", "photo.too_many_pixels", "photo.heif_unreadable", "photo.empty", "photo.not_an_image"]
-    messages = [photos.describe_result(r) for r in results[4:]]
+    messages = [describe_error(photos.rejection(r)) for r in results[4:]]
     assert messages[0].startswith("half.jpg") and "不完整" in messages[0]
     assert all(r.name in m for r, m in zip(results[4:], messages, strict=True))
     assert len(_store_files(data_folder)) == 4 * 3  # original + display + thumbnail per good photo, no orphans
@@ -188,7 +189,7 @@ def test_a_unit_with_photos_cannot_be_removed(tmp_path, database, data_folder, u
     with database.session() as s, s.begin(), pytest.raises(KnownError) as info:
         remove_unit(s, unit_id)
     assert info.value.code == "unit.has_photos"
-    assert "照片" in photos.messages.describe_error(info.value)
+    assert "照片" in describe_error(info.value)
 
 
 def test_hidden_files_on_a_camera_card_are_skipped(tmp_path):

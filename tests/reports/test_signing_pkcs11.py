@@ -12,11 +12,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.messages import describe_error
 from acceptance_app.reports.signing.certificates import load_certificate
 from acceptance_app.reports.signing.pades import SignRequest
 from acceptance_app.reports.signing.providers import Pkcs11Provider
 from acceptance_app.reports.signing.verify import verify_pdf
+from acceptance_app.text import describe_error
 from tests.reports.signing_support import PASSWORD, make_pki, prepared_opinion
 
 MODULE = "/usr/lib/softhsm/libsofthsm2.so"

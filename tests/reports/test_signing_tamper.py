@@ -11,6 +11,7 @@ import pytest
 
 from acceptance_app.reports.signing.certificates import load_certificate
 from acceptance_app.reports.signing.verify import VerificationReport, verify_pdf
+from acceptance_app.text import describe_issue
 from tests.reports.signing_support import Pki, make_pki, prepared_opinion, sign_all
 
 ORDER = ["sig_1", "sig_2", "sig_3", "sig_4", "sig_lead"]
@@ -31,8 +32,8 @@ def _verify(data: bytes, pki: Pki) -> VerificationReport:
 
 
 def _texts(report: VerificationReport) -> str:
-    return "\n".join(i.text() for s in report.signatures for i in s.issues) + "\n".join(
-        i.text() for i in report.issues)
+    return "\n".join(describe_issue(i) for s in report.signatures for i in s.issues) + "\n".join(
+        describe_issue(i) for i in report.issues)
 
 
 def test_untouched_file_verifies(states: list[bytes], pki: Pki) -> None:

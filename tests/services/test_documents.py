@@ -21,11 +21,11 @@ from acceptance_app.domain.enums import (
     Verdict,
 )
 from acceptance_app.fileio import file_sha256
-from acceptance_app.messages import describe_error
 from acceptance_app.services import documents
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.db import Database, open_database
 from acceptance_app.storage.models import Commitment, Document, Finding, FindingEvent, Inspection, Party, Unit
+from acceptance_app.text import describe_error
 
 
 def complete_inspections(database: Database, project_id: uuid.UUID, failed: Discipline | None = None) -> None:

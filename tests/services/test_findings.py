@@ -28,10 +28,10 @@ from acceptance_app.domain.findings import (
 )
 from acceptance_app.domain.problems import KnownError, ValidationFailed
 from acceptance_app.domain.working_days import LAST_YEAR, CalendarOutOfRange
-from acceptance_app.messages import describe_error
 from acceptance_app.services import commitments, document_inputs, documents, findings, rechecks
 from acceptance_app.storage.db import Database
 from acceptance_app.storage.models import Finding, Inspection, Party, Unit
+from acceptance_app.text import describe_error
 
 TODAY = date(2026, 11, 20)  # a Friday
 

@@ -10,11 +10,11 @@ import sqlalchemy as sa
 
 from acceptance_app.domain.enums import Department, DocumentState
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.messages import describe_error
 from acceptance_app.reports.signing.pades import SignRequest
 from acceptance_app.services import documents, identities, signing
 from acceptance_app.storage.db import Database
 from acceptance_app.storage.models import SigningIdentity
+from acceptance_app.text import describe_error, describe_issue
 from tests.reports.signing_support import PASSWORD, make_pki
 from tests.services.test_documents import complete_inspections
 
@@ -77,7 +77,7 @@ def test_sign_in_turn_records_and_locks(database: Database, opinion_id: uuid.UUI
         from acceptance_app.reports.signing.verify import verify_pdf
 
         extra = signing.record_issues(s, four, verify_pdf(four))
-    assert [i.code for i in extra] == ["record_removed"] and "签名被移除" in extra[0].text()
+    assert [i.code for i in extra] == ["record_removed"] and "签名被移除" in describe_issue(extra[0])
 
 
 def test_handwriting_is_kept_per_person_and_must_be_png(database: Database) -> None:

@@ -14,13 +14,13 @@ from typing import Any
 
 import pytest
 
-from acceptance_app import messages
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.services import exchange
 from acceptance_app.storage.db import Database
 from acceptance_app.sync.keys import device_key
 from acceptance_app.sync.package import verify_package
 from acceptance_app.sync.package_limits import PackageLimits
+from acceptance_app.text import describe_error
 from tests.sync.helpers import export, folder_state
 
 Entries = dict[str, bytes]
@@ -313,7 +313,7 @@ def _assert_refused(database: Database, path: Path, codes: str | set[str], limit
         kwargs = {"limits": limits} if limits else {}
         exchange.import_package(s, database.folder, path, trust_new_key=True, **kwargs)
     assert info.value.code in codes
-    text = messages.describe_error(info.value)
+    text = describe_error(info.value)
     assert not text.startswith(("Error:", "错误")), text  # a message of its own, not the bare code
     assert folder_state(database.folder) == before
     if not limits and not codes & MERGE_REFUSALS:  # these pass the package checks and stop at the merge

@@ -20,6 +20,19 @@ from acceptance_app.sync.hub.models import Package
 from tests.sync.hub_support import concluded_project_with_signed_opinion, inspector_folder
 
 
+class Recorder:
+    """A ``domain.progress.Progress`` that keeps what it was told."""
+
+    def __init__(self, seen: list) -> None:
+        self.seen = seen
+
+    def progress(self, done: int, total: int, label: str = "") -> None:
+        self.seen.append((done, total))
+
+    def cancelled(self) -> bool:
+        return False
+
+
 def test_two_inspectors_and_the_registry_through_one_hub(hub, demo_template, tmp_path):
     demo_root, project_id = demo_template
     folder_a = inspector_folder(demo_root, tmp_path / "a")
@@ -39,8 +52,7 @@ def test_two_inspectors_and_the_registry_through_one_hub(hub, demo_template, tmp
         concluded_project_with_signed_opinion(db_a)  # its signed opinion feeds the registry
         progress: list[tuple[int, int]] = []
         with db_a.session() as s:
-            report, changes = hub_sync.push(s, folder_a, hub.url, token_a,
-                                            progress=lambda done, total, label: progress.append((done, total)))
+            report, changes = hub_sync.push(s, folder_a, hub.url, token_a, task=Recorder(progress))
             assert changes.sync_state and report.exported and report.sent == report.exported
             assert report.failed == [] and report.waiting == 0
             rows = list(s.scalars(sa.select(OutboxItem)))

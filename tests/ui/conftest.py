@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from acceptance_app.context import AppContext
 from acceptance_app.settings import Settings
 
 from acceptance_app.ui.fonts import install_app_font
@@ -31,7 +32,7 @@ def runner(database, qapp):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def window(runner, data_folder, qtbot):  # type: ignore[no-untyped-def]
-    win = MainWindow(Settings(), data_folder.root, runner)
+    win = MainWindow(AppContext(data_folder, Settings(), runner.database), runner)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

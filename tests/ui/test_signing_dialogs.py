@@ -49,11 +49,11 @@ def test_sign_through_dialog_and_verify_table(qtbot, runner, database: Database,
     with database.session() as s, s.begin():
         identities.import_pkcs12(s, pki.identity("刘海涛"), PASSWORD, "刘海涛", Department.PLANNING)
 
-    from acceptance_app.settings import load_settings, save_settings
+    from acceptance_app.context import AppContext
+    from acceptance_app.settings import Settings
 
-    settings = load_settings(database.folder.root)
-    settings.inspector_department = Department.ARCHIVE.value  # this laptop belongs to the archive's inspector
-    save_settings(database.folder.root, settings)
+    context = AppContext(database.folder, Settings(), database)
+    context.update_settings(Settings(inspector_department=Department.ARCHIVE.value))  # the archive's laptop
     panel = DocumentsPanel(runner)
     qtbot.addWidget(panel)
     panel.show()

@@ -66,3 +66,59 @@ def test_cancel_stops_a_slow_operation_quietly(threaded, qtbot):
     assert done == []  # neither success nor an error dialog: a cancel is not a failure
     assert operation.state.cancelled() and operation.state.done < 999
     assert Cancelled.__name__ == "Cancelled"
+
+
+def test_a_write_commits_while_a_split_operation_works_on_the_pool(threaded, qtbot, database):
+    """Signing's shape: reserve (short write) -> slow work on the pool -> record (short write). While the slow
+    part runs (a key, a timestamp server), the writer is free: an answer given meanwhile commits at once."""
+    slow_started, release = threading.Event(), threading.Event()
+    order: list[str] = []
+
+    def reserve(session, task):
+        order.append("reserve")
+        return "reserved"
+
+    def work(reserved, task):
+        slow_started.set()
+        assert release.wait(10)
+        order.append("work")
+        return reserved + "+worked"
+
+    def record(session, reserved, worked, task):
+        order.append("record")
+        project_id, changes = projects.create_project(session, ProjectData("签署后", "2024-370102-47-01-000023"))
+        return worked, changes
+
+    results: list = []
+    split = threaded.split(reserve, work, record).success(results.append)
+    split.run()
+    assert slow_started.wait(5)
+    with qtbot.waitSignal(threaded.changes_applied, timeout=5000):  # the answer's write, not blocked
+        threaded.write(lambda s, t: projects.create_project(
+            s, ProjectData("签署期间", "2024-370102-47-01-000022"))).run()
+    order.append("answer committed")
+    release.set()
+    qtbot.waitUntil(lambda: results == ["reserved+worked"], timeout=5000)
+    assert order == ["reserve", "answer committed", "work", "record"]
+    with database.session() as s:
+        assert {p.name for p in projects.list_projects(s)} == {"签署期间", "签署后"}
+
+
+def test_a_step_operation_announces_its_changes_even_when_it_fails(threaded, qtbot, database):
+    """Photo import and push/pull commit step by step; what was committed before a failure must be shown."""
+    announced: list[Changes] = []
+    errors: list[BaseException] = []
+    threaded.changes_applied.connect(announced.append)
+
+    def steps(session, task):
+        assert threading.current_thread().name.startswith("slow")  # the pool, not the writer
+        projects.create_project(session, ProjectData("第一步", "2024-370102-47-01-000024"))
+        session.commit()  # the first step is kept
+        raise OSError("网络中断")
+
+    with qtbot.waitSignal(threaded.busy_changed, timeout=5000, check_params_cb=lambda busy: not busy):
+        threaded.steps(steps, may_change=Changes(project=True)).failure(errors.append).run()
+    assert isinstance(errors[0], OSError)
+    assert announced == [Changes(project=True)]
+    with database.session() as s:
+        assert [p.name for p in projects.list_projects(s)] == ["第一步"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from acceptance_app.domain.checklists.answers import AnswerInput
 from acceptance_app.domain.checklists.form import AnswerType, Item
@@ -61,7 +62,7 @@ def answer_from_text(
     numeric = kind in (AnswerType.MEASURE, AnswerType.COUNT) and _is_number(value)
     # On a number item "2" is a count, not the key for 不合格.
     chosen = None if numeric else verdict_word(value)
-    common = {"na_reason": na_reason, "note": note, "text": text}
+    common: dict[str, Any] = {"na_reason": na_reason, "note": note, "text": text}
     if chosen is ItemVerdict.NOT_APPLICABLE:
         return AnswerInput(verdict=chosen, **common)
     if kind in (AnswerType.VERDICT, AnswerType.TEXT):

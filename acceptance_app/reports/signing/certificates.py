@@ -79,7 +79,7 @@ class GeneratedIdentity:
     ca_pem: bytes
 
 
-def _name(common_name: str, organization: str):  # type: ignore[no-untyped-def]
+def _name(common_name: str, organization: str):
     from cryptography import x509 as cx509
     from cryptography.x509.oid import NameOID
 
@@ -91,7 +91,7 @@ def _name(common_name: str, organization: str):  # type: ignore[no-untyped-def]
 
 
 def make_ca(common_name: str = f"联合验收{TRAINING_MARK} CA（不受信任）", days: int = 3650,
-            not_before: datetime | None = None):  # type: ignore[no-untyped-def]
+            not_before: datetime | None = None):
     """A self-signed CA key and certificate (cryptography objects)."""
     from cryptography import x509 as cx509
     from cryptography.hazmat.primitives import hashes
@@ -109,7 +109,7 @@ def make_ca(common_name: str = f"联合验收{TRAINING_MARK} CA（不受信任�
     return key, cert
 
 
-def make_signer_identity(person: str, organization: str, password: str, ca=None,  # type: ignore[no-untyped-def]
+def make_signer_identity(person: str, organization: str, password: str, ca=None,
                          days: int = 730, not_before: datetime | None = None) -> GeneratedIdentity:
     """A signer certificate (ECDSA P-256, non-repudiation) under ``ca`` (a fresh training CA if None)."""
     from cryptography import x509 as cx509

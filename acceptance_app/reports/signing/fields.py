@@ -79,11 +79,11 @@ def list_fields(source: bytes) -> list[FieldState]:
         if sig is not None:
             signer = sig.signer_cert.subject.native.get("common_name", "")
             when = sig.self_reported_timestamp.isoformat() if sig.self_reported_timestamp else ""
-        states.append(FieldState(name, str(field.get("/TU", "")), page, rect, sig is not None, signer, when, "/Lock" in field))  # type: ignore[arg-type]
+        states.append(FieldState(name, str(field.get("/TU", "")), page, rect, sig is not None, signer, when, "/Lock" in field))
     return states
 
 
-def _pages(reader):  # type: ignore[no-untyped-def]
+def _pages(reader):
     from pyhanko.pdf_utils.generic import Reference
 
     refs: list[Reference] = []

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.i18n import N_
-from acceptance_app.messages import register
 from acceptance_app.reports.signing.fields import LOCKING_FIELD, list_fields
 from acceptance_app.reports.signing.stamp import stamp_style
 
 log = logging.getLogger(__name__)
 
-register(errors={
-    "signing.no_such_field": N_("The document has no signature field \u201c{field}\u201d. Fields: {fields}."),
-    "signing.field_signed": N_("Field \u201c{field}\u201d is already signed by {signer}."),
-    "signing.lead_not_last": N_("The lead department signs last, because its signature locks the document. "
-                                "Still unsigned: {fields}."),
-    "signing.locked": N_("The document is locked by its final signature; it cannot be signed again. "
-                         "A correction is a new version."),
-})
 
 NO_TIMESTAMP = "no timestamp"
 
@@ -50,7 +41,7 @@ class SignResult:
     timestamp: str  # "" = no timestamp
     timestamp_note: str  # why there is none, or the server used
     locked: bool
-    extra: dict = field(default_factory=dict)
+    extra: dict = dataclasses.field(default_factory=dict)  # by its module: the attribute ``field`` shadows it
 
 
 def check_field(source: bytes, field_name: str) -> None:
@@ -68,7 +59,7 @@ def check_field(source: bytes, field_name: str) -> None:
             raise KnownError("signing.lead_not_last", fields=", ".join(open_fields))
 
 
-def _timestamper(url: str):  # type: ignore[no-untyped-def]
+def _timestamper(url: str):
     """A pyHanko timestamper when the server answers, else None and the reason (signing goes on offline)."""
     if not url:
         return None, "未配置时间戳服务器"
@@ -82,7 +73,7 @@ def _timestamper(url: str):  # type: ignore[no-untyped-def]
     return HTTPTimeStamper(url, timeout=10), url
 
 
-def sign_with(signer, request: SignRequest, source: bytes, timestamper=None,  # type: ignore[no-untyped-def]
+def sign_with(signer, request: SignRequest, source: bytes, timestamper=None,
               offline_note: str = "") -> SignResult:
     """Sign ``request.field`` of ``source`` with a pyHanko signer. ``timestamper`` overrides the URL (tests);
     ``offline_note`` says why a retry goes without a timestamp."""

@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.i18n import N_
-from acceptance_app.messages import register
 
 if TYPE_CHECKING:
     from asn1crypto import x509
@@ -23,11 +21,6 @@ if TYPE_CHECKING:
 
     from acceptance_app.reports.signing.pades import SignRequest, SignResult
 
-register(errors={
-    "signing.pkcs12_unreadable": N_("The PKCS#12 file {path} cannot be opened: wrong password or not a PKCS#12 file."),
-    "signing.pkcs11_failed": N_("The token could not be used ({module}, token \u201c{token}\u201d, key \u201c{key}\u201d): "
-                                "{reason}"),
-})
 
 
 class SigningProvider(Protocol):

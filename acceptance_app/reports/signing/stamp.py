@@ -20,14 +20,14 @@ def _font_bytes() -> bytes:
 
 
 @cache
-def _font_factory():  # type: ignore[no-untyped-def]
+def _font_factory():
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
 
     class InMemoryGlyphAccumulatorFactory(GlyphAccumulatorFactory):
         """pyHanko's factory opens the font file per signature and never closes it (a ResourceWarning, and a
         10 MB read each time); this one hands it the bytes read once."""
 
-        def create_font_engine(self, writer, obj_stream=None):  # type: ignore[no-untyped-def]
+        def create_font_engine(self, writer, obj_stream=None):
             if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
                 obj_stream = writer.prepare_object_stream()
             return GlyphAccumulator(writer=writer, font_handle=io.BytesIO(_font_bytes()), font_size=self.font_size,
@@ -53,7 +53,7 @@ def compose_background(handwriting_png: bytes | None, seal_png: bytes | None) ->
     return canvas
 
 
-def stamp_style(handwriting_png: bytes | None, seal_png: bytes | None):  # type: ignore[no-untyped-def]
+def stamp_style(handwriting_png: bytes | None, seal_png: bytes | None):
     from pyhanko.pdf_utils import images, layout
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.stamp import TextStampStyle

@@ -9,50 +9,20 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from typing import Any
 
-from acceptance_app.i18n import N_, _
 from acceptance_app.reports.signing.certificates import TRAINING_MARK, describe
-
-ISSUES = {
-    "not_intact": N_("the signed bytes were changed after signing (integrity broken)"),
-    "invalid": N_("the cryptographic signature is not valid"),
-    "not_whole": N_("covers only part of the file: {after} byte(s) follow the revision it signed and are not "
-                    "accounted for"),
-    "modified": N_("the document was changed after this signature in a way not allowed ({level})"),
-    "docmdp": N_("changes after this signature break the lock it set"),
-    "expired": N_("the signer's certificate was not valid at the time of validation ({not_before} to {not_after})"),
-    "untrusted": N_("the signer's certificate does not chain to a configured trust root ({issuer})"),
-    "training": N_("training certificate (培训用): not trusted, for practice only"),
-    "unsigned": N_("signature field \u201c{field}\u201d is not signed (if it had been signed, the signature was "
-                   "removed)"),
-    "no_signatures": N_("the file contains no signatures"),
-    "unreadable": N_("the file cannot be read as a PDF: {reason}"),
-}
-
-
-# pyHanko's ModificationLevel after a signature, as a reader understands it.
-MODIFICATION_LABELS = {
-    "NONE": N_("none"),
-    "LTA_UPDATES": N_("validation data only"),
-    "FORM_FILLING": N_("later signatures / form filling only"),
-    "ANNOTATIONS": N_("annotations"),
-    "OTHER": N_("other changes"),
-}
-
-
-def modification_text(level: str) -> str:
-    return _(MODIFICATION_LABELS.get(level, level))
 
 
 @dataclass(frozen=True)
 class Issue:
+    """What a reader must know, as a code and params; the text is in acceptance_app/text/signing.py (ISSUES)."""
+
     code: str
     params: dict = field(default_factory=dict)
-
-    def text(self) -> str:
-        return _(ISSUES[self.code]).format(**self.params)
 
 
 @dataclass(frozen=True)
@@ -87,9 +57,11 @@ class VerificationReport:
         file_issues = [i for i in self.issues if not (allow_unsigned and i.code == "unsigned")]
         return not file_issues and all(s.ok for s in self.signatures)
 
-    def as_json(self) -> dict:
+    def as_json(self, describe: Callable[[Issue], str]) -> dict:
+        """The report for programs; ``describe`` gives each issue's message (the CLI passes the text catalog's)."""
+
         def issues(items: tuple[Issue, ...]) -> list[dict]:
-            return [{"code": i.code, "message": i.text(), **i.params} for i in items]
+            return [{"code": i.code, "message": describe(i), **i.params} for i in items]
 
         return {
             "signatures": [{**{k: v for k, v in asdict(s).items() if k != "issues"}, "issues": issues(s.issues)}
@@ -111,7 +83,7 @@ def verify_pdf(data: bytes, trust_roots: list | None = None, at: datetime | None
         unsigned = tuple(name for name, value, _ref in enumerate_sig_fields(reader, filled_status=False))
     except (PdfReadError, ValueError, KeyError) as error:
         return VerificationReport((), (), (Issue("unreadable", {"reason": str(error)}),))
-    context_args = {"trust_roots": list(trust_roots or []), "allow_fetching": False, "revocation_mode": "soft-fail"}
+    context_args: dict[str, Any] = {"trust_roots": list(trust_roots or []), "allow_fetching": False, "revocation_mode": "soft-fail"}
     if at is not None:
         context_args["moment"] = at
     reports = []
@@ -133,7 +105,7 @@ def verify_pdf(data: bytes, trust_roots: list | None = None, at: datetime | None
     return VerificationReport(tuple(reports), unsigned, tuple(file_issues))
 
 
-def _check(sig, context, file_length: int) -> SignatureReport:  # type: ignore[no-untyped-def]
+def _check(sig, context, file_length: int) -> SignatureReport:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -156,7 +128,7 @@ def _check(sig, context, file_length: int) -> SignatureReport:  # type: ignore[n
     if status.coverage is None or status.coverage < SignatureCoverageLevel.ENTIRE_REVISION:
         issues.append(Issue("not_whole", {"after": file_length - _signed_end(sig)}))
     if level not in ("NONE", "LTA_UPDATES", "FORM_FILLING") or not status.docmdp_ok:
-        issues.append(Issue("modified", {"level": modification_text(level)}) if level not in ("NONE", "LTA_UPDATES", "FORM_FILLING")
+        issues.append(Issue("modified", {"level": level}) if level not in ("NONE", "LTA_UPDATES", "FORM_FILLING")
                       else Issue("docmdp"))
     if info.training:
         issues.append(Issue("training"))
@@ -175,7 +147,7 @@ def _check(sig, context, file_length: int) -> SignatureReport:  # type: ignore[n
         status.intact, status.valid, whole, level, status.trusted, info.training, tuple(issues))
 
 
-def _signed_end(sig) -> int:  # type: ignore[no-untyped-def]
+def _signed_end(sig) -> int:
     byte_range = sig.sig_object["/ByteRange"]
     return int(byte_range[2]) + int(byte_range[3])
 

@@ -135,9 +135,10 @@ def commit_package(request: Request, session: SessionDep, account: AccountDep,
             session.commit()
         except sa.exc.IntegrityError:  # another connection committed the same id a moment before
             session.rollback()
-            receipt = receiving.existing_receipt(session, account, package_id, expected.get("sha256"))
-            if receipt is None:
+            existing = receiving.existing_receipt(session, account, package_id, expected.get("sha256"))
+            if existing is None:
                 raise
+            receipt = existing
     return receipt
 
 

@@ -45,8 +45,8 @@ def check_results_owned(account: Account, package_path: Path) -> None:
                 finding_discipline[str(row.get("id"))] = discipline
             _check_discipline(account, table, row, discipline)
     for row in tables.get("finding_events") or []:
-        discipline = finding_discipline.get(str(row.get("finding_id")))
-        if discipline is None:  # an event of a finding the package does not carry: whose it is is unknown
+        owner = finding_discipline.get(str(row.get("finding_id")))
+        if owner is None:  # an event of a finding the package does not carry: whose it is is unknown
             raise KnownError("hub.foreign_results", table="finding_events", row=str(row.get("id")),
                              discipline="?", department=account.department)
 

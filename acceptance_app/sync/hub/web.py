@@ -1,7 +1,7 @@
 """What every route needs: the caller's account from its bearer token, a session per request, errors as JSON.
 
 Errors answer ``{"code", "params", "message"}``: the code is the same KnownError code the laptop shows in
-Chinese (acceptance_app/sync/hub_messages.py), the message is the English text for anyone reading raw HTTP.
+Chinese (acceptance_app/text/hub.py), the message is the English text for anyone reading raw HTTP.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def require_role(account: Account, role: str) -> None:
 
 def known_error_response(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, KnownError)
-    from acceptance_app.sync.hub_messages import english_text
+    from acceptance_app.text import english_text  # the hub's HTTP answers are its user interface
 
     status = STATUS.get(error.code, 422)  # exchange.* (verify_package refused the package): 422
     params = {k: v if isinstance(v, int | float | bool | None) else str(v) for k, v in error.params.items()}

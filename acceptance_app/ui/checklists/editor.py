@@ -16,7 +16,7 @@ from acceptance_app.domain.checklists.typed import answer_from_text
 from acceptance_app.domain.enums import ItemVerdict
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
-from acceptance_app.messages import describe_error
+from acceptance_app.text import describe_error
 
 from acceptance_app.ui.checklists.text import VERDICT_COLORS, item_verdict_text
 

@@ -30,10 +30,10 @@ from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionStatus, ItemVerdict
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
-from acceptance_app.messages import describe_error
 from acceptance_app.services import checklists, verdicts
 from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings, forms_folder
+from acceptance_app.text import describe_error
 
 from acceptance_app.ui.checklists.editor import AnswerEditor
 from acceptance_app.ui.checklists.model import FILTER_LABELS, ChecklistFilter, ChecklistModel, Filter
@@ -273,7 +273,7 @@ class ChecklistTab(QWidget):
             self.editor.note.setFocus()
             return True
         if key in _VERDICT_KEYS:
-            self._verdict_key(_VERDICT_KEYS[key])
+            self._verdict_key(_VERDICT_KEYS[Qt.Key(key)])
             return True
         return False
 

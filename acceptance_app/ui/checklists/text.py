@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from acceptance_app.checklist_messages import evidence_label
 from acceptance_app.domain.checklists.form import AnswerType
 from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.checklists.verdicts import DisciplineOutcome, Reason
 from acceptance_app.domain.enums import ItemVerdict
 from acceptance_app.i18n import N_, _
+from acceptance_app.text import evidence_label
 
 from acceptance_app.ui.labels import label
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from acceptance_app.domain.problems import Problem
-from acceptance_app.messages import describe_problem
+from acceptance_app.text import describe_problem
 
 from acceptance_app.ui.labels import label
 

@@ -94,8 +94,8 @@ class FindingsDashboard(QWidget):
         commitments_box = QGroupBox(_("Commitments (notification and promise, accepted with material missing)"))
         box_layout = QVBoxLayout(commitments_box)
         bar = QHBoxLayout()
-        for widget in (add, self.fulfilled_button, self.broken_button):
-            bar.addWidget(widget)
+        for button in (add, self.fulfilled_button, self.broken_button):
+            bar.addWidget(button)
         bar.addWidget(self.blocking, 1)
         box_layout.addLayout(bar)
         box_layout.addWidget(self.commitment_table)

@@ -48,7 +48,9 @@ def finding_dialog(disciplines: Sequence[Discipline], row: FindingRow | None = N
         data = FindingData(values["description"], values["item_class"], values["party_role"],
                            values["deadline_days"] if values["deadline_days"] is not None else 0,
                            values["item_id"] or None)
-        return values.get("discipline", fixed), data
+        discipline = values.get("discipline", fixed)
+        assert discipline is not None  # the form asks for it when the finding has none yet
+        return discipline, data
 
     title = _("Edit finding") if row else _("New finding")
     return FormDialog(title, fields, build, lambda result: validate_finding(result[1]), initial, parent)

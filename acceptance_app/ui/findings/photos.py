@@ -41,7 +41,7 @@ class FindingPhotos(PhotosPanel):
         grid.addWidget(self.after_label, 0, 1)
         grid.addWidget(self.grid, 1, 0)
         grid.addWidget(self.after_grid, 1, 1)
-        layout.insertWidget(index, pair, 1)  # type: ignore[attr-defined]
+        layout.insertWidget(index, pair, 1)
         self.setEnabled(False)
 
     def show_finding(self, finding_id: uuid.UUID | None) -> None:

@@ -29,6 +29,7 @@ from acceptance_app.domain.findings import FindingAction, FindingEventRow, Findi
 from acceptance_app.i18n import _
 from acceptance_app.services import findings
 from acceptance_app.services.changes import Changes
+from acceptance_app.text.findings import action_name
 
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.findings.columns import FINDING_COLUMNS
@@ -158,7 +159,7 @@ class FindingsView(QWidget):
         for event in events:
             when = event.at.astimezone().strftime("%Y-%m-%d %H:%M")
             note = f"：{event.note}" if event.note else ""
-            lines.append(f"{when}  {_(findings.ACTION_NAMES[event.action])}（{event.by or '—'}）{note}")
+            lines.append(f"{when}  {action_name(event.action)}（{event.by or '—'}）{note}")
         self.history.setText("\n".join(lines))
 
     def _update_buttons(self, row: FindingRow | None) -> None:
@@ -196,7 +197,7 @@ class FindingsView(QWidget):
         row = self.current()
         if row is None:
             return
-        dialog = note_dialog(f"{_(findings.ACTION_NAMES[action])}：{label(row.status)} · {row.description}", self)
+        dialog = note_dialog(f"{action_name(action)}：{label(row.status)} · {row.description}", self)
         if not dialog.exec():
             return
         note, finding_id = dialog.result_data, row.id

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
@@ -25,9 +26,13 @@ from acceptance_app.domain.photos import ImportOutcome, ImportResult, PhotoRow, 
 from acceptance_app.i18n import _
 from acceptance_app.services import photos
 from acceptance_app.services.changes import Changes
+from acceptance_app.text import describe_error
 
 from acceptance_app.ui.photos.grid import ROW_ROLE, PhotoGrid, PhotoGridModel
 from acceptance_app.ui.tasks import Operation, TaskRunner, TaskState
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.heic *.heif *.JPG *.JPEG *.PNG *.TIF *.TIFF *.HEIC *.HEIF"
 
@@ -114,19 +119,21 @@ class PhotosPanel(QWidget):
         if name:
             self.import_files([Path(name)])
 
-    def import_files(self, files: Sequence[Path]) -> Operation | None:
+    def import_files(self, files: Sequence[Path]) -> Operation[list[ImportResult]] | None:
         target = self.target
         if target is None or not files:
             return None
-        database, folder = self.runner.database, self.folder
+        folder = self.folder
 
-        def work(task: TaskState) -> list[ImportResult]:
-            # Not a runner.write: import_photos commits each photo itself as it lands, which a write
-            # operation's single transaction would not allow. SQLite's busy timeout serializes the commits.
-            with database.session() as session:
-                return photos.import_photos(session, folder, list(files), target, task)
+        def work(session: Session, task: TaskState) -> tuple[list[ImportResult], Changes]:
+            # A step operation, not a write: import_photos commits each photo as it lands, on the pool, so the
+            # writer stays free for answers; the runner announces the photos when it ends, however it ends.
+            results = photos.import_photos(session, folder, list(files), target, task)
+            landed = any(r.outcome in (ImportOutcome.IMPORTED, ImportOutcome.DUPLICATE) for r in results)
+            return results, Changes(photo=landed)
 
-        return self.runner.slow(work).success(self._imported).with_progress(_("Importing photos…"), self).run()
+        return (self.runner.steps(work, may_change=Changes(photo=True)).success(self._imported)
+                .with_progress(_("Importing photos…"), self).run())
 
     def _imported(self, results: list[ImportResult]) -> None:
         count = {outcome: sum(r.outcome is outcome for r in results) for outcome in ImportOutcome}
@@ -139,10 +146,8 @@ class PhotosPanel(QWidget):
         self.rejections.clear()
         for result in results:
             if result.outcome is ImportOutcome.REJECTED:
-                self.rejections.addItem(photos.describe_result(result))
+                self.rejections.addItem(describe_error(photos.rejection(result)))
         self.rejections.setVisible(self.rejections.count() > 0)
-        if count[ImportOutcome.IMPORTED] or count[ImportOutcome.DUPLICATE]:
-            self.runner.changes_applied.emit(Changes(photo=True))
         self.import_finished.emit(results)
 
     # Viewer -------------------------------------------------------------------------------------------------

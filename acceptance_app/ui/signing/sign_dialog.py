@@ -7,7 +7,7 @@ import io
 import uuid
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
@@ -28,14 +28,18 @@ from acceptance_app.domain.enums import Department
 from acceptance_app.i18n import _
 from acceptance_app.locator import FONT_FAMILY
 from acceptance_app.reports import labels
-from acceptance_app.reports.signing.pades import SignRequest
+from acceptance_app.reports.signing.pades import SignRequest, SignResult
+from acceptance_app.reports.signing.providers import SigningProvider
 from acceptance_app.reports.signing.stamp import compose_background
 from acceptance_app.services import identities, signing
-from acceptance_app.settings import load_settings
+from acceptance_app.services.changes import Changes
 
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.signing.handwriting_pad import HandwritingPad
-from acceptance_app.ui.tasks import TaskRunner
+from acceptance_app.ui.tasks import TaskRunner, TaskState
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 STAMP_PREVIEW_SIZE = (452, 180)  # 2x the 80 x 32 mm field in points
 
@@ -107,7 +111,7 @@ class SignDialog(QDialog):
     def _select_own_field(self) -> None:
         """Start on the slot of the department this laptop's inspector belongs to (the settings)."""
         database = self.runner.database
-        own = load_settings(database.folder.root).inspector_department if database is not None else ""
+        own = database.settings.inspector_department if database is not None else ""
         if own not in {d.value for d in Department}:
             return
         wanted = labels.DEPARTMENT[Department(own)]
@@ -190,23 +194,33 @@ class SignDialog(QDialog):
             return
         database = self.runner.database
         assert database is not None
-        settings = load_settings(database.folder.root)
+        settings = database.settings
         hand, seal, new_hand = self.handwriting(), self.seal(), not self.pad.is_empty()
         request = SignRequest(field.name, identity.person, field.department, hand, seal, settings.timestamp_url,
                               training=identity.training)
         secret, document_id = self.secret.text(), self.document_id
 
-        def work(session: Any, task: Any) -> Any:
-            task.progress(0, 2, _("Opening the key"))
+        # Reserve (short write) -> sign on the pool (the key, maybe a timestamp server) -> record (short write):
+        # answers given meanwhile commit at once instead of waiting behind the network.
+        def reserve(session: Session, task: TaskState) -> tuple[signing.Reservation, SigningProvider]:
+            task.progress(0, 3, _("Opening the key"))
             provider = identities.provider_for(session, identity.id, secret)
             if new_hand and hand is not None:  # kept per person for the next document
                 identities.save_image(session, identities.HANDWRITING, identity.person, hand, identity.training)
-            task.progress(1, 2, _("Signing"))
-            return signing.sign_document(session, document_id, request, provider)
+            return signing.reserve_signing(session, document_id, request), provider
+
+        def sign(reserved: tuple[signing.Reservation, SigningProvider], task: TaskState) -> SignResult:
+            task.progress(1, 3, _("Signing"))
+            return signing.sign_reserved(*reserved)
+
+        def record(session: Session, reserved: tuple[signing.Reservation, SigningProvider], result: SignResult,
+                   task: TaskState) -> tuple[SignResult, Changes]:
+            task.progress(2, 3, _("Signing"))
+            return signing.record_signed(session, reserved[0], result)
 
         self.secret.clear()  # the secret lives only in this call
         self.sign_button.setEnabled(False)
-        (self.runner.write(work).with_progress(_("Signing"), self)
+        (self.runner.split(reserve, sign, record).with_progress(_("Signing"), self)
          .success(self._done).failure(self._failed).run())
 
     def _done(self, result: Any) -> None:

@@ -14,10 +14,10 @@ from acceptance_app.reports.signing.verify import (
     Issue,
     SignatureReport,
     VerificationReport,
-    modification_text,
 )
 from acceptance_app.services import signing
-from acceptance_app.settings import load_settings
+from acceptance_app.settings import Settings
+from acceptance_app.text import describe_issue, modification_text
 
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import Column, RowsModel
@@ -39,12 +39,11 @@ VERIFY_COLUMNS: list[Column[SignatureReport]] = [
     Column(lambda: _("Whole document"), lambda r: _yes(r.whole_document)),
     Column(lambda: _("Changes after"), lambda r: modification_text(r.modification_level)),
     Column(lambda: _("Trusted"), lambda r: _yes(r.trusted)),
-    Column(lambda: _("Problems"), lambda r: "；".join(i.text() for i in r.issues)),
+    Column(lambda: _("Problems"), lambda r: "；".join(describe_issue(i) for i in r.issues)),
 ]
 
 
-def trust_paths(data_root: Path) -> list[Path]:
-    settings = load_settings(data_root)
+def trust_paths(settings: Settings, data_root: Path) -> list[Path]:
     return [Path(settings.trust_dir) if settings.trust_dir else data_root / "trust"]
 
 
@@ -55,7 +54,7 @@ class VerifyDialog(QDialog):
         self.setWindowTitle(_("Verification of {number}").format(number=number))
         self.report, self.record_issues = report, record_issues
         ok = report.ok() and not record_issues
-        problems = [i.text() for i in [*report.issues, *record_issues]]
+        problems = [describe_issue(i) for i in [*report.issues, *record_issues]]
         summary = _("All signatures are valid.") if ok else _("Verification FAILED.")
         self.summary = QLabel("\n".join([summary, *problems]), objectName="verify_summary")
         self.summary.setWordWrap(True)
@@ -77,10 +76,11 @@ class VerifyDialog(QDialog):
 
 def open_verify_dialog(runner: TaskRunner, document_id: uuid.UUID, number: str, parent: QWidget) -> None:
     assert runner.database is not None
-    trust = trust_paths(runner.database.folder.root)
+    trust = trust_paths(runner.database.settings, runner.database.folder.root)
 
     def show(result: Any) -> None:
-        dialog = VerifyDialog(number, *result, parent=parent)
+        report, record_issues = result
+        dialog = VerifyDialog(number, report, record_issues, parent=parent)
         dialog.setObjectName("verify_dialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import N_, _
-from acceptance_app.messages import describe_error
 from acceptance_app.services import exchange, exchange_conflicts, hub_sync
 from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings
+from acceptance_app.text import describe_error, describe_recorded_error
 
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import RowsModel
@@ -40,6 +40,9 @@ from acceptance_app.ui.sync.columns import CONFLICT_COLUMNS, department_label, w
 from acceptance_app.ui.sync.login_dialog import LoginDialog
 from acceptance_app.ui.tasks import TaskRunner, TaskState
 from acceptance_app.ui.widgets.table import make_table
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 PACKAGE_FILTER = N_("Exchange packages (*.acpkg)")
 
@@ -123,7 +126,7 @@ class SyncPanel(QWidget):
         self.fields["pending"].setText(str(status.pending))
         self.fields["failed"].setText(str(status.failed))
         self.fields["pulled"].setText(when(status.last_pull_at))
-        self.fields["error"].setText(status.last_error or "—")
+        self.fields["error"].setText(describe_recorded_error(status.last_error) if status.last_error else "—")
         self.conflict_model.set_rows(conflicts)
         self.conflict_view.resizeColumnsToContents()
 
@@ -133,9 +136,7 @@ class SyncPanel(QWidget):
 
     def _done(self, message: str, changes: Changes | None = None) -> None:
         self.outcome.setText(message)
-        if changes:
-            self.runner.changes_applied.emit(changes)  # slow operations do not emit it themselves
-        self.reload()
+        self.reload()  # the runner announced the changes of the step operation
 
     # The hub ------------------------------------------------------------------------------------------
     def login(self) -> None:
@@ -172,24 +173,22 @@ class SyncPanel(QWidget):
         if hub is None or project_id is None:
             return
         url, token = hub
-        database = self.runner.database
+        folder = self.runner.database.folder
 
-        def work(task: TaskState) -> tuple[hub_sync.PushReport, Changes]:
-            with database.session() as session:
-                return hub_sync.push(session, database.folder, url, token, project_id=project_id,
-                                     progress=task.progress, cancelled=task.cancelled)
+        def work(session: Session, task: TaskState) -> tuple[hub_sync.PushReport, Changes]:
+            return hub_sync.push(session, folder, url, token, project_id=project_id, task=task)
 
-        def pushed(result: tuple[hub_sync.PushReport, Changes]) -> None:
-            report, changes = result
+        def pushed(report: hub_sync.PushReport) -> None:
             text = _("Sent {sent} package(s) with the hub's receipt; {waiting} waiting for the network.").format(
                 sent=len(report.sent), waiting=report.waiting)
             if not report.exported:
                 text = _("Nothing new since the last package.") + " " + text
             if report.failed:
                 text += " " + _("Refused by the hub: {codes}").format(codes="、".join(c for _p, c in report.failed))
-            self._done(text, changes)
+            self._done(text)
 
-        (self.runner.slow(work).with_progress(_("Sending to the hub"), self).success(pushed)
+        (self.runner.steps(work, may_change=Changes(sync_state=True))
+         .with_progress(_("Sending to the hub"), self).success(pushed)
          .failure(lambda error: self._failed(error)).run())
 
     def pull(self) -> None:
@@ -197,21 +196,19 @@ class SyncPanel(QWidget):
         if hub is None:
             return
         url, token = hub
-        database = self.runner.database
+        folder = self.runner.database.folder
 
-        def work(task: TaskState) -> tuple[hub_sync.PullReport, Changes]:
-            with database.session() as session:
-                return hub_sync.pull(session, database.folder, url, token, progress=task.progress,
-                                     cancelled=task.cancelled)
+        def work(session: Session, task: TaskState) -> tuple[hub_sync.PullReport, Changes]:
+            return hub_sync.pull(session, folder, url, token, task=task)
 
-        def pulled(result: tuple[hub_sync.PullReport, Changes]) -> None:
-            report, changes = result
+        def pulled(report: hub_sync.PullReport) -> None:
             text = _("Received and merged {count} package(s) from the hub.").format(count=len(report.imported))
             if report.failed:
                 text += " " + _("Refused: {codes}").format(codes="、".join(c for _p, c in report.failed))
-            self._done(text, changes)
+            self._done(text)
 
-        (self.runner.slow(work).with_progress(_("Receiving from the hub"), self).success(pulled)
+        (self.runner.steps(work, may_change=Changes(sync_state=True))
+         .with_progress(_("Receiving from the hub"), self).success(pulled)
          .failure(lambda error: self._failed(error)).run())
 
     def _failed(self, error: BaseException) -> None:

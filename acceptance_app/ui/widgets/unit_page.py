@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from acceptance_app.domain.entities import UnitRow
-from acceptance_app.domain.enums import DISCIPLINES
+from acceptance_app.domain.enums import DISCIPLINES, Discipline
 from acceptance_app.domain.identifiers import format_real_estate_unit_code
 from acceptance_app.domain.photos import PhotoTarget
 from acceptance_app.i18n import _
@@ -55,7 +55,7 @@ class UnitPage(QWidget):
         self.facts.setVerticalSpacing(2)
         facts_box = QGroupBox(_("Unit"))
         facts_box.setLayout(self.facts)
-        self.status_labels: dict[object, QLabel] = {}
+        self.status_labels: dict[Discipline, QLabel] = {}
         status_row = QHBoxLayout()
         for discipline in DISCIPLINES:
             badge = QLabel()
@@ -124,11 +124,11 @@ class UnitPage(QWidget):
         for n, (title, value) in enumerate(facts):
             text = QLabel(value)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            row, column = divmod(n, FACT_COLUMNS)
+            line, column = divmod(n, FACT_COLUMNS)
             caption = QLabel(title)
             caption.setStyleSheet("color: #555;")
-            self.facts.addWidget(caption, row, 2 * column)
-            self.facts.addWidget(text, row, 2 * column + 1)
+            self.facts.addWidget(caption, line, 2 * column)
+            self.facts.addWidget(text, line, 2 * column + 1)
         for column in range(FACT_COLUMNS):
             self.facts.setColumnStretch(2 * column + 1, 1)
         self.loaded.emit()

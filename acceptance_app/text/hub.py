@@ -1,10 +1,8 @@
-"""User text for the hub and client codes (hub.*, sync.*), registered on import; the hub answers the English
-text, the laptop shows the Chinese one."""
+"""Text for the hub and sync codes (``hub.*``, ``sync.*``): the hub answers the English text, the laptop shows
+the Chinese one."""
 
 from __future__ import annotations
 
-from acceptance_app import messages
-from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import N_
 
 ERRORS = {
@@ -53,15 +51,3 @@ ERRORS = {
     ),
     "sync.cancelled": N_("Sync was cancelled; what was confirmed stays confirmed, the rest is sent next time"),
 }
-
-messages.register(errors=ERRORS)
-
-
-def english_text(error: KnownError) -> str:
-    template = messages.ERRORS.get(error.code)
-    if template is None:
-        return error.code
-    try:
-        return template.format(**error.params)
-    except (KeyError, IndexError, ValueError):
-        return template

@@ -1,16 +1,13 @@
-"""User text for the exchange codes (``exchange.*``), registered on import.
+"""Text for the exchange codes (``exchange.*``): package checks, merge, conflicts, keys.
 
-Its own top-level module (like checklist_messages) so that both sync (package checks) and services (merge,
-conflicts) can register the same texts without importing each other. Each message names the package entry,
-table, row or field it stopped at.
+Each message names the package entry, table, row or field it stopped at.
 """
 
 from __future__ import annotations
 
-from acceptance_app import messages
 from acceptance_app.i18n import N_
 
-messages.register(errors={
+ERRORS = {
     "exchange.device_key_unreadable": N_("The device key {path} cannot be read ({detail}); nothing was sent."),
     "exchange.not_a_package": N_("{path} is not an exchange package (not a readable zip file: {detail})."),
     "exchange.unsafe_path": N_("The package entry \u201c{entry}\u201d has a path outside the package; refused."),
@@ -69,12 +66,10 @@ messages.register(errors={
     "exchange.conflict_resolved": N_("Conflict {id} was already resolved ({resolution})."),
     "exchange.unknown_key": N_("No key with fingerprint or public key \u201c{key}\u201d has been seen in a "
                                "package."),
-})
 
-messages.register(errors={
     "exchange.sender_department_changed": N_("The key {fingerprint} was trusted for department {was}, but this "
                                              "package claims {now}; refused, nothing was changed. Import with "
                                              "--trust-new-key only if the sender really moved."),
     "exchange.conflict_keep": N_("This conflict cannot be resolved by keeping \u201c{keep}\u201d: the local record "
                                  "holds the same key; keep the local version, or correct it by hand."),
-})
+}

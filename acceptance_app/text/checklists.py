@@ -1,14 +1,10 @@
-"""User text for the checklist codes: form-file problems, answer errors, verdict reasons, evidence kinds.
-
-Registered with acceptance_app.messages at import, so the UI and the CLI say the same thing.
-"""
+"""Text for the checklist codes: form-file problems (RULES), answer and inspection errors, evidence kinds."""
 
 from __future__ import annotations
 
-from acceptance_app import messages
 from acceptance_app.i18n import N_, _
 
-FORM_PROBLEMS = {
+RULES = {
     "yaml.syntax": N_("not valid YAML: {detail}"),
     "yaml.duplicate_key": N_("key \u201c{key}\u201d appears twice"),
     "yaml.encoding": N_("the file is not UTF-8 text"),
@@ -71,11 +67,8 @@ ERRORS = {
     "forms.problems": N_("{count} problem(s) in the form files"),
 }
 
-messages.register(rules=FORM_PROBLEMS, errors=ERRORS)
-
-
 def describe_form_problem(code: str, params: dict) -> str:
-    template = FORM_PROBLEMS.get(code)
+    template = RULES.get(code)
     return _(template).format(**params) if template else code
 
 

@@ -1,12 +1,8 @@
-"""User-facing text for the codes that domain, storage and services return (Problems, KnownErrors).
-
-Shared by the UI and the CLI so both say the same thing, in the selected language (Chinese by default).
-"""
+"""Text for the codes of the core: field labels, validation rules of projects/parties/units, the database."""
 
 from __future__ import annotations
 
-from acceptance_app.domain.problems import KnownError, Problem, Severity, ValidationFailed
-from acceptance_app.i18n import N_, _
+from acceptance_app.i18n import N_
 
 FIELD_LABELS = {
     "name": N_("Name"),
@@ -76,30 +72,3 @@ ERRORS = {
     ),
     "db.unreadable": N_("The database {path} cannot be read: {reason}"),
 }
-
-
-def field_label(field: str) -> str:
-    return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field
-
-
-def describe_problem(problem: Problem, with_field: bool = True) -> str:
-    rule = RULES.get(problem.code)
-    text = _(rule).format(**problem.params) if rule else problem.code
-    if problem.severity is Severity.WARNING:
-        text = _("Warning: {text}").format(text=text)
-    return f"{field_label(problem.field)}: {text}" if with_field else text
-
-
-def describe_error(error: KnownError) -> str:
-    if isinstance(error, ValidationFailed):
-        return "\n".join(describe_problem(p) for p in error.problems)
-    template = ERRORS.get(error.code)
-    if template is None:
-        return _("Error: {code}").format(code=error.code)
-    return _(template).format(**error.params)
-
-
-def register(rules: dict[str, str] | None = None, errors: dict[str, str] | None = None) -> None:
-    """Let later modules (checklists, photos, documents, sync) add their own codes."""
-    RULES.update(rules or {})
-    ERRORS.update(errors or {})

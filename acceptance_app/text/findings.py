@@ -1,0 +1,69 @@
+"""Text for the finding codes: findings, re-inspections, commitments, the working-day calendar."""
+
+from __future__ import annotations
+
+from acceptance_app.domain.enums import FindingStatus
+from acceptance_app.domain.findings import FindingAction
+from acceptance_app.i18n import N_, _
+
+FIELD_LABELS = {
+    "description": N_("Description"),
+    "deadline_days": N_("Deadline (working days)"),
+    "item_id": N_("Checklist item"),
+    "subject": N_("Subject"),
+    "promise": N_("Promised material or condition"),
+    "due_on": N_("Promised date"),
+}
+
+RULES = {
+    "commitment.due_in_past": N_("{date} is already past"),
+    "date.format": N_("must be a date like 2027-02-28, not \u201c{value}\u201d"),
+}
+
+ERRORS = {
+    "calendar.out_of_range": N_(
+        "The working-day calendar knows the years {first} to {last} only; {date} is beyond it. Choose a "
+        "shorter deadline, or update the chinese-calendar package when the State Council has published "
+        "the next year's holidays."
+    ),
+    "finding.step_not_allowed": N_("This finding is \u201c{status}\u201d; the step \u201c{action}\u201d is not possible now."),
+    "finding.no_party": N_("The project has no {role}; add the responsible party first."),
+    "finding.closed": N_("This finding is closed (re-check passed) and can no longer be edited."),
+    "finding.no_inspection": N_(
+        "This unit has no {discipline} inspection yet; start the inspection before recording findings."
+    ),
+    "recheck.no_inspection": N_("There is no earlier inspection of this unit and discipline to re-inspect."),
+    "recheck.not_completed": N_(
+        "Round {round} is not completed yet; a re-inspection round starts only from a completed one."
+    ),
+    "recheck.nothing_to_check": N_("Every finding of this unit and discipline is closed; nothing to re-inspect."),
+    "commitment.already_checked": N_("This commitment was already checked; its result cannot change."),
+    "commitment.blocks_opinion": N_(
+        "The opinion cannot be issued while these commitments are open (they must be fulfilled first):\n{items}"
+    ),
+}
+
+STATUS_NAMES = {
+    FindingStatus.OPEN: N_("to rectify"),
+    FindingStatus.RECTIFIED: N_("rectified, awaiting re-check"),
+    FindingStatus.CLOSED: N_("re-check passed"),
+}
+ACTION_NAMES = {
+    FindingAction.OPEN: N_("Opened"),
+    FindingAction.RECTIFY: N_("Rectified"),
+    FindingAction.RECHECK_PASS: N_("Re-check passed"),
+    FindingAction.RECHECK_FAIL: N_("Re-check failed"),
+}
+
+
+def action_name(action: FindingAction) -> str:
+    return _(ACTION_NAMES[action])
+
+
+def _step_names(params: dict) -> dict:
+    """``finding.step_not_allowed`` carries the status and the step as codes; the text names them."""
+    return {**params, "status": _(STATUS_NAMES[FindingStatus(params["status"])]),
+            "action": action_name(FindingAction(params["action"]))}
+
+
+PARAMS = {"finding.step_not_allowed": _step_names}
