@@ -46,6 +46,8 @@ def _answer(raw: dict) -> AnswerSpec:
         max=raw.get("max"),
         options=tuple(raw.get("options", ())),
         passing=tuple(raw.get("pass", ())),
+        limit=raw.get("limit", ""),
+        advice=raw.get("advice", ""),
     )
 
 
@@ -78,7 +80,15 @@ def _applies(raw: dict | None) -> AppliesTo | None:
         min_height=raw.get("min_height"),
         min_storeys_below=raw.get("min_storeys_below"),
         civil_air_defense=raw.get("civil_air_defense"),
+        min_storeys_above=raw.get("min_storeys_above"),
+        facts=tuple((name, condition_values(value)) for name, value in (raw.get("facts") or {}).items()),
     )
+
+
+def condition_values(value: object) -> tuple[str, ...]:
+    """`true` / `class-1` / `[dry, pre-action]` in a fact condition -> the values as text."""
+    values = value if isinstance(value, list) else [value]
+    return tuple(("true" if v else "false") if isinstance(v, bool) else str(v) for v in values)
 
 
 def _item(raw: dict, group_id: str, scope: Scope, line: int) -> Item:
@@ -96,6 +106,7 @@ def _item(raw: dict, group_id: str, scope: Scope, line: int) -> Item:
         evidence=_evidence(raw.get("evidence")),
         sampling=_sampling(raw.get("sampling")),
         applies_to=_applies(raw.get("applies_to")),
+        advisory=bool(raw.get("advisory", False)),
         line=line,
     )
 
