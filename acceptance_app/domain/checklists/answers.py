@@ -123,6 +123,8 @@ def measure_rules(item: Item) -> tuple[tuple[Rule, str], ...]:
         rules.append((Rule.LIMIT, spec.limit))
     if spec.advice:
         rules.append((Rule.ADVICE, spec.advice))
+    if item.advisory:  # the whole clause is 宜: every value it states is advice
+        return tuple((Rule.ADVICE, text) for _rule, text in rules)
     return tuple(rules)
 
 
