@@ -19,6 +19,8 @@ FACT_NAMES = {
     "crowded": N_("crowded place"),
     "fire_lift_required": N_("fire lift required"),
     "fire_lift": N_("fire lift installed"),
+    "water_tank_required": N_("roof fire water tank required"),
+    "lighting_1h": N_("emergency lighting for 1 h required"),
     "sprinklers": N_("sprinkler systems"),
     "steel_structure": N_("steel structure"),
     "above_ground": N_("storeys above ground"),
@@ -88,6 +90,18 @@ DERIVED_REASONS = {
     "fire_lift.underground": N_("underground, depth {depth} m and {area} m² (GB 50016 7.3.1: > 10 m and > 3000 m²)"),
     "fire_lift.low_rise": N_("not a high-rise building (GB 50016 7.3.1)"),
     "fire_lift.unknown": N_("height, class or basement depth not known"),
+    "water_tank.high_rise": N_("high-rise building (GB 50974 6.1.9)"),
+    "water_tank.unknown": N_("height, area or storeys not entered"),
+    "water_tank.low_rise": N_(
+        "not high-rise, {area} m², {storeys} storeys: required for public buildings over 10000 m² and 2 storeys "
+        "(GB 50974 6.1.9)"
+    ),
+    "lighting.elderly_care": N_("elderly care facility (GB 51309 3.2.4)"),
+    "lighting.underground": N_("underground area {area} m² over 20000 m² (GB 51309 3.2.4)"),
+    "lighting.large_public": N_("public building of {area} m² over 100000 m² (GB 51309 3.2.4)"),
+    "lighting.unknown": N_("building area not entered"),
+    "lighting.ask": N_("a medical building needs 1 h (GB 51309 3.2.4): check"),
+    "lighting.not_listed": N_("{area} m²: not a case of GB 51309 3.2.4"),
     "fact.stated": N_("entered for the unit"),
     "fact.unknown": N_("not entered for the unit"),
     "fact.structure": N_("from the unit's structure"),

@@ -163,6 +163,8 @@ FACTS: dict[str, tuple[str, ...]] = {
     "fire_regime": tuple(r.value for r in FireRegime),
     "crowded": ("true", "false"),
     "fire_lift_required": ("true", "false"),
+    "water_tank_required": ("true", "false"),
+    "lighting_1h": ("true", "false"),
     "fire_lift": ("true", "false"),
     "sprinklers": (*(s.value for s in Sprinkler), "none"),
     "steel_structure": ("true", "false"),
@@ -288,6 +290,36 @@ def derive_fire_lift_required(unit: Any, facts: UnitFacts) -> Derived:
     return Derived(None, "fire_lift.unknown")
 
 
+def derive_water_tank_required(unit: Any) -> Derived:
+    """GB 50974-2014 6.1.9 [R]: 高层民用建筑, and 公共建筑 > 10000 m² with more than 2 storeys, must have a 高位消防水箱;
+    other buildings may use a 稳压泵 instead where a tank is impractical."""
+    high = derive_high_rise(unit)
+    if high.value:
+        return Derived(True, "water_tank.high_rise")
+    area = _total_area(unit)
+    if high.value is None or area is None or unit.storeys_above is None:
+        return Derived(None, "water_tank.unknown")
+    needed = not _is_residential(unit) and area > 10000 and unit.storeys_above > 2
+    return Derived(needed, "water_tank.low_rise", {"area": area, "storeys": unit.storeys_above})
+
+
+def derive_lighting_1h(unit: Any, facts: UnitFacts) -> Derived:
+    """GB 51309-2018 3.2.4 [R]: 1.0 h for 医疗建筑, 老年人照料设施, 公共建筑 > 100000 m², 地下建筑 > 20000 m²."""
+    if facts.elderly_care:
+        return Derived(True, "lighting.elderly_care")
+    area = _total_area(unit)
+    if unit.area_below is not None and unit.area_below > 20000:
+        return Derived(True, "lighting.underground", {"area": unit.area_below})
+    if area is not None and area > 100000 and not _is_residential(unit):
+        return Derived(True, "lighting.large_public", {"area": area})
+    if area is None:
+        return Derived(None, "lighting.unknown")
+    # 医疗建筑 is not a use of the unit model: a public building may be one, so it stays to be checked.
+    if unit.use in (BuildingUse.PUBLIC, BuildingUse.OTHER):
+        return Derived(None, "lighting.ask")
+    return Derived(False, "lighting.not_listed", {"area": area})
+
+
 def _stated(value: Any, name: str) -> Derived:
     return Derived(value, "fact.unknown" if value is None else "fact.stated", {"fact": name})
 
@@ -305,6 +337,8 @@ def derive_all(unit: Any) -> dict[str, Derived]:
         "fire_regime": derive_fire_regime(unit, facts),
         "crowded": derive_crowded(unit, facts),
         "fire_lift_required": derive_fire_lift_required(unit, facts),
+        "water_tank_required": derive_water_tank_required(unit),
+        "lighting_1h": derive_lighting_1h(unit, facts),
     }
     overrides: Mapping[str, Override] = getattr(unit, "overrides", None) or {}
     for name, override in overrides.items():

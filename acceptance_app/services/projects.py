@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from acceptance_app import unit_fact_messages  # noqa: F401 - the "facts.*" texts
 from acceptance_app.domain.entities import (
     InspectionSummary,
     PartyData,
@@ -27,7 +28,6 @@ from acceptance_app.domain.problems import KnownError, ValidationFailed, errors_
 from acceptance_app.domain.unit_facts import Override, UnitFacts, check_override
 from acceptance_app.domain.validation import validate_party, validate_project, validate_unit
 from acceptance_app.services import photo_messages  # noqa: F401 - the "unit.has_photos" text
-from acceptance_app import unit_fact_messages  # noqa: F401 - the "facts.*" texts
 from acceptance_app.services.changes import Changes
 from acceptance_app.storage.models import Inspection, Inspector, Party, PhotoLink, Project, Unit, utcnow
 

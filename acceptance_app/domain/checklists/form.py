@@ -8,7 +8,6 @@ from enum import StrEnum
 
 from acceptance_app.domain.enums import BuildingUse, Discipline, ItemClass, ItemVerdict
 
-
 _CLAUSE_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
 
@@ -184,6 +183,12 @@ class Form:
 
     def __post_init__(self) -> None:
         self._index.update({item.id: item for group in self.groups for item in group.items})
+
+    @property
+    def version_label(self) -> str:
+        """The version as printed and shown: "2026.12" -> "2026年12月版"; any other form of version as is."""
+        match = re.fullmatch(r"(\d{4})\.(\d{1,2})", self.version)
+        return f"{match[1]}年{int(match[2])}月版" if match else self.version
 
     @property
     def items(self) -> tuple[Item, ...]:

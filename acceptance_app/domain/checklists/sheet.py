@@ -88,6 +88,14 @@ class Sheet:
     def total(self) -> int:
         return sum(g.total for g in self.groups)
 
+    @property
+    def all_rows(self) -> tuple[ItemRow, ...]:
+        """Applicable and excluded rows together, in form order (what the runner lists)."""
+        if not self.excluded:
+            return self.rows
+        order = {item.id: n for n, item in enumerate(self.form.items)}
+        return tuple(sorted((*self.rows, *self.excluded), key=lambda r: order[r.item.id]))
+
     def row(self, item_id: str) -> ItemRow:
         return next(r for r in self.rows if r.item.id == item_id)
 
