@@ -105,6 +105,7 @@ DERIVED_REASONS = {
     "fact.stated": N_("entered for the unit"),
     "fact.unknown": N_("not entered for the unit"),
     "fact.structure": N_("from the unit's structure"),
+    "fact.by_use": N_("not entered; use {use} normally has none"),
     "fact.garage": N_("from the unit's use and parking spaces"),
     "fact.overridden": N_("set by {by}: {reason}"),
 }

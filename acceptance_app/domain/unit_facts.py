@@ -324,6 +324,20 @@ def _stated(value: Any, name: str) -> Derived:
     return Derived(value, "fact.unknown" if value is None else "fact.stated", {"fact": name})
 
 
+# Uses that, unless the inspector says otherwise, have no catering kitchen (a dwelling's own kitchen is not one)
+# and are no 老年人照料设施.
+_NO_KITCHEN = frozenset({BuildingUse.RESIDENTIAL, BuildingUse.PARKING})
+_NO_ELDERLY_CARE = frozenset(
+    {BuildingUse.RESIDENTIAL, BuildingUse.PARKING, BuildingUse.INDUSTRIAL, BuildingUse.KINDERGARTEN, BuildingUse.SCHOOL}
+)
+
+
+def _by_use(value: bool | None, name: str, unit: Any, not_for: frozenset[BuildingUse]) -> Derived:
+    if value is None and unit.use in not_for:
+        return Derived(False, "fact.by_use", {"fact": name, "use": unit.use.value})
+    return _stated(value, name)
+
+
 def unit_facts_of(unit: Any) -> UnitFacts:
     return getattr(unit, "facts", None) or UnitFacts()
 
@@ -357,8 +371,8 @@ def derive_all(unit: Any) -> dict[str, Derived]:
             "ev_charging": _stated(facts.ev_charging, "ev_charging"),
             "shared_stair": _stated(facts.shared_stair, "shared_stair"),
             "scissor_stair": _stated(facts.scissor_stair, "scissor_stair"),
-            "kitchen": _stated(facts.kitchen, "kitchen"),
-            "elderly_care": _stated(facts.elderly_care, "elderly_care"),
+            "kitchen": _by_use(facts.kitchen, "kitchen", unit, _NO_KITCHEN),
+            "elderly_care": _by_use(facts.elderly_care, "elderly_care", unit, _NO_ELDERLY_CARE),
             "curtain_wall": _stated(facts.curtain_wall, "curtain_wall"),
             "smoke_curtain": _stated(facts.smoke_curtain, "smoke_curtain"),
         }

@@ -51,12 +51,15 @@ def _answer(raw: dict) -> AnswerSpec:
     )
 
 
-def _evidence(raw: dict | None) -> Evidence:
+def _evidence(raw: dict | None, advisory: bool = False) -> Evidence:
+    # An advisory item never fails, so it asks for no failure evidence unless the file says otherwise
+    # (which `forms check` refuses).
+    default_fail = () if advisory else _DEFAULT_EVIDENCE.on_fail
     if raw is None:
-        return _DEFAULT_EVIDENCE
+        return Evidence(on_fail=default_fail)
     return Evidence(
         on_pass=_kinds(raw.get("pass"), _DEFAULT_EVIDENCE.on_pass),
-        on_fail=_kinds(raw.get("fail"), _DEFAULT_EVIDENCE.on_fail),
+        on_fail=_kinds(raw.get("fail"), default_fail),
         on_na=_kinds(raw.get("na"), _DEFAULT_EVIDENCE.on_na),
     )
 
@@ -103,7 +106,7 @@ def _item(raw: dict, group_id: str, scope: Scope, line: int) -> Item:
         source=Source(source["standard"], str(source["clause"]), source["tag"], source.get("note", "")),
         group_id=group_id,
         scope=scope,
-        evidence=_evidence(raw.get("evidence")),
+        evidence=_evidence(raw.get("evidence"), bool(raw.get("advisory", False))),
         sampling=_sampling(raw.get("sampling")),
         applies_to=_applies(raw.get("applies_to")),
         advisory=bool(raw.get("advisory", False)),
