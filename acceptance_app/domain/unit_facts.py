@@ -168,6 +168,7 @@ FACTS: dict[str, tuple[str, ...]] = {
     "fire_lift": ("true", "false"),
     "sprinklers": (*(s.value for s in Sprinkler), "none"),
     "steel_structure": ("true", "false"),
+    "accepted_alone": ("true", "false"),
     "above_ground": ("true", "false"),
     "below_ground": ("true", "false"),
     "garage": ("true", "false"),
@@ -363,6 +364,7 @@ def derive_all(unit: Any) -> dict[str, Derived]:
     derived.update(
         {
             "steel_structure": Derived(unit.structure is Structure.STEEL, "fact.structure"),
+            "accepted_alone": Derived(bool(unit.accepted_alone), "fact.accepted_alone"),
             "above_ground": _stated(None if storeys_above is None else storeys_above > 0, "storeys_above"),
             "below_ground": _stated(None if storeys_below is None else storeys_below > 0, "storeys_below"),
             "garage": Derived(garage, "fact.garage"),
