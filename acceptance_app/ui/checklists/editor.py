@@ -110,13 +110,14 @@ class AnswerEditor(QWidget):
                 AnswerType.CHOICE: _("one of: {options}"),
             }.get(spec.type, _("1 pass, 2 fail, 3 not applicable"))
             why = describe_applicability(row.applicability)
+            advisory_note = _("Advisory clause: not meeting it is recorded as advice, never a failure")
+            na_title = _("N/A by rule")
             self.title.setText(
                 f"<b>{row.item.id}</b> {row.item.text} — {row.item.criterion}<br/><small>"
                 + hint.format(unit=spec.unit, rule=spec.tolerance, options="、".join(spec.options))
                 + f" · {row.item.source.standard} {row.item.source.clause}</small>"
-                + (f"<br/><small>{_('Advisory clause: not meeting it is recorded as advice, never a failure')}</small>"
-                   if row.item.advisory else "")
-                + (f"<br/><b>{_('N/A by rule')}</b>：{why}" if row.by_rule else "")
+                + (f"<br/><small>{advisory_note}</small>" if row.item.advisory else "")
+                + (f"<br/><b>{na_title}</b>：{why}" if row.by_rule else "")
             )
         self.value.setText(self._value_text(row, values))
         self.design.setText("" if values.design is None else f"{values.design:g}")
