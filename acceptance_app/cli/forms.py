@@ -22,6 +22,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing = sub.add_parser("list", help=_("list the forms in the forms folder"))
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=run_list)
+    view = sub.add_parser(
+        "overview",
+        help=_("the forms in use: version, items by tag and class, items still recalled [R], unconfirmed "
+               "jurisdiction values, and what a folder changed against the shipped forms"),
+    )
+    view.add_argument("--folder", type=Path, help=_("a forms folder (default: the one in the settings)"))
+    view.add_argument("--recalled", action="store_true", help=_("list every item still tagged [R]"))
+    view.add_argument("--json", action="store_true")
+    view.set_defaults(handler=run_overview)
 
 
 def run_check(args: argparse.Namespace, context: AppContext) -> int:
@@ -63,3 +72,39 @@ def run_list(args: argparse.Namespace, context: AppContext) -> int:
         for p in library.problems:
             print(f"{p.path}:{p.line}: {describe_form_problem(p.code, p.params)}")
     return 1 if library.problems else 0
+
+
+def run_overview(args: argparse.Namespace, context: CliContext) -> int:
+    from dataclasses import asdict
+
+    from acceptance_app.services.forms_overview import overview
+
+    folder = args.folder or forms_folder(context.settings)
+    result = overview(folder, context.settings.jurisdiction)
+    if args.json:
+        data = asdict(result)
+        data["problems"] = [f"{p.path}:{p.line}: {describe_form_problem(p.code, p.params)}" for p in result.problems]
+        print_json(data)
+        return 1 if result.problems else 0
+    print(_("Forms folder: {folder}").format(folder=result.folder)
+          + ("" if not result.shipped else "  " + _("(shipped)")))
+    print(_("Jurisdiction: {chain}").format(chain=" → ".join(result.jurisdiction_chain)))
+    for f in result.forms:
+        tags = " ".join(f"{t}:{n}" for t, n in f.by_tag)
+        classes = "/".join(str(n) for _c, n in f.by_class)
+        print(f"{f.title}\t{f.version_label}\t" + _("{items} items").format(items=f.items)
+              + f"\t{tags}\tA/B/C {classes}\t" + _("advisory {count}").format(count=f.advisory))
+        if args.recalled:
+            for r in f.recalled:
+                print(f"  [R] {r.item_id}\t{r.text}\t{r.basis}")
+    print(_("Jurisdiction values not confirmed: {count}").format(count=len(result.unknown_values)))
+    for diff in result.form_diffs:
+        print(_("{form}: shipped {shipped}, this folder {version}, {count} item(s) differ").format(
+            form=diff.discipline.value, shipped=diff.shipped_version, version=diff.version, count=len(diff.changes)))
+        for c in diff.changes:
+            print(f"  {c.change}\t{c.item_id}\t{'、'.join(c.fields)}")
+    for v in result.value_diffs:
+        print(f"  {v.change}\t{v.key}")
+    for p in result.problems:
+        print(f"{p.path}:{p.line}: {describe_form_problem(p.code, p.params)}")
+    return 1 if result.problems else 0

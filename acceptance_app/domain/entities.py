@@ -6,6 +6,7 @@ The UI never sees live ORM objects (STYLE rule 7); it gets these frozen dataclas
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -19,6 +20,7 @@ from acceptance_app.domain.enums import (
     Structure,
     Verdict,
 )
+from acceptance_app.domain.unit_facts import Override, UnitFacts
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ class UnitData:
     use: BuildingUse = BuildingUse.RESIDENTIAL
     has_civil_air_defense: bool = False  # contains 人防 works
     accepted_alone: bool = False  # accepted on its own (单体单独验收)
+    facts: UnitFacts = field(default_factory=UnitFacts)  # what the checklist rules need (unit_facts)
+    overrides: Mapping[str, Override] = field(default_factory=dict)  # derived facts the inspector corrected
 
 
 @dataclass(frozen=True)

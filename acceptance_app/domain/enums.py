@@ -120,6 +120,9 @@ class ItemVerdict(StrEnum):
     PASS = "pass"  # 合格
     FAIL = "fail"  # 不合格
     NOT_APPLICABLE = "na"  # 不适用
+    # 建议: an advisory (宜/不宜) clause not met. Answered and recorded, never a failure: the 2020 细则 judges
+    # against the design, the 强制性条文 and clauses worded 严禁/必须/应/不应/不得, not against "宜".
+    ADVICE = "advice"
 
 
 class ItemClass(StrEnum):

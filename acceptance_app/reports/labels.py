@@ -65,5 +65,6 @@ ITEM_VERDICT = {
     ItemVerdict.PASS: "合格",
     ItemVerdict.FAIL: "不合格",
     ItemVerdict.NOT_APPLICABLE: "不适用",
+    ItemVerdict.ADVICE: "建议",
 }
 ITEM_CLASS = {ItemClass.A: "A 否决项", ItemClass.B: "B 关键项", ItemClass.C: "C 一般项"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import asdict
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -23,6 +24,7 @@ from acceptance_app.domain.enums import PartyRole
 from acceptance_app.domain.identifiers import normalize
 from acceptance_app.domain.matrix import unit_cells
 from acceptance_app.domain.problems import KnownError, ValidationFailed, errors_only
+from acceptance_app.domain.unit_facts import Override, UnitFacts, check_override
 from acceptance_app.domain.validation import validate_party, validate_project, validate_unit
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.common import (
@@ -151,17 +153,42 @@ def remove_party(session: Session, party_id: uuid.UUID) -> Changes:
 
 
 # Units ------------------------------------------------------------------------------------------------
-_UNIT_FIELDS = tuple(UnitData.__dataclass_fields__)
+_FACT_FIELDS = ("facts", "overrides")
+_UNIT_FIELDS = tuple(name for name in UnitData.__dataclass_fields__ if name not in _FACT_FIELDS)
 
 
 def _unit_data(unit: Unit) -> UnitData:
-    return UnitData(**{name: getattr(unit, name) for name in _UNIT_FIELDS})
+    return UnitData(
+        **{name: getattr(unit, name) for name in _UNIT_FIELDS},
+        facts=UnitFacts.from_dict(unit.facts),
+        overrides={name: Override(**raw) for name, raw in (unit.fact_overrides or {}).items()},
+    )
 
 
-def _normalized_unit(data: UnitData) -> dict:
-    values = asdict(data)
+def _overrides(data: UnitData, before: dict[str, Any], actor: str) -> dict[str, Any]:
+    """Overrides as stored: each checked (a reason is required); a new or changed one records who and when."""
+    stored: dict[str, Any] = {}
+    for name, override in data.overrides.items():
+        check_override(name, override)
+        old = before.get(name)
+        if old and old.get("value") == override.value and old.get("reason") == override.reason:
+            stored[name] = old
+            continue
+        stored[name] = {
+            "value": override.value,
+            "reason": override.reason.strip(),
+            "by": override.by or actor,
+            "at": override.at or utcnow().isoformat(),
+        }
+    return stored
+
+
+def _normalized_unit(data: UnitData, before: dict[str, Any] | None = None, actor: str = "") -> dict:
+    values = {name: getattr(data, name) for name in _UNIT_FIELDS}
     values["unit_code"] = normalize(data.unit_code)
     values["real_estate_unit_code"] = normalize(data.real_estate_unit_code)
+    values["facts"] = data.facts.as_dict()
+    values["fact_overrides"] = _overrides(data, before or {}, actor)
     return values
 
 
@@ -169,7 +196,8 @@ def add_unit(session: Session, project_id: uuid.UUID, data: UnitData) -> tuple[u
     _check(validate_unit(data))
     get_or_raise(session, Project, project_id)
     last = session.scalar(sa.select(sa.func.max(Unit.sort_order)).where(Unit.project_id == project_id))
-    unit = Unit(id=uuid.uuid4(), project_id=project_id, sort_order=(last or 0) + 1, **_normalized_unit(data))
+    values = _normalized_unit(data, actor=session.info.get("actor", ""))
+    unit = Unit(id=uuid.uuid4(), project_id=project_id, sort_order=(last or 0) + 1, **values)
     session.add(unit)
     session.flush()
     return unit.id, Changes(unit=True, project=True)
@@ -178,7 +206,7 @@ def add_unit(session: Session, project_id: uuid.UUID, data: UnitData) -> tuple[u
 def update_unit(session: Session, unit_id: uuid.UUID, data: UnitData) -> Changes:
     _check(validate_unit(data))
     unit = get_or_raise(session, Unit, unit_id)
-    for key, value in _normalized_unit(data).items():
+    for key, value in _normalized_unit(data, dict(unit.fact_overrides or {}), session.info.get("actor", "")).items():
         setattr(unit, key, value)
     return Changes(unit=True)
 

@@ -23,9 +23,9 @@ from typing import Any, Protocol
 
 from acceptance_app.domain.problems import KnownError, Problem, Severity, ValidationFailed
 from acceptance_app.i18n import _
-from acceptance_app.text import checklists, core, documents, exchange, findings, hub, photos, signing
+from acceptance_app.text import checklists, core, documents, exchange, findings, hub, photos, signing, unit_facts
 
-AREAS = (core, checklists, photos, findings, documents, signing, exchange, hub)
+AREAS = (core, checklists, photos, findings, documents, signing, exchange, hub, unit_facts)
 
 
 def _merged(name: str) -> dict[str, Any]:

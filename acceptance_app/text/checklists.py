@@ -30,9 +30,17 @@ RULES = {
     "form.unknown_jurisdiction_key": N_("item {item}: unknown jurisdiction key \u201c{key}\u201d"),
     "form.unknown_option": N_("item {item}: passing value \u201c{option}\u201d is not one of the options"),
     "form.min_above_max": N_("item {item}: min is greater than max"),
+    "form.advisory_fail_rule": N_(
+        "item {item} is advisory (宜/不宜) and can never fail, but it has a fail rule \u201c{key}\u201d"
+    ),
+    "form.unknown_fact": N_("item {item}: applies_to names an unknown fact \u201c{fact}\u201d (known: {known})"),
+    "form.bad_fact_value": N_("item {item}: fact {fact} cannot be \u201c{value}\u201d (allowed: {allowed})"),
     "form.duplicate_discipline": N_("a second form for {form} (the first is {first})"),
     "jurisdiction.file_name": N_("table {code} must be in a file named {code}.yaml, not {stem}"),
     "jurisdiction.unknown_parent": N_("inherits from unknown jurisdiction {code}"),
+    "jurisdiction.no_verdict_scheme": N_(
+        "{key} names no verdict scheme: add scheme: any-failure (细则 2020) or by-class (XF 836)"
+    ),
     "jurisdiction.open_band": N_("{key}: the last band must have upto: null"),
     "jurisdiction.band_order": N_("{key}: bands must go up in order"),
 }

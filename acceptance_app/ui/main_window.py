@@ -25,6 +25,7 @@ from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.project_list import ProjectList
 
 if TYPE_CHECKING:
+    from acceptance_app.ui.checklists.forms_page import FormsPage
     from acceptance_app.ui.widgets.project_page import ProjectPage
     from acceptance_app.ui.widgets.unit_page import UnitPage
 
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._project_page: ProjectPage | None = None
         self._unit_page: UnitPage | None = None
+        self._forms_page: FormsPage | None = None
         self.setWindowTitle(_("Joint completion acceptance"))
         self.resize(1360, 820)
 
@@ -92,7 +94,9 @@ class MainWindow(QMainWindow):
         new_action.triggered.connect(self.new_project)
         demo_action = menu.addAction(_("Create demo project"))
         demo_action.triggered.connect(self.create_demo)
-        self._data_actions = [new_action, demo_action]
+        forms_action = menu.addAction(_("Checklist forms"))
+        forms_action.triggered.connect(self.open_forms)
+        self._data_actions = [new_action, demo_action, forms_action]
         for action in self._data_actions:
             action.setEnabled(False)
         self.project_list.new_button.setEnabled(True)
@@ -130,7 +134,25 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self._unit_page)
         return self._unit_page
 
+    @property
+    def forms_page(self) -> FormsPage:
+        if self._forms_page is None:
+            from acceptance_app.ui.checklists.forms_page import FormsPage
+
+            assert self.runner is not None
+            self._forms_page = FormsPage(self.runner, settings=lambda: self.settings)
+            self.pages.addWidget(self._forms_page)
+        return self._forms_page
+
     # Navigation ---------------------------------------------------------------------------------------
+    def open_forms(self) -> None:
+        """The 检查表 page: which forms are in use and what this office's folder changed."""
+        if self.runner is None:
+            return
+        self.forms_page.reload()
+        self.pages.setCurrentWidget(self.forms_page)
+        self.back_action.setEnabled(False)
+
     def open_project(self, project_id: uuid.UUID) -> None:
         if self.runner is None:
             return  # rows from the start-up read: the database opens in a moment

@@ -114,3 +114,37 @@ def test_forms_list(tmp_path, capsys):
     listed = json.loads(capsys.readouterr().out)
     assert {f["form"]: f["items"] for f in listed["forms"]} == {"archive": 2, "civil-air-defense": 2, "fire": 7, "planning": 3}
     assert listed["jurisdictions"] == ["370000", "370100"]
+
+
+def test_the_bad_input_of_issue_13_is_rejected_with_file_and_line(forms_copy, tmp_path, capsys):
+    """An advisory item given a fail rule, a condition on an unknown fact (or value), a jurisdiction whose verdict
+    names no scheme, a table at the top of its chain without a verdict for every discipline."""
+    fire = forms_copy / "fire.yaml"
+    table = forms_copy / "jurisdictions" / "370000.yaml"
+    edit(
+        fire,
+        '        answer: {type: measure, unit: MPa, tolerance: ">= 0.35"}\n',
+        '        advisory: true\n        answer: {type: measure, unit: MPa, tolerance: ">= 0.35", limit: ">= 0.25"}\n',
+    )
+    edit(fire, "applies_to: {min_height: 24}", "applies_to: {facts: {high_rse: true, sprinklers: [foam]}}")
+    edit(table, "verdict.fire: {scheme: by-class, ", "verdict.fire: {")
+    edit(table, "  verdict.archive: {scheme: by-class}\n", "")
+    found = set(problems(forms_copy))
+    assert found == {
+        ("fire.yaml", line_of(fire, 'limit: ">= 0.25"'), "form.advisory_fail_rule"),
+        ("fire.yaml", line_of(fire, "high_rse"), "form.unknown_fact"),
+        ("fire.yaml", line_of(fire, "high_rse"), "form.bad_fact_value"),
+        ("370000.yaml", line_of(table, "verdict.fire:"), "jurisdiction.no_verdict_scheme"),
+        ("370000.yaml", line_of(table, "values:") + 1, "jurisdiction.no_verdict_scheme"),  # the first value
+    }
+    code = main(["--data-dir", str(tmp_path / "data"), "forms", "check", str(forms_copy)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert f"{fire}:{line_of(fire, 'high_rse')}: " in out and "high_rse" in out
+    assert "verdict.archive" in out
+
+
+def test_an_advisory_item_with_evidence_for_a_failure_is_rejected(forms_copy):
+    fire = forms_copy / "fire.yaml"
+    edit(fire, "        applies_to: {min_height: 24}\n", "        applies_to: {min_height: 24}\n        advisory: true\n        evidence: {fail: [photo]}\n")
+    assert ("fire.yaml", line_of(fire, "evidence: {fail: [photo]}"), "form.advisory_fail_rule") in problems(forms_copy)

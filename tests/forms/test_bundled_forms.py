@@ -223,4 +223,5 @@ def test_the_readme_coverage_table_matches_the_files():
         shared = sum(len(g["items"]) for g in form["groups"] if g["scope"] == "project")
         expected = [str(len(form["groups"])), str(len(items)), str(shared)]
         expected += [str(tags.count(t)) for t in "CPRI"] + ["/".join(str(classes.count(c)) for c in "ABC")]
+        expected += [str(sum(1 for item in items if item.get("advisory")))]
         assert rows[PREFIX[name]] == expected, name

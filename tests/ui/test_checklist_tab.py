@@ -134,7 +134,8 @@ def test_unit_page_has_a_checklist_tab_per_discipline_with_demo_answers(window, 
     fire = next(t for t in page.checklists if t.discipline is Discipline.FIRE)
     page.tabs.setCurrentWidget(fire)
     assert "已完成" in fire.header.text() and "检查表版本" in fire.header.text()
-    assert fire.outcome.text().startswith(label(Verdict.RECHECK))
+    # 济南 judges fire by the 细则 (2020): a non-conforming item makes it 不合格 until rectified; the scheme is named.
+    assert fire.outcome.text().startswith(label(Verdict.FAILED)) and "细则" in fire.outcome.text()
     assert fire.start_formal.isVisible() and "第 2 轮" in fire.start_formal.text()
     air = next(t for t in page.checklists if t.discipline is Discipline.CIVIL_AIR_DEFENSE)
     page.tabs.setCurrentWidget(air)
@@ -148,3 +149,46 @@ def test_answer_with_the_mouse(tab, qtbot):
     assert tab.current_row().item.id == "XF-06-3"
     qtbot.mouseClick(tab.editor.buttons[ItemVerdict.FAIL], Qt.MouseButton.LeftButton)
     assert verdicts_shown(tab)["XF-06-3"] is ItemVerdict.FAIL
+
+
+def test_a_unit_s_facts_decide_which_fire_items_show_and_say_why(window, database, qtbot):
+    """A 9-storey and an 18-storey residential building: items the facts exclude are listed as 按规则不适用 with the
+    rule's reason, still selectable; advisory items are marked."""
+    from acceptance_app.domain.entities import UnitData
+    from acceptance_app.domain.enums import BuildingUse, InspectionKind, Structure
+    from acceptance_app.domain.unit_facts import Sprinkler, UnitFacts
+    from acceptance_app.locator import forms_dir
+    from acceptance_app.services import checklists, projects
+    from tests.checklists.helpers import make_project
+
+    with database.session() as session, session.begin():
+        project, _units = make_project(session)
+        low, _ = projects.add_unit(session, project, UnitData(
+            "9层住宅", height=26.1, storeys_above=9, storeys_below=1, area_above=6200, area_below=600,
+            structure=Structure.SHEAR_WALL, use=BuildingUse.RESIDENTIAL, facts=UnitFacts(sprinklers=frozenset())))
+        high, _ = projects.add_unit(session, project, UnitData(
+            "18层住宅", height=54.9, storeys_above=18, storeys_below=2, area_above=12876, area_below=1320,
+            structure=Structure.SHEAR_WALL, use=BuildingUse.RESIDENTIAL,
+            facts=UnitFacts(sprinklers=frozenset({Sprinkler.WET}), fire_lift=True, scissor_stair=True)))
+        for unit in (low, high):
+            checklists.start_inspection(session, unit, Discipline.FIRE, InspectionKind.FORMAL, forms_folder=forms_dir())
+    shown = {}
+    for unit in (low, high):
+        window.open_unit(unit)
+        fire = next(t for t in window.unit_page.checklists if t.discipline is Discipline.FIRE)
+        window.unit_page.tabs.setCurrentWidget(fire)
+        shown[unit] = {r.item.id: r for r in fire.model.rows}
+    lift_low, lift_high = shown[low]["XF-10-1"], shown[high]["XF-10-1"]
+    assert lift_low.by_rule and not lift_high.by_rule
+    assert shown[low]["XF-20-11"].by_rule and not shown[high]["XF-20-11"].by_rule  # 避难房间 > 54 m
+    assert not shown[low]["XF-20-6"].by_rule  # 剪刀楼梯 not entered for the 9-storey unit: checked
+    # The 9-storey building's own page shows the reason for 消防电梯 items, and the row can still be opened.
+    window.open_unit(low)
+    fire = next(t for t in window.unit_page.checklists if t.discipline is Discipline.FIRE)
+    window.unit_page.tabs.setCurrentWidget(fire)
+    row_number = next(n for n, r in enumerate(fire.model.rows) if r.item.id == "XF-10-1")
+    reason = fire.model.data(fire.model.index(row_number, 7))
+    assert "33" in reason and "GB 50016 7.3.1" in reason
+    assert fire.model.data(fire.model.index(row_number, 6)) == "按规则不适用"
+    advisory = next(n for n, r in enumerate(fire.model.rows) if r.item.id == "XF-02-3")
+    assert "宜" in fire.model.data(fire.model.index(advisory, 4))

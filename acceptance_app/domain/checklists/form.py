@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from acceptance_app.domain.enums import BuildingUse, Discipline, ItemClass, ItemVerdict
+
+_CLAUSE_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
 
 class AnswerType(StrEnum):
@@ -43,6 +46,11 @@ class AnswerSpec:
     max: int | str | None = None
     options: tuple[str, ...] = ()
     passing: tuple[str, ...] = ()  # the file's `pass:`
+    # measure: the code's mandatory limit, checked after `tolerance` (the comparison with the approved design
+    # value: the standard's tolerance, else the 细则's 5 %). An absolute `tolerance` is itself a code limit.
+    limit: str = ""
+    # measure: an advisory (宜) value on top of the hard rule; missing it gives 建议, never 不合格.
+    advice: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,7 @@ class Evidence:
     on_na: tuple[EvidenceKind, ...] = (EvidenceKind.REASON,)
 
     def required_for(self, verdict: ItemVerdict) -> tuple[EvidenceKind, ...]:
+        # ADVICE (an advisory clause not met) asks for nothing: it is recorded, not a finding.
         return {
             ItemVerdict.PASS: self.on_pass,
             ItemVerdict.FAIL: self.on_fail,
@@ -75,6 +84,9 @@ class AppliesTo:
     min_height: float | None = None
     min_storeys_below: int | None = None
     civil_air_defense: bool | None = None
+    min_storeys_above: int | None = None
+    # Unit facts (acceptance_app.domain.unit_facts.FACTS), each name with the values that make the item apply.
+    facts: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,17 @@ class Source:
     clause: str
     tag: str  # C confirmed | P partial | R recalled | I inferred
     note: str = ""
+
+    @property
+    def basis(self) -> str:
+        """What a document prints: standard and clause only. The note is research provenance (links,
+        "未确认") and never goes to print."""
+        clause = self.clause.strip()
+        if not clause:
+            return self.standard
+        if _CLAUSE_NUMBER.fullmatch(clause):
+            clause = f"第{clause}条"
+        return f"{self.standard} {clause}"
 
 
 @dataclass(frozen=True)
@@ -99,6 +122,7 @@ class Item:
     evidence: Evidence = Evidence()
     sampling: Sampling | None = None
     applies_to: AppliesTo | None = None
+    advisory: bool = False  # a 宜/不宜 clause: answered and recorded, shown as 建议, never 不合格
     line: int = 0  # line in the form file, for problems
 
 
@@ -110,8 +134,19 @@ class Group:
     items: tuple[Item, ...]
 
 
+class VerdictScheme(StrEnum):
+    """How a discipline's items make its verdict; a jurisdiction table names one per discipline."""
+
+    # 《建设工程消防设计审查验收工作细则》（2020）: any item that does not conform makes the 现场评定 不合格
+    # until it is rectified and rechecked. Classes only order the findings.
+    ANY_FAILURE = "any-failure"
+    # XF 836-2016 style: A vetoes, up to N failures of a class allowed, others rectified; 加倍抽查 applies.
+    BY_CLASS = "by-class"
+
+
 @dataclass(frozen=True)
 class VerdictRules:
+    scheme: VerdictScheme = VerdictScheme.ANY_FAILURE
     fail_if_any: frozenset[ItemClass] = frozenset({ItemClass.A})
     max_failures: tuple[tuple[ItemClass, int], ...] = ()
     recheck_if_any: frozenset[ItemClass] = frozenset({ItemClass.B, ItemClass.C})
@@ -121,6 +156,7 @@ class VerdictRules:
         """Build from the file's `verdict:` shape; keys absent in ``raw`` keep ``base``'s value."""
         base = base or cls()
         return cls(
+            scheme=VerdictScheme(raw["scheme"]) if "scheme" in raw else base.scheme,
             fail_if_any=frozenset(ItemClass(c) for c in raw["fail_if_any"])
             if "fail_if_any" in raw
             else base.fail_if_any,
@@ -147,6 +183,12 @@ class Form:
 
     def __post_init__(self) -> None:
         self._index.update({item.id: item for group in self.groups for item in group.items})
+
+    @property
+    def version_label(self) -> str:
+        """The version as printed and shown: "2026.12" -> "2026年12月版"; any other form of version as is."""
+        match = re.fullmatch(r"(\d{4})\.(\d{1,2})", self.version)
+        return f"{match[1]}年{int(match[2])}月版" if match else self.version
 
     @property
     def items(self) -> tuple[Item, ...]:

@@ -9,14 +9,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from acceptance_app.domain.checklists.answers import AnswerInput, ItemOutcome, evaluate_item
-from acceptance_app.domain.checklists.applicability import item_applies
+from acceptance_app.domain.checklists.applicability import Applicability, applicability
 from acceptance_app.domain.checklists.evidence import missing_evidence
-from acceptance_app.domain.checklists.form import EvidenceKind, Form, Item, Scope, VerdictRules
+from acceptance_app.domain.checklists.form import EvidenceKind, Form, Item, Scope, VerdictRules, VerdictScheme
 from acceptance_app.domain.checklists.jurisdiction import Jurisdiction
 from acceptance_app.domain.checklists.verdicts import DisciplineOutcome, discipline_verdict
 from acceptance_app.domain.entities import UnitData
 from acceptance_app.domain.enums import ItemVerdict
 from acceptance_app.domain.problems import KnownError
+from acceptance_app.domain.unit_facts import derive_all
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,18 @@ class ItemRow:
     missing: tuple[EvidenceKind, ...] = ()  # evidence still to attach
     recheck: bool = False  # failed before (technical service or the previous round): check it again
     carried: bool = False  # answer taken over from an earlier round
+    outcome: ItemOutcome | None = None  # the computed outcome: which rule (design / limit / advice) decided
+    applicability: Applicability | None = None  # why the item applies or not (unknown facts, the rule missed)
+
+    @property
+    def by_rule(self) -> bool:
+        """不适用 by the item's rule (the unit's facts), not by the inspector's answer."""
+        return self.applicability is not None and not self.applicability.applies
+
+    @property
+    def advice(self) -> bool:
+        """An advisory clause not met (建议): recorded, never a failure."""
+        return self.verdict is ItemVerdict.ADVICE
 
     @property
     def shared(self) -> bool:
@@ -63,6 +76,9 @@ class Sheet:
     rows: tuple[ItemRow, ...]  # applicable items only, in form order
     outcome: DisciplineOutcome
     groups: tuple[GroupProgress, ...]
+    # Items the unit's facts exclude (不适用 by rule, verdict NOT_APPLICABLE, reason in ``applicability``),
+    # in form order. Shown (and openable) in the runner; they take no answer and count for nothing.
+    excluded: tuple[ItemRow, ...] = ()
 
     @property
     def answered(self) -> int:
@@ -72,13 +88,23 @@ class Sheet:
     def total(self) -> int:
         return sum(g.total for g in self.groups)
 
+    @property
+    def all_rows(self) -> tuple[ItemRow, ...]:
+        """Applicable and excluded rows together, in form order (what the runner lists)."""
+        if not self.excluded:
+            return self.rows
+        order = {item.id: n for n, item in enumerate(self.form.items)}
+        return tuple(sorted((*self.rows, *self.excluded), key=lambda r: order[r.item.id]))
+
     def row(self, item_id: str) -> ItemRow:
         return next(r for r in self.rows if r.item.id == item_id)
 
 
-def _outcome(item: Item, answer: StoredAnswer | None, jurisdiction: Jurisdiction) -> ItemOutcome:
+def _outcome(
+    item: Item, answer: StoredAnswer | None, jurisdiction: Jurisdiction, resample: bool = True
+) -> ItemOutcome:
     try:
-        return evaluate_item(item, answer.values if answer else None, jurisdiction)
+        return evaluate_item(item, answer.values if answer else None, jurisdiction, resample)
     except KnownError:
         # An answer stored under a rule that no longer resolves stays visible but undecided.
         return ItemOutcome(ItemVerdict.PENDING)
@@ -99,14 +125,19 @@ def build_sheet(
     """``evidence``: kinds present per item; ``assumed_evidence``: kinds counted as present for every item."""
     evidence = {} if evidence is None else evidence
     rows: list[ItemRow] = []
+    excluded: list[ItemRow] = []
     groups: list[GroupProgress] = []
+    derived = derive_all(unit)
+    resample = rules.scheme is VerdictScheme.BY_CLASS
     for group in form.groups:
         answered = total = 0
         for item in group.items:
-            if not item_applies(item, unit):
+            why = applicability(item, unit, derived)
+            if not why.applies:
+                excluded.append(ItemRow(item, group.title, ItemVerdict.NOT_APPLICABLE, applicability=why))
                 continue
             answer = answers.get(item.id)
-            outcome = _outcome(item, answer, jurisdiction)
+            outcome = _outcome(item, answer, jurisdiction, resample)
             carried = answer is not None and answer.round < current_round
             again = item.id in recheck
             if carried and outcome.verdict is ItemVerdict.FAIL:
@@ -127,6 +158,8 @@ def build_sheet(
                     missing,
                     again,
                     carried,
+                    outcome,
+                    why,
                 )
             )
             total += 1
@@ -134,5 +167,5 @@ def build_sheet(
         if total:
             groups.append(GroupProgress(group.id, group.title, answered, total))
     verdicts = {r.item.id: r.verdict for r in rows}
-    verdict = discipline_verdict(form.discipline, rules, [r.item for r in rows], verdicts, discipline_applies)
-    return Sheet(form, tuple(rows), verdict, tuple(groups))
+    outcome = discipline_verdict(form.discipline, rules, [r.item for r in rows], verdicts, discipline_applies)
+    return Sheet(form, tuple(rows), outcome, tuple(groups), tuple(excluded))

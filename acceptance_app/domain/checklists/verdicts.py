@@ -10,13 +10,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from acceptance_app.domain.checklists.form import Item, VerdictRules
+from acceptance_app.domain.checklists.form import Item, VerdictRules, VerdictScheme
 from acceptance_app.domain.enums import Discipline, ItemClass, ItemVerdict, Verdict
 
 
 class Reason(StrEnum):
     NOT_APPLICABLE = "not-applicable"  # discipline or every item 不涉及
     INCOMPLETE = "incomplete"  # items still unanswered: no verdict yet
+    ANY_FAILURE = "any-failure"  # 细则 (2020): an item does not conform -> 不合格 until rectified and rechecked
     FAIL_IF_ANY = "fail-if-any"  # a failed item of a veto class
     MAX_FAILURES = "max-failures"  # too many failed items of a class
     RECHECK = "recheck"  # failed items that can be rectified and re-checked
@@ -31,6 +32,8 @@ class DisciplineOutcome:
     deciding: tuple[str, ...] = ()  # item ids that decided it (failed, or unanswered while incomplete)
     failed_by_class: tuple[tuple[ItemClass, int], ...] = ()
     limit: int | None = None  # max_failures limit that was exceeded
+    scheme: VerdictScheme = VerdictScheme.ANY_FAILURE  # the scheme that made the verdict (the record names it)
+    advice: tuple[str, ...] = ()  # advisory items not met (建议): recorded, never a failure
 
 
 def discipline_verdict(
@@ -42,31 +45,42 @@ def discipline_verdict(
 ) -> DisciplineOutcome:
     """``items``: the items applicable to the unit; ``verdicts``: item id -> verdict (absent = unanswered)."""
     items = list(items)
+    scheme = rules.scheme
     if not discipline_applies:
-        return DisciplineOutcome(discipline, Verdict.NOT_APPLICABLE, Reason.NOT_APPLICABLE)
+        return DisciplineOutcome(discipline, Verdict.NOT_APPLICABLE, Reason.NOT_APPLICABLE, scheme=scheme)
     state = {item.id: verdicts.get(item.id, ItemVerdict.PENDING) for item in items}
     pending = tuple(i for i, v in state.items() if v is ItemVerdict.PENDING)
-    failed = [item for item in items if state[item.id] is ItemVerdict.FAIL]
+    # An advisory item can never fail (whatever was stored for it): 宜 is not grounds for 不合格.
+    failed = [item for item in items if state[item.id] is ItemVerdict.FAIL and not item.advisory]
+    advice = tuple(
+        item.id
+        for item in items
+        if state[item.id] is ItemVerdict.ADVICE or (item.advisory and state[item.id] is ItemVerdict.FAIL)
+    )
     by_class = {c: [i.id for i in failed if i.item_class is c] for c in ItemClass}
     counts = tuple((c, len(ids)) for c, ids in by_class.items() if ids)
+
+    def outcome(verdict: Verdict | None, reason: Reason, deciding: tuple[str, ...] = (), **kw) -> DisciplineOutcome:
+        return DisciplineOutcome(discipline, verdict, reason, deciding, counts, scheme=scheme, advice=advice, **kw)
+
     if pending:
-        return DisciplineOutcome(discipline, None, Reason.INCOMPLETE, pending, counts)
+        return outcome(None, Reason.INCOMPLETE, pending)
     if items and all(v is ItemVerdict.NOT_APPLICABLE for v in state.values()) or not items:
-        return DisciplineOutcome(discipline, Verdict.NOT_APPLICABLE, Reason.NOT_APPLICABLE)
+        return outcome(Verdict.NOT_APPLICABLE, Reason.NOT_APPLICABLE)
+    if scheme is VerdictScheme.ANY_FAILURE:
+        if failed:
+            return outcome(Verdict.FAILED, Reason.ANY_FAILURE, tuple(i.id for i in failed))
+        return outcome(Verdict.PASSED, Reason.ALL_PASSED)
     vetoes = tuple(i.id for i in failed if i.item_class in rules.fail_if_any)
     if vetoes:
-        return DisciplineOutcome(discipline, Verdict.FAILED, Reason.FAIL_IF_ANY, vetoes, counts)
+        return outcome(Verdict.FAILED, Reason.FAIL_IF_ANY, vetoes)
     for item_class, limit in rules.max_failures:
         if len(by_class[item_class]) > limit:
-            return DisciplineOutcome(
-                discipline, Verdict.FAILED, Reason.MAX_FAILURES, tuple(by_class[item_class]), counts, limit
-            )
+            return outcome(Verdict.FAILED, Reason.MAX_FAILURES, tuple(by_class[item_class]), limit=limit)
     if failed:
         # Classes the rules do not name still never give 合格: a failed item must be rectified and re-checked.
-        return DisciplineOutcome(
-            discipline, Verdict.RECHECK, Reason.RECHECK, tuple(i.id for i in failed), counts
-        )
-    return DisciplineOutcome(discipline, Verdict.PASSED, Reason.ALL_PASSED)
+        return outcome(Verdict.RECHECK, Reason.RECHECK, tuple(i.id for i in failed))
+    return outcome(Verdict.PASSED, Reason.ALL_PASSED)
 
 
 @dataclass(frozen=True)

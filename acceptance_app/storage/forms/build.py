@@ -46,15 +46,20 @@ def _answer(raw: dict) -> AnswerSpec:
         max=raw.get("max"),
         options=tuple(raw.get("options", ())),
         passing=tuple(raw.get("pass", ())),
+        limit=raw.get("limit", ""),
+        advice=raw.get("advice", ""),
     )
 
 
-def _evidence(raw: dict | None) -> Evidence:
+def _evidence(raw: dict | None, advisory: bool = False) -> Evidence:
+    # An advisory item never fails, so it asks for no failure evidence unless the file says otherwise
+    # (which `forms check` refuses).
+    default_fail = () if advisory else _DEFAULT_EVIDENCE.on_fail
     if raw is None:
-        return _DEFAULT_EVIDENCE
+        return Evidence(on_fail=default_fail)
     return Evidence(
         on_pass=_kinds(raw.get("pass"), _DEFAULT_EVIDENCE.on_pass),
-        on_fail=_kinds(raw.get("fail"), _DEFAULT_EVIDENCE.on_fail),
+        on_fail=_kinds(raw.get("fail"), default_fail),
         on_na=_kinds(raw.get("na"), _DEFAULT_EVIDENCE.on_na),
     )
 
@@ -78,7 +83,15 @@ def _applies(raw: dict | None) -> AppliesTo | None:
         min_height=raw.get("min_height"),
         min_storeys_below=raw.get("min_storeys_below"),
         civil_air_defense=raw.get("civil_air_defense"),
+        min_storeys_above=raw.get("min_storeys_above"),
+        facts=tuple((name, condition_values(value)) for name, value in (raw.get("facts") or {}).items()),
     )
+
+
+def condition_values(value: object) -> tuple[str, ...]:
+    """`true` / `class-1` / `[dry, pre-action]` in a fact condition -> the values as text."""
+    values = value if isinstance(value, list) else [value]
+    return tuple(("true" if v else "false") if isinstance(v, bool) else str(v) for v in values)
 
 
 def _item(raw: dict, group_id: str, scope: Scope, line: int) -> Item:
@@ -93,9 +106,10 @@ def _item(raw: dict, group_id: str, scope: Scope, line: int) -> Item:
         source=Source(source["standard"], str(source["clause"]), source["tag"], source.get("note", "")),
         group_id=group_id,
         scope=scope,
-        evidence=_evidence(raw.get("evidence")),
+        evidence=_evidence(raw.get("evidence"), bool(raw.get("advisory", False))),
         sampling=_sampling(raw.get("sampling")),
         applies_to=_applies(raw.get("applies_to")),
+        advisory=bool(raw.get("advisory", False)),
         line=line,
     )
 

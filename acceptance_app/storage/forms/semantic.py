@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from acceptance_app.domain.checklists.tolerance import ToleranceError, parse_tolerance
 from acceptance_app.domain.enums import Discipline
+from acceptance_app.domain.unit_facts import FACTS
+from acceptance_app.storage.forms.build import condition_values
 from acceptance_app.storage.forms.problems import FormProblem
 from acceptance_app.storage.forms.yaml_lines import LineMap
 
@@ -77,6 +79,13 @@ def check_form(
                             {"item": item_id, "option": option},
                         )
                     )
+        for key in ("limit", "advice"):
+            if key in answer:
+                found += _tolerance_problems(
+                    answer[key], path, lines.line_of((*at, "answer", key)), jurisdiction_keys, item_id
+                )
+        found += _advisory_problems(item, at, lines, path)
+        found += _fact_problems(item, at, lines, path)
         low, high = answer.get("min"), answer.get("max")
         if isinstance(low, int) and isinstance(high, int) and low > high:
             found.append(
@@ -95,6 +104,44 @@ def check_form(
     return found
 
 
+def _advisory_problems(item: dict, at: tuple, lines: LineMap, path: str) -> list[FormProblem]:
+    """An advisory (宜) item can never fail, so a rule that fails it is a contradiction in the file."""
+    if not item.get("advisory"):
+        return []
+    answer = item["answer"]
+    rules = [("answer", "limit")] if "limit" in answer else []
+    rules += [("evidence", "fail")] if (item.get("evidence") or {}).get("fail") else []
+    if answer["type"] == "choice" and set(answer["pass"]) != set(answer["options"]):
+        rules.append(("answer", "pass"))
+    return [
+        FormProblem(path, lines.line_of((*at, *where)), "form.advisory_fail_rule", {"item": item["id"], "key": where[-1]})
+        for where in rules
+    ]
+
+
+def _fact_problems(item: dict, at: tuple, lines: LineMap, path: str) -> list[FormProblem]:
+    facts = ((item.get("applies_to") or {}).get("facts")) or {}
+    found = []
+    for name, raw in facts.items():
+        line = lines.line_of((*at, "applies_to", "facts", name))
+        if name not in FACTS:
+            found.append(
+                FormProblem(path, line, "form.unknown_fact", {"item": item["id"], "fact": name, "known": "、".join(FACTS)})
+            )
+            continue
+        for value in condition_values(raw):
+            if value not in FACTS[name]:
+                found.append(
+                    FormProblem(
+                        path,
+                        line,
+                        "form.bad_fact_value",
+                        {"item": item["id"], "fact": name, "value": value, "allowed": "、".join(FACTS[name])},
+                    )
+                )
+    return found
+
+
 def check_jurisdiction(
     data: dict, lines: LineMap, path: str, stem: str, codes: set[str]
 ) -> list[FormProblem]:
@@ -109,6 +156,23 @@ def check_jurisdiction(
             )
         )
     parent = data.get("inherits")
+    for key, value in data["values"].items():
+        if key.startswith("verdict.") and "scheme" not in value:
+            found.append(
+                FormProblem(path, lines.line_of(("values", key)), "jurisdiction.no_verdict_scheme", {"key": key})
+            )
+    if parent is None:
+        # A table at the top of its chain decides for every discipline: the record must be able to name it.
+        for discipline in Discipline:
+            if f"verdict.{discipline.value}" not in data["values"]:
+                found.append(
+                    FormProblem(
+                        path,
+                        lines.line_of(("values",)),
+                        "jurisdiction.no_verdict_scheme",
+                        {"key": f"verdict.{discipline.value}"},
+                    )
+                )
     if parent is not None and parent not in codes:
         found.append(
             FormProblem(path, lines.line_of(("inherits",)), "jurisdiction.unknown_parent", {"code": parent})

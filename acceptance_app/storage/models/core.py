@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -71,5 +72,9 @@ class Unit(SyncedMixin, Base):
     use: Mapped[BuildingUse] = enum_column(BuildingUse)
     has_civil_air_defense: Mapped[bool] = mapped_column(default=False)
     accepted_alone: Mapped[bool] = mapped_column(default=False)
+    # The facts the checklist rules need (domain.unit_facts.UnitFacts.as_dict: known facts only), and the
+    # inspector's overrides of derived facts: name -> {value, reason, by, at}.
+    facts: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    fact_overrides: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
 
     project: Mapped[Project] = relationship(back_populates="units")

@@ -17,6 +17,7 @@ from acceptance_app.domain.enums import ItemVerdict
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
 from acceptance_app.text import describe_error
+from acceptance_app.text.unit_facts import describe_applicability
 
 from acceptance_app.ui.checklists.text import VERDICT_COLORS, item_verdict_text
 
@@ -96,7 +97,8 @@ class AnswerEditor(QWidget):
         self.row = row
         if jurisdiction is not None:
             self.jurisdiction = jurisdiction
-        self.setEnabled(row is not None)
+        # An item 不适用 by rule opens to show why; it takes no answer (change the unit's facts instead).
+        self.setEnabled(row is not None and not row.by_rule)
         values = row.answer.values if row and row.answer else AnswerInput()
         if row is None:
             self.title.setText("")
@@ -107,10 +109,15 @@ class AnswerEditor(QWidget):
                 AnswerType.COUNT: _("a whole number"),
                 AnswerType.CHOICE: _("one of: {options}"),
             }.get(spec.type, _("1 pass, 2 fail, 3 not applicable"))
+            why = describe_applicability(row.applicability)
+            advisory_note = _("Advisory clause: not meeting it is recorded as advice, never a failure")
+            na_title = _("N/A by rule")
             self.title.setText(
                 f"<b>{row.item.id}</b> {row.item.text} — {row.item.criterion}<br/><small>"
                 + hint.format(unit=spec.unit, rule=spec.tolerance, options="、".join(spec.options))
                 + f" · {row.item.source.standard} {row.item.source.clause}</small>"
+                + (f"<br/><small>{advisory_note}</small>" if row.item.advisory else "")
+                + (f"<br/><b>{na_title}</b>：{why}" if row.by_rule else "")
             )
         self.value.setText(self._value_text(row, values))
         self.design.setText("" if values.design is None else f"{values.design:g}")

@@ -20,7 +20,7 @@ from acceptance_app.ui.checklists.text import (
     answer_text,
     evidence_text,
     expectation,
-    item_verdict_text,
+    row_verdict_text,
 )
 from acceptance_app.ui.models.rows_model import ROW_ROLE
 
@@ -30,10 +30,10 @@ COLUMNS: list[tuple[str, Callable[[ItemRow], str]]] = [
     (N_("No."), lambda r: r.item.id),
     (N_("Group"), lambda r: r.group_title),
     (N_("Item"), lambda r: r.item.text + ("  ⟲" if r.shared else "")),
-    (N_("Class"), lambda r: r.item.item_class.value),
+    (N_("Class"), lambda r: r.item.item_class.value + (" " + _("advisory") if r.item.advisory else "")),
     (N_("Required"), expectation),
     (N_("Answer"), answer_text),
-    (N_("Verdict"), lambda r: item_verdict_text(r.verdict)),
+    (N_("Verdict"), row_verdict_text),
     (N_("To do"), evidence_text),
     (N_("Note"), lambda r: r.answer.values.note if r.answer else ""),
 ]
@@ -73,7 +73,8 @@ class ChecklistModel(QAbstractTableModel):
             return QBrush(QColor(color)) if color else None
         if role == Qt.ItemDataRole.ToolTipRole:
             source = row.item.source
-            return f"{row.item.criterion}\n{source.standard} {source.clause} [{source.tag}]"
+            tip = f"{row.item.criterion}\n{source.standard} {source.clause} [{source.tag}]"
+            return tip + ("\n" + evidence_text(row) if row.by_rule else "")
         if role == ROW_ROLE:
             return row
         return None

@@ -210,7 +210,7 @@ class ChecklistTab(QWidget):
             + f"　{groups}"
         )
         self.outcome.setText(outcome_text(sheet.outcome))
-        self.model.set_rows(sheet.rows)
+        self.model.set_rows(sheet.all_rows)  # items 不适用 by rule too, with the rule's reason
         if not self.view.currentIndex().isValid() and self.proxy.rowCount():
             self._select(0)
         self._show_current()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from acceptance_app.domain.checklists.form import AnswerType
+from acceptance_app.domain.checklists.answers import Rule
+from acceptance_app.domain.checklists.form import AnswerType, VerdictScheme
 from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.checklists.verdicts import DisciplineOutcome, Reason
 from acceptance_app.domain.enums import ItemVerdict
 from acceptance_app.i18n import N_, _
 from acceptance_app.text import evidence_label
+from acceptance_app.text.unit_facts import describe_applicability
 
 from acceptance_app.ui.labels import label
 
@@ -16,16 +18,28 @@ ITEM_VERDICTS = {
     ItemVerdict.PASS: N_("Pass"),
     ItemVerdict.FAIL: N_("Fail"),
     ItemVerdict.NOT_APPLICABLE: N_("N/A"),
+    ItemVerdict.ADVICE: N_("Advice"),
 }
 VERDICT_COLORS = {
     ItemVerdict.PENDING: None,
     ItemVerdict.PASS: "#d8f0d8",
     ItemVerdict.FAIL: "#f6d0d0",
     ItemVerdict.NOT_APPLICABLE: "#e6e6e6",
+    ItemVerdict.ADVICE: "#fff2cc",
+}
+RULES = {
+    Rule.DESIGN: N_("design value"),
+    Rule.LIMIT: N_("code limit"),
+    Rule.ADVICE: N_("advisory value"),
+}
+SCHEMES = {
+    VerdictScheme.ANY_FAILURE: N_("2020 rules: any non-conforming item fails"),
+    VerdictScheme.BY_CLASS: N_("XF 836 A/B/C classes"),
 }
 REASONS = {
     Reason.NOT_APPLICABLE: N_("nothing applies"),
     Reason.INCOMPLETE: N_("{count} item(s) unanswered"),
+    Reason.ANY_FAILURE: N_("not conforming until rectified and rechecked: {items}"),
     Reason.FAIL_IF_ANY: N_("veto item(s) failed: {items}"),
     Reason.MAX_FAILURES: N_("more than {limit} class {cls} item(s) failed: {items}"),
     Reason.RECHECK: N_("item(s) to rectify and re-inspect: {items}"),
@@ -35,6 +49,12 @@ REASONS = {
 
 def item_verdict_text(verdict: ItemVerdict) -> str:
     return _(ITEM_VERDICTS[verdict])
+
+
+def row_verdict_text(row: ItemRow) -> str:
+    if row.by_rule:
+        return _("N/A by rule")
+    return item_verdict_text(row.verdict)
 
 
 def _number(value: float) -> str:
@@ -64,7 +84,12 @@ def answer_text(row: ItemRow) -> str:
 def expectation(row: ItemRow) -> str:
     spec = row.item.answer
     if spec.type is AnswerType.MEASURE:
-        return f"{spec.tolerance} {spec.unit}"
+        text = f"{spec.tolerance} {spec.unit}"
+        if spec.limit:
+            text += "；" + _("code {rule}").format(rule=spec.limit)
+        if spec.advice:
+            text += "；" + _("advised {rule}").format(rule=spec.advice)
+        return (_("advisory") + " " if row.item.advisory else "") + text
     if spec.type is AnswerType.COUNT:
         parts = [
             f">= {spec.min}" if spec.min is not None else "",
@@ -77,7 +102,13 @@ def expectation(row: ItemRow) -> str:
 
 
 def evidence_text(row: ItemRow) -> str:
+    if row.by_rule:
+        return describe_applicability(row.applicability)
     notes = []
+    if row.applicability is not None and row.applicability.reasons:
+        notes.append(describe_applicability(row.applicability))  # a fact the rule needs is unknown
+    if row.outcome is not None and row.outcome.decided_by is not None and row.verdict is not ItemVerdict.PENDING:
+        notes.append(_("decided by the {rule}").format(rule=_(RULES[row.outcome.decided_by])))
     if row.missing:
         notes.append(_("needs {what}").format(what="、".join(evidence_label(k) for k in row.missing)))
     if row.samples_needed:
@@ -96,4 +127,7 @@ def outcome_text(outcome: DisciplineOutcome) -> str:
     reason = _(REASONS[outcome.reason]).format(
         count=len(outcome.deciding), items=items, limit=outcome.limit, cls=cls
     )
-    return f"{verdict}：{reason}"
+    text = f"{verdict}：{reason}"
+    if outcome.advice:
+        text += "；" + _("{count} advisory item(s) not met (not a failure)").format(count=len(outcome.advice))
+    return text + "（" + _(SCHEMES[outcome.scheme]) + "）"

@@ -44,11 +44,13 @@ def party_dialog(data: PartyData | None = None, parent: QWidget | None = None) -
     return FormDialog(title, fields, lambda v: PartyData(**v), validate_party, asdict(data) if data else None, parent)
 
 
-def _unit(values: dict[str, Any]) -> UnitData:
-    return UnitData(**values)
-
-
 def unit_dialog(data: UnitData | None = None, parent: QWidget | None = None) -> FormDialog:
+    # The facts and overrides have their own dialog (ui.dialogs.unit_facts); editing size or use keeps them.
+    kept = {"facts": data.facts, "overrides": data.overrides} if data else {}
+
+    def _unit(values: dict[str, Any]) -> UnitData:
+        return UnitData(**values, **kept)
+
     fields = [
         Field("name", _("Unit name"), placeholder=_("e.g. 1# residential building")),
         Field("building_no", _("Building no.")),
@@ -65,4 +67,5 @@ def unit_dialog(data: UnitData | None = None, parent: QWidget | None = None) -> 
         Field("accepted_alone", _("Accepted on its own"), kind="bool"),
     ]
     title = _("Edit unit") if data else _("New unit")
-    return FormDialog(title, fields, _unit, validate_unit, asdict(data) if data else None, parent)
+    initial = {k: v for k, v in asdict(data).items() if k not in kept} if data else None
+    return FormDialog(title, fields, _unit, validate_unit, initial, parent)

@@ -6,16 +6,27 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from acceptance_app.domain.entities import UnitRow
 from acceptance_app.domain.enums import DISCIPLINES, Discipline
 from acceptance_app.domain.identifiers import format_real_estate_unit_code
 from acceptance_app.domain.photos import PhotoTarget
+from acceptance_app.domain.unit_facts import derive_all
 from acceptance_app.i18n import _
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings
+from acceptance_app.text.unit_facts import describe_derived, describe_value, fact_name
 
 from acceptance_app.ui.checklists.tab import ChecklistTab
 from acceptance_app.ui.findings.unit_tab import UnitFindingsTab
@@ -54,7 +65,21 @@ class UnitPage(QWidget):
         self.facts.setHorizontalSpacing(12)
         self.facts.setVerticalSpacing(2)
         facts_box = QGroupBox(_("Unit"))
-        facts_box.setLayout(self.facts)
+        # The derived facts the checklist rules use (高层, 一类/二类, fire regime...), reasons in the tooltip.
+        self.derived = QLabel()
+        self.derived.setObjectName("unit_derived_facts")
+        self.derived.setWordWrap(True)
+        self.facts_button = QPushButton(_("Unit facts…"))
+        self.facts_button.setObjectName("unit_facts_button")
+        self.facts_button.clicked.connect(self.edit_facts)
+        derived_row = QHBoxLayout()
+        derived_row.addWidget(self.derived, 1)
+        derived_row.addWidget(self.facts_button)
+        box_layout = QVBoxLayout()
+        box_layout.setContentsMargins(6, 2, 6, 2)
+        box_layout.addLayout(self.facts)
+        box_layout.addLayout(derived_row)
+        facts_box.setLayout(box_layout)
         self.status_labels: dict[Discipline, QLabel] = {}
         status_row = QHBoxLayout()
         for discipline in DISCIPLINES:
@@ -131,7 +156,26 @@ class UnitPage(QWidget):
             self.facts.addWidget(text, line, 2 * column + 1)
         for column in range(FACT_COLUMNS):
             self.facts.setColumnStretch(2 * column + 1, 1)
+        derived = derive_all(data)
+        shown = ("high_rise", "fire_class", "fire_regime", "crowded", "fire_lift_required")
+        self.derived.setText(
+            "　".join(
+                f"{fact_name(n)}：<b>{describe_value(derived[n].value)}</b>" + ("*" if derived[n].overridden else "")
+                for n in shown
+            )
+        )
+        self.derived.setToolTip("\n".join(f"{fact_name(n)}：{describe_derived(derived[n])}" for n in shown))
         self.loaded.emit()
+
+    def edit_facts(self) -> None:
+        if self.row is None:
+            return
+        from acceptance_app.ui.dialogs.unit_facts import UnitFactsDialog
+
+        dialog = UnitFactsDialog(self.row.data, self)
+        if dialog.exec() and dialog.result_data is not None:
+            unit_id, data = self.row.id, dialog.result_data
+            self.runner.write(lambda session, task: projects.update_unit(session, unit_id, data)).run()
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.unit or changes.inspection or changes.checklist:

@@ -23,7 +23,7 @@ from acceptance_app.domain.enums import BuildingUse, Discipline, ItemClass, Item
 
 P, F, NA = ItemVerdict.PASS, ItemVerdict.FAIL, ItemVerdict.NOT_APPLICABLE
 FIRE_RULES = VerdictRules.from_mapping(
-    {"fail_if_any": ["A"], "max_failures": {"C": 3}, "recheck_if_any": ["B", "C"]}
+    {"scheme": "by-class", "fail_if_any": ["A"], "max_failures": {"C": 3}, "recheck_if_any": ["B", "C"]}
 )
 
 
