@@ -74,7 +74,7 @@ def run_list(args: argparse.Namespace, context: AppContext) -> int:
     return 1 if library.problems else 0
 
 
-def run_overview(args: argparse.Namespace, context: CliContext) -> int:
+def run_overview(args: argparse.Namespace, context: AppContext) -> int:
     from dataclasses import asdict
 
     from acceptance_app.services.forms_overview import overview

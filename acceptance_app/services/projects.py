@@ -31,7 +31,7 @@ from acceptance_app.services.common import (
     NotFound as NotFound,  # re-exported: its home before services.common
 )
 from acceptance_app.services.common import get_or_raise
-from acceptance_app.storage.models import Inspection, Inspector, Party, PhotoLink, Project, Unit
+from acceptance_app.storage.models import Inspection, Inspector, Party, PhotoLink, Project, Unit, utcnow
 
 
 def _check(problems: list) -> None:

@@ -23,7 +23,17 @@ from typing import Any, Protocol
 
 from acceptance_app.domain.problems import KnownError, Problem, Severity, ValidationFailed
 from acceptance_app.i18n import _
-from acceptance_app.text import checklists, core, documents, exchange, findings, hub, photos, signing, unit_facts
+from acceptance_app.text import (
+    checklists,
+    core,
+    documents,
+    exchange,
+    findings,
+    hub,
+    photos,
+    signing,
+    unit_facts,
+)
 
 AREAS = (core, checklists, photos, findings, documents, signing, exchange, hub, unit_facts)
 

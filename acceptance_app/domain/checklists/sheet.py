@@ -167,5 +167,5 @@ def build_sheet(
         if total:
             groups.append(GroupProgress(group.id, group.title, answered, total))
     verdicts = {r.item.id: r.verdict for r in rows}
-    outcome = discipline_verdict(form.discipline, rules, [r.item for r in rows], verdicts, discipline_applies)
-    return Sheet(form, tuple(rows), outcome, tuple(groups), tuple(excluded))
+    verdict = discipline_verdict(form.discipline, rules, [r.item for r in rows], verdicts, discipline_applies)
+    return Sheet(form, tuple(rows), verdict, tuple(groups), tuple(excluded))

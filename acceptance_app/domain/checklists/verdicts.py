@@ -6,6 +6,8 @@ so the UI and the documents can say why.
 
 from __future__ import annotations
 
+from typing import Any
+
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -60,7 +62,9 @@ def discipline_verdict(
     by_class = {c: [i.id for i in failed if i.item_class is c] for c in ItemClass}
     counts = tuple((c, len(ids)) for c, ids in by_class.items() if ids)
 
-    def outcome(verdict: Verdict | None, reason: Reason, deciding: tuple[str, ...] = (), **kw) -> DisciplineOutcome:
+    def outcome(
+        verdict: Verdict | None, reason: Reason, deciding: tuple[str, ...] = (), **kw: Any
+    ) -> DisciplineOutcome:
         return DisciplineOutcome(discipline, verdict, reason, deciding, counts, scheme=scheme, advice=advice, **kw)
 
     if pending:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from acceptance_app.text.checklists import describe_form_problem
 from acceptance_app.i18n import N_, _
 from acceptance_app.settings import Settings, forms_folder
+from acceptance_app.text.checklists import describe_form_problem
 
 from acceptance_app.ui.tasks import TaskRunner
 

@@ -46,7 +46,7 @@ def party_dialog(data: PartyData | None = None, parent: QWidget | None = None) -
 
 def unit_dialog(data: UnitData | None = None, parent: QWidget | None = None) -> FormDialog:
     # The facts and overrides have their own dialog (ui.dialogs.unit_facts); editing size or use keeps them.
-    kept = {"facts": data.facts, "overrides": data.overrides} if data else {}
+    kept: dict[str, Any] = {"facts": data.facts, "overrides": data.overrides} if data else {}
 
     def _unit(values: dict[str, Any]) -> UnitData:
         return UnitData(**values, **kept)

@@ -81,11 +81,11 @@ class UnitFactsDialog(QDialog):
         self.sprinkler_state.currentIndexChanged.connect(self._refresh)
         form.addRow(fact_name("sprinklers"), sprinkler_row)
         self.parking = QLineEdit("" if facts.parking_spaces is None else str(facts.parking_spaces))
-        self.depth = QLineEdit("" if facts.underground_depth is None else f"{facts.underground_depth:g}")
-        for edit in (self.parking, self.depth):
+        self.depth_edit = QLineEdit("" if facts.underground_depth is None else f"{facts.underground_depth:g}")
+        for edit in (self.parking, self.depth_edit):
             edit.textChanged.connect(self._refresh)
         form.addRow(fact_name("parking_spaces"), self.parking)
-        form.addRow(fact_name("underground_depth"), self.depth)
+        form.addRow(fact_name("underground_depth"), self.depth_edit)
         stated = QGroupBox(_("Facts of the unit"))
         stated.setLayout(form)
 
@@ -141,7 +141,7 @@ class UnitFactsDialog(QDialog):
 
     def _facts(self) -> UnitFacts:
         state = self.sprinkler_state.currentData()
-        sprinklers = None
+        sprinklers: frozenset[Sprinkler] | None = None
         if state == "none":
             sprinklers = frozenset()
         elif state == "some":
@@ -149,12 +149,13 @@ class UnitFactsDialog(QDialog):
         return UnitFacts(
             **{name: combo.currentData() for name, combo in self.bools.items()},
             sprinklers=sprinklers,
-            parking_spaces=_number(self.parking.text(), int),
-            underground_depth=_number(self.depth.text(), float),
+            parking_spaces=_int_or_none(_number(self.parking.text(), int)),
+            underground_depth=_number(self.depth_edit.text(), float),
         )
 
     def _overrides(self) -> tuple[dict[str, Override], list[str]]:
-        result, missing = {}, []
+        result: dict[str, Override] = {}
+        missing: list[str] = []
         for name, (choice, reason) in self.overrides.items():
             value = choice.currentData()
             if value is None:
@@ -163,7 +164,7 @@ class UnitFactsDialog(QDialog):
                 missing.append(name)
             old = self.data.overrides.get(name)
             keep = old is not None and old.value == value and old.reason == reason.text().strip()
-            result[name] = old if keep else Override(value, reason.text().strip())
+            result[name] = old if keep and old is not None else Override(value, reason.text().strip())
         return result, missing
 
     def updated(self) -> UnitData:
@@ -180,7 +181,7 @@ class UnitFactsDialog(QDialog):
             label.setText(f"<b>{describe_value(d.value)}</b>　{describe_derived(d)}")
         _overrides, missing = self._overrides()
         bad_number = (self.parking.text().strip() and _number(self.parking.text(), int) is None) or (
-            self.depth.text().strip() and _number(self.depth.text(), float) is None
+            self.depth_edit.text().strip() and _number(self.depth_edit.text(), float) is None
         )
         texts = [_("Overriding {fact} needs a reason").format(fact=fact_name(n)) for n in missing]
         if bad_number:
@@ -193,3 +194,7 @@ class UnitFactsDialog(QDialog):
         if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
             self.result_data = self.updated()
             self.accept()
+
+
+def _int_or_none(value: float | int | None) -> int | None:
+    return None if value is None else int(value)
