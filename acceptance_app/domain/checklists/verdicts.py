@@ -6,11 +6,10 @@ so the UI and the documents can say why.
 
 from __future__ import annotations
 
-from typing import Any
-
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from acceptance_app.domain.checklists.form import Item, VerdictRules, VerdictScheme
 from acceptance_app.domain.enums import Discipline, ItemClass, ItemVerdict, Verdict
