@@ -15,10 +15,9 @@ from datetime import date
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from acceptance_app.domain.document_numbers import DocumentNumber, series_for
+from acceptance_app.domain.document_numbers import PENDING_NUMBER, number_for, series_for
 from acceptance_app.domain.enums import (
     DEPARTMENT_OF,
     DocumentState,
@@ -43,11 +42,12 @@ from acceptance_app.reports.inputs import (
 from acceptance_app.reports.rendering import render_file
 from acceptance_app.reports.results import RenderedFile, SignatureSlot
 from acceptance_app.services import document_inputs as src
+from acceptance_app.services import document_numbers
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.commitments import ensure_opinion_allowed
 from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.data_folder import DataFolder
-from acceptance_app.storage.models import Document, Inspection, NumberSeries, Project, utcnow
+from acceptance_app.storage.models import Document, Inspection, Project, utcnow
 
 register(errors={
     "documents.missing_data": N_("The document cannot be made; missing or inconsistent data:\n{items}"),
@@ -72,13 +72,14 @@ class IssuedDocument:
     signature_slots: tuple[SignatureSlot, ...]
     supersedes_id: uuid.UUID | None
     reused: bool  # True when nothing changed and the existing document was returned
+    draft: bool = False  # issued without a number (待编号): cannot be signed until numbered
 
 
 @dataclass(frozen=True)
 class DocumentRow:
     id: uuid.UUID
     type: DocumentType
-    number: str
+    number: str  # 待编号 for a draft
     version: int
     state: DocumentState
     unit_id: uuid.UUID | None
@@ -88,30 +89,7 @@ class DocumentRow:
     issued_at: str
 
 
-# Numbers ----------------------------------------------------------------------------------------------------
-def reserve_number(session: Session, series: str, year: int) -> DocumentNumber:
-    """Take the next serial in its own committed transaction (never rolled back with the caller's work,
-    so a crash after this point loses the number instead of reusing it). Call before the session writes."""
-    device = session.info.get("device_id") or "LOCAL"
-    statement = (
-        sqlite_insert(NumberSeries)
-        .values(series=series, year=year, device=device, last=1)
-        .on_conflict_do_update(index_elements=["series", "year", "device"], set_={"last": NumberSeries.last + 1})
-        .returning(NumberSeries.last)
-    )
-    if session.connection().connection.driver_connection.in_transaction:  # type: ignore[union-attr]
-        raise RuntimeError("reserve_number must run before the session writes (SQLite has one writer)")
-    with session.get_bind().connect() as connection:
-        serial = connection.execute(statement).scalar_one()
-        connection.commit()
-    return DocumentNumber(series, year, device, serial)
-
-
-def data_folder_of(session: Session) -> DataFolder:
-    return src.data_folder(session)
-
-
-# The issuing core -------------------------------------------------------------------------------------------
+# The issuing core: reserve (short write) -> render (no database) -> record (short write) -----------------
 Builder = Callable[[str, date], DocumentInput]
 # Renders a document of a type into a file: reports.rendering.render_file here, or a RenderHelper's render.
 Render = Callable[[DocumentType, DocumentInput, Path], RenderedFile]
@@ -133,67 +111,154 @@ class _Pending:
     unit_id: uuid.UUID | None
     scope: str
     forms: str
-    number: DocumentNumber | None = None
+    organ_code: str
 
 
-def _prepare(session: Session, doc_type: DocumentType, project: Project, build: Builder, unit_id: uuid.UUID | None = None, scope: str = "", forms: str = "") -> _Pending:
+@dataclass(frozen=True)
+class PlannedDocument:
+    """One document to render: its inputs with the number taken (or 待编号), and where its file goes.
+    Plain data, so that it can be rendered on another thread or process without the session."""
+
+    id: uuid.UUID
+    doc_type: DocumentType
+    project_id: uuid.UUID
+    unit_id: uuid.UUID | None
+    scope: str
+    forms: str
+    series: str
+    number: str | None  # None: a draft 待编号
+    data: DocumentInput
+    inputs_sha256: str
+    relative: Path
+    reused_id: uuid.UUID | None  # nothing changed: the existing document is the answer
+
+
+@dataclass(frozen=True)
+class IssuePlan:
+    root: Path
+    documents: tuple[PlannedDocument, ...]
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    id: uuid.UUID
+    file_sha256: str
+    manifest_sha256: str
+    pages: int
+    signature_slots: tuple[SignatureSlot, ...]
+
+
+def _prepare(session: Session, doc_type: DocumentType, project: Project, build: Builder, organ_code: str,
+             unit_id: uuid.UUID | None = None, scope: str = "", forms: str = "") -> _Pending:
     draft = build("", date.today())  # raises DocumentDataMissing before any number is used
-    current = session.scalars(
-        sa.select(Document).where(Document.type == doc_type, Document.project_id == project.id,
+    return _Pending(doc_type, project, draft, _inputs_sha256(draft), _current(session, doc_type, project.id,
+                    unit_id, scope), unit_id, scope, forms, organ_code)
+
+
+def _current(session: Session, doc_type: DocumentType, project_id: uuid.UUID, unit_id: uuid.UUID | None,
+             scope: str) -> Document | None:
+    return session.scalars(
+        sa.select(Document).where(Document.type == doc_type, Document.project_id == project_id,
                                   Document.unit_id.is_(None) if unit_id is None else Document.unit_id == unit_id,
                                   Document.scope == scope, Document.state != DocumentState.SUPERSEDED)
         .order_by(Document.version.desc())
     ).first()
-    return _Pending(doc_type, project, draft, _inputs_sha256(draft), current, unit_id, scope, forms)
 
 
 def _unchanged(pending: _Pending, folder: DataFolder) -> bool:
     current = pending.current
-    return current is not None and current.inputs_sha256 == pending.inputs_sha256 and (
-        folder.root / current.file_path).exists()
+    return (current is not None and current.state is not DocumentState.DRAFT  # a draft is always numbered anew
+            and current.inputs_sha256 == pending.inputs_sha256 and (folder.root / current.file_path).exists())
+
+
+def _plan(session: Session, pendings: list[_Pending]) -> IssuePlan:
+    """Take every serial first (each in its own committed transaction, before this session writes anything:
+    SQLite has one writer); a series without a free serial gives a draft 待编号."""
+    folder = data_folder_of(session)
+    planned = []
+    for p in pendings:
+        if _unchanged(p, folder):
+            assert p.current is not None
+            planned.append(PlannedDocument(p.current.id, p.doc_type, p.project.id, p.unit_id, p.scope, p.forms,
+                                           p.current.series, p.current.number, p.draft, p.inputs_sha256,
+                                           Path(p.current.file_path), p.current.id))
+            continue
+        year = p.draft.issue_date.year
+        series = series_for(p.doc_type, p.organ_code)
+        serial = document_numbers.take_serial(session, series, year)
+        document_id = uuid.uuid4()
+        if serial is None:
+            number, stem = None, f"draft-{document_id.hex[:8]}"
+        else:
+            taken = number_for(p.doc_type, p.organ_code, year, serial)
+            number, stem = taken.text, f"{taken.file_stem}-{document_id.hex[:8]}"
+        data = replace(p.draft, number=number or PENDING_NUMBER)
+        relative = Path("documents") / str(p.project.id) / f"{p.doc_type.value}-{stem}.pdf"
+        planned.append(PlannedDocument(document_id, p.doc_type, p.project.id, p.unit_id, p.scope, p.forms, series,
+                                       number, data, p.inputs_sha256, relative, None))
+    return IssuePlan(folder.root, tuple(planned))
+
+
+def render_plan(plan: IssuePlan, render: Render = render_file) -> tuple[RenderedDocument, ...]:
+    """Write each new document's PDF (atomically) into the data folder. Touches no database: run it on the
+    pool or in the render helper while the writer stays free for answers."""
+    rendered = []
+    for doc in plan.documents:
+        if doc.reused_id is not None:
+            continue
+        target = plan.root / doc.relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(target) as temp:  # the signature fields are in it already (reports/signing/fields.py)
+            result = render(doc.doc_type, doc.data, temp)
+        rendered.append(RenderedDocument(doc.id, result.file_sha256, result.result.manifest_sha256,
+                                         result.result.pages, result.result.signature_slots))
+    return tuple(rendered)
+
+
+def record_plan(session: Session, plan: IssuePlan, rendered: tuple[RenderedDocument, ...]) -> list[IssuedDocument]:
+    """The short write after rendering: one Document per new file, the one it replaces marked superseded."""
+    by_id = {r.id: r for r in rendered}
+    folder = data_folder_of(session)
+    issued = []
+    for doc in plan.documents:
+        if doc.reused_id is not None:
+            existing = session.get(Document, doc.reused_id)
+            assert existing is not None
+            issued.append(_issued(existing, folder, pages=0, slots=(), reused=True))
+            continue
+        result = by_id[doc.id]
+        current = _current(session, doc.doc_type, doc.project_id, doc.unit_id, doc.scope)
+        document = Document(
+            id=doc.id, type=doc.doc_type, project_id=doc.project_id, unit_id=doc.unit_id, scope=doc.scope,
+            number=doc.number, series=doc.series, version=(current.version + 1) if current else 1,
+            state=DocumentState.ISSUED if doc.number else DocumentState.DRAFT,
+            file_path=doc.relative.as_posix(), file_sha256=result.file_sha256, inputs_sha256=doc.inputs_sha256,
+            manifest_sha256=result.manifest_sha256, form_versions=doc.forms,
+            supersedes_id=current.id if current else None, issued_at=utcnow(),
+        )
+        if current is not None:
+            current.state = DocumentState.SUPERSEDED
+        session.add(document)
+        session.flush()
+        issued.append(_issued(document, folder, result.pages, result.signature_slots, reused=False))
+    return issued
 
 
 def _issue_all(session: Session, pendings: list[_Pending], render: Render) -> list[IssuedDocument]:
-    """Reserve every number first (each in its own committed transaction, before this session writes
-    anything: SQLite has one writer), then render and record each document."""
-    folder = data_folder_of(session)
-    for pending in pendings:
-        if not _unchanged(pending, folder):
-            series = series_for(pending.doc_type, pending.project.region_code)
-            pending.number = reserve_number(session, series, pending.draft.issue_date.year)
-    return [_render_and_record(session, folder, p, render) for p in pendings]
-
-
-def _render_and_record(session: Session, folder: DataFolder, pending: _Pending, render: Render) -> IssuedDocument:
-    current, number = pending.current, pending.number
-    if number is None:
-        assert current is not None
-        return _issued(current, folder, pages=0, slots=(), reused=True)
-    data = replace(pending.draft, number=number.text)
-    relative = Path("documents") / str(pending.project.id) / f"{pending.doc_type.value}-{number.file_stem}.pdf"
-    target = folder.root / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(target) as temp:  # the signature fields are in it already (reports/signing/fields.py)
-        rendered = render(pending.doc_type, data, temp)
-    result = rendered.result
-    document = Document(
-        type=pending.doc_type, project_id=pending.project.id, unit_id=pending.unit_id, scope=pending.scope,
-        number=number.text, version=(current.version + 1) if current else 1, state=DocumentState.ISSUED,
-        file_path=relative.as_posix(), file_sha256=rendered.file_sha256, inputs_sha256=pending.inputs_sha256,
-        manifest_sha256=result.manifest_sha256, form_versions=pending.forms,
-        supersedes_id=current.id if current else None, issued_at=utcnow(),
-    )
-    if current is not None:
-        current.state = DocumentState.SUPERSEDED
-    session.add(document)
-    session.flush()
-    return _issued(document, folder, result.pages, result.signature_slots, reused=False)
+    """Reserve, render and record in one call (the command line, tests); the GUI runs the three steps on the
+    writer, the pool and the writer again (ui/documents/panel.py)."""
+    plan = _plan(session, pendings)
+    return record_plan(session, plan, render_plan(plan, render))
 
 
 def _issued(doc: Document, folder: DataFolder, pages: int, slots: tuple[SignatureSlot, ...],
             reused: bool) -> IssuedDocument:
-    return IssuedDocument(doc.id, doc.type, doc.number, doc.version, folder.root / doc.file_path, doc.file_sha256,
-                          pages, slots, doc.supersedes_id, reused)
+    return IssuedDocument(doc.id, doc.type, doc.number or PENDING_NUMBER, doc.version, folder.root / doc.file_path,
+                          doc.file_sha256, pages, slots, doc.supersedes_id, reused, doc.state is DocumentState.DRAFT)
+
+
+def data_folder_of(session: Session) -> DataFolder:
+    return src.data_folder(session)
 
 
 def _raise_if(missing: src.Missing) -> None:
@@ -303,5 +368,5 @@ def issue_record_sheets(session: Session, project_id: uuid.UUID,
 def list_documents(session: Session, project_id: uuid.UUID) -> list[DocumentRow]:
     rows = session.scalars(sa.select(Document).where(Document.project_id == project_id)
                            .order_by(Document.type, Document.issued_at))
-    return [DocumentRow(d.id, d.type, d.number, d.version, d.state, d.unit_id, d.scope, d.file_path, d.file_sha256,
+    return [DocumentRow(d.id, d.type, d.number or PENDING_NUMBER, d.version, d.state, d.unit_id, d.scope, d.file_path, d.file_sha256,
                         d.issued_at.isoformat() if d.issued_at else "") for d in rows]

@@ -4,7 +4,7 @@ from acceptance_app.storage.models.audit import AuditEvent, LocalMeta
 from acceptance_app.storage.models.base import Base, SyncedMixin, utcnow
 from acceptance_app.storage.models.checklists import Answer, FormSnapshot
 from acceptance_app.storage.models.core import Inspector, Party, Project, Unit
-from acceptance_app.storage.models.document import Document, NumberSeries
+from acceptance_app.storage.models.document import Document, NumberBlock
 from acceptance_app.storage.models.exchange import ExchangeImport, ExchangePeer, SyncConflict, SyncRowVersion
 from acceptance_app.storage.models.finding import Commitment, Finding, FindingEvent
 from acceptance_app.storage.models.inspection import Inspection
@@ -28,7 +28,7 @@ __all__ = [
     "HubPull",
     "Inspector",
     "LocalMeta",
-    "NumberSeries",
+    "NumberBlock",
     "OutboxItem",
     "OutboxState",
     "Party",
