@@ -22,7 +22,7 @@ DISCIPLINE = {
 DEPARTMENT = {
     Department.HOUSING: "住房城乡建设部门",
     Department.PLANNING: "自然资源和规划部门",
-    Department.CIVIL_AIR_DEFENSE: "人民防空部门",
+    Department.CIVIL_AIR_DEFENSE: "国防动员部门（人防）",  # 人防 is under the 国防动员办公室 since the 2023 reform
     Department.ARCHIVE: "城建档案管理机构",
     Department.APPROVAL: "行政审批服务部门",
 }

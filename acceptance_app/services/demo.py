@@ -7,6 +7,7 @@ import random
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -16,6 +17,7 @@ from acceptance_app.domain.identifiers import make_uscc
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.checklist_demo import add_demo_checklists
+from acceptance_app.services.document_numbers import grant_demo_blocks
 from acceptance_app.services.findings_demo import add_demo_findings
 from acceptance_app.services.photo_demo import add_demo_photos
 from acceptance_app.services.signing_demo import add_demo_signing
@@ -95,6 +97,7 @@ def create_demo_project(session: Session) -> tuple[uuid.UUID, Changes]:
     for name, department in DEMO_INSPECTORS:
         session.add(Inspector(name=name, department=department))
     session.flush()
+    grant_demo_blocks(session, "济", date.today().year)  # the city's 住建局 issues (the project's organ "")
     for extend in DEMO_EXTENSIONS:
         changes |= extend(session, project_id)
     return project_id, changes

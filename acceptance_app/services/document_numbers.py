@@ -132,3 +132,11 @@ def request_blocks(session: Session, client: object, series: Iterable[str], year
                               int(granted["last"]), f"hub {granted.get('grant_id', '')}".strip(), device))
     return rows
 
+
+
+def grant_demo_blocks(session: Session, organ_code: str, year: int, count: int = DEFAULT_BLOCK) -> list[BlockRow]:
+    """The demo's laptop as the lead's office would leave it: a block of each series of the organ."""
+    from acceptance_app.domain.document_numbers import TYPE_WORD
+
+    return [grant_block(session, organ_code + word, year, device_of(session), count, "演示：牵头部门发放")
+            for word in TYPE_WORD.values()]

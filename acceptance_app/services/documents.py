@@ -18,46 +18,25 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from acceptance_app.domain.document_numbers import PENDING_NUMBER, number_for, series_for
-from acceptance_app.domain.enums import (
-    DEPARTMENT_OF,
-    DocumentState,
-    DocumentType,
-    InspectionKind,
-    InspectionStatus,
-    PartyRole,
-)
-from acceptance_app.domain.problems import KnownError
+from acceptance_app.domain.enums import DocumentState, DocumentType
 from acceptance_app.fileio import atomic_path
-from acceptance_app.i18n import N_
-from acceptance_app.messages import register
-from acceptance_app.reports import labels
-from acceptance_app.reports.inputs import (
-    DocumentInput,
-    OpinionInput,
-    RecordSheetInput,
-    RectificationInput,
-    ServiceReportInput,
-    content_manifest,
-)
+from acceptance_app.reports.inputs import DocumentInput, content_manifest
 from acceptance_app.reports.rendering import render_file
 from acceptance_app.reports.results import RenderedFile, SignatureSlot
+from acceptance_app.services import document_builders as b
 from acceptance_app.services import document_inputs as src
 from acceptance_app.services import document_numbers
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.commitments import ensure_opinion_allowed
+from acceptance_app.services.document_builders import (  # noqa: F401 (re-exported: the services' error)
+    Builder,
+    DocumentDataMissing,
+    Spec,
+    build_opinion_input,
+)
 from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.data_folder import DataFolder
-from acceptance_app.storage.models import Document, Inspection, Project, utcnow
-
-register(errors={
-    "documents.missing_data": N_("The document cannot be made; missing or inconsistent data:\n{items}"),
-})
-
-
-class DocumentDataMissing(KnownError):
-    def __init__(self, items: list[str]) -> None:
-        super().__init__("documents.missing_data", items="\n".join(f"- {i}" for i in items))
-        self.items = items
+from acceptance_app.storage.models import Document, Project, utcnow
 
 
 @dataclass(frozen=True)
@@ -90,7 +69,6 @@ class DocumentRow:
 
 
 # The issuing core: reserve (short write) -> render (no database) -> record (short write) -----------------
-Builder = Callable[[str, date], DocumentInput]
 # Renders a document of a type into a file: reports.rendering.render_file here, or a RenderHelper's render.
 Render = Callable[[DocumentType, DocumentInput, Path], RenderedFile]
 
@@ -261,108 +239,66 @@ def data_folder_of(session: Session) -> DataFolder:
     return src.data_folder(session)
 
 
-def _raise_if(missing: src.Missing) -> None:
-    if missing.items:
-        raise DocumentDataMissing(missing.items)
-
-
 # Use cases --------------------------------------------------------------------------------------------------
-def build_opinion_input(session: Session, project_id: uuid.UUID, unit_id: uuid.UUID | None,
-                        number: str, issue_date: date) -> tuple[OpinionInput, list[Inspection]]:
+SPECS: dict[DocumentType, Callable[..., list[Spec]]] = {
+    DocumentType.OPINION: lambda s, p, u: b.opinion_specs(s, p, u),
+    DocumentType.RECTIFICATION: lambda s, p, u: b.rectification_specs(s, p),
+    DocumentType.SERVICE_REPORT: lambda s, p, u: b.service_report_specs(s, p),
+    DocumentType.RECORD_SHEET: lambda s, p, u: b.record_sheet_specs(s, p),
+}
+
+
+def plan_issue(session: Session, doc_type: DocumentType, project_id: uuid.UUID,
+               unit_id: uuid.UUID | None = None) -> IssuePlan:
+    """The reserve step: check and build the inputs (reads), take the serials (each its own short commit).
+    Then ``render_plan`` (no database) and ``record_plan`` (a short write)."""
     project = get_or_404(session, Project, project_id)
-    missing = src.Missing()
-    ctx = src.project_context(session, project, unit_id, missing)
-    parties = src.party_lines(project, missing)
-    units = src.unit_lines(ctx.units, missing)
-    concl = src.conclusions(session, ctx.units, missing)
-    _raise_if(missing)
-    unit_ids = [u.id for u in ctx.units]
-    departments = [DEPARTMENT_OF[i.discipline] for i in concl.inspections]
-    data = OpinionInput(
-        number, issue_date, ctx.issuer, src.project_facts(project), tuple(parties), tuple(units),
-        tuple(concl.lines), concl.joint, tuple(src.commitments_source(session, project_id)),
-        tuple(src.signers(session, concl.inspections, sorted(set(departments), key=departments.index))),
-        ctx.scope_label, tuple(src.photos_source(session, unit_ids, InspectionKind.FORMAL)),
-    )
-    return data, concl.inspections
+    if doc_type is DocumentType.OPINION:
+        ensure_opinion_allowed(session, project_id)  # an open blocking commitment (容缺) refuses, nothing changed
+    pendings = []
+    for spec in SPECS[doc_type](session, project_id, unit_id):
+        pending = _prepare(session, doc_type, project, spec.build, spec.organ_code, spec.unit_id, spec.scope)
+        pending.forms = ",".join(f for f in spec.forms if f)
+        pendings.append(pending)
+    return _plan(session, pendings)
+
+
+def issue(session: Session, doc_type: DocumentType, project_id: uuid.UUID, unit_id: uuid.UUID | None = None,
+          render: Render = render_file) -> list[IssuedDocument]:
+    plan = plan_issue(session, doc_type, project_id, unit_id)
+    return record_plan(session, plan, render_plan(plan, render))
 
 
 def issue_opinion(session: Session, project_id: uuid.UUID, unit_id: uuid.UUID | None = None,
                   render: Render = render_file) -> tuple[IssuedDocument, Changes]:
-    project = get_or_404(session, Project, project_id)
-    ensure_opinion_allowed(session, project_id)  # an open blocking commitment (容缺) refuses, nothing changed
-    used: list[Inspection] = []
-
-    def build(number: str, day: date) -> DocumentInput:
-        data, inspections = build_opinion_input(session, project_id, unit_id, number, day)
-        used[:] = inspections
-        return data
-
-    pending = _prepare(session, DocumentType.OPINION, project, build, unit_id)
-    pending.forms = src.form_versions(used)
-    return _issue_all(session, [pending], render)[0], Changes(report=True)
-
-
-def _notice_parts(session: Session, project_id: uuid.UUID, kind: InspectionKind):  # type: ignore[no-untyped-def]
-    project = get_or_404(session, Project, project_id)
-    missing = src.Missing()
-    ctx = src.project_context(session, project, None, missing)
-    builder = src.party_lines(project, missing, roles=(PartyRole.BUILDER,))
-    units = src.unit_lines(ctx.units, missing)
-    _raise_if(missing)
-    unit_ids = [u.id for u in ctx.units]
-    inspections = list(src.latest_inspections(session, unit_ids, kind).values())
-    departments = [DEPARTMENT_OF[i.discipline] for i in inspections] or list(DEPARTMENT_OF.values())
-    signers = tuple(src.signers(session, inspections, sorted(set(departments), key=departments.index)))
-    return project, ctx, builder[0].name, units, unit_ids, signers
+    return issue(session, DocumentType.OPINION, project_id, unit_id, render)[0], Changes(report=True)
 
 
 def issue_rectification_list(session: Session, project_id: uuid.UUID,
                              render: Render = render_file) -> tuple[IssuedDocument, Changes]:
-    project, ctx, builder, _units, unit_ids, signers = _notice_parts(session, project_id, InspectionKind.FORMAL)
-
-    def build(number: str, day: date) -> DocumentInput:
-        findings = tuple(src.findings_source(session, unit_ids, InspectionKind.FORMAL))
-        return RectificationInput(number, day, ctx.issuer, src.project_facts(project), builder, findings, signers)
-
-    pending = _prepare(session, DocumentType.RECTIFICATION, project, build)
-    return _issue_all(session, [pending], render)[0], Changes(report=True)
+    return issue(session, DocumentType.RECTIFICATION, project_id, None, render)[0], Changes(report=True)
 
 
 def issue_service_report(session: Session, project_id: uuid.UUID,
                          render: Render = render_file) -> tuple[IssuedDocument, Changes]:
-    project, ctx, _builder, units, unit_ids, signers = _notice_parts(session, project_id, InspectionKind.SERVICE)
-
-    def build(number: str, day: date) -> DocumentInput:
-        observations = tuple(src.findings_source(session, unit_ids, InspectionKind.SERVICE))
-        return ServiceReportInput(number, day, ctx.issuer, src.project_facts(project), tuple(units), observations,
-                                  tuple(s for s in signers if not s.is_lead))
-
-    pending = _prepare(session, DocumentType.SERVICE_REPORT, project, build)
-    return _issue_all(session, [pending], render)[0], Changes(report=True)
+    return issue(session, DocumentType.SERVICE_REPORT, project_id, None, render)[0], Changes(report=True)
 
 
 def issue_record_sheets(session: Session, project_id: uuid.UUID,
                         render: Render = render_file) -> tuple[list[IssuedDocument], Changes]:
-    """One 专项检查记录表 per completed formal inspection (the last round of each unit x discipline)."""
-    project, ctx, _builder, _units, unit_ids, _signers = _notice_parts(session, project_id, InspectionKind.FORMAL)
-    latest = src.latest_inspections(session, unit_ids, InspectionKind.FORMAL)
-    pendings = []
-    for inspection in latest.values():
-        if inspection.status is not InspectionStatus.COMPLETED:
-            continue
-        signer = src.signers(session, [inspection], [DEPARTMENT_OF[inspection.discipline]])[:1]
+    return issue(session, DocumentType.RECORD_SHEET, project_id, None, render), Changes(report=True)
 
-        def build(number: str, day: date, inspection: Inspection = inspection,
-                  signer: list = signer) -> DocumentInput:  # type: ignore[type-arg]
-            return RecordSheetInput(
-                number, day, ctx.issuer, src.project_facts(project), labels.DISCIPLINE[inspection.discipline],
-                inspection.unit.name, f"{inspection.form_id or '—'} {inspection.form_version}".strip(),
-                tuple(src.record_items_source(session, inspection)), tuple(signer))
 
-        pendings.append(_prepare(session, DocumentType.RECORD_SHEET, project, build, inspection.unit_id,
-                                 scope=inspection.discipline.value, forms=src.form_versions([inspection])))
-    return _issue_all(session, pendings, render), Changes(report=True)
+def number_drafts(session: Session, project_id: uuid.UUID, render: Render = render_file) -> list[IssuedDocument]:
+    """Issue again every draft 待编号 of the project now that a block may have arrived: each draft with a free
+    serial becomes a numbered document that supersedes it (a draft is never reused as it is)."""
+    drafts = session.scalars(sa.select(Document).where(Document.project_id == project_id,
+                                                       Document.state == DocumentState.DRAFT)).all()
+    done: list[IssuedDocument] = []
+    for doc_type, unit_id in dict.fromkeys((d.type, d.unit_id) for d in drafts):
+        unit = unit_id if doc_type is DocumentType.OPINION else None
+        done += [d for d in issue(session, doc_type, project_id, unit, render) if not d.reused]
+    return done
 
 
 def list_documents(session: Session, project_id: uuid.UUID) -> list[DocumentRow]:
