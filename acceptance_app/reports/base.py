@@ -259,7 +259,7 @@ class BaseRenderer:
         grid.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         return [KeepTogether([Paragraph(heading, self.styles["Heading"]), grid])]
 
-    def _closing(self) -> list[Flowable]:
+    def _closing(self, receipt: bool = False) -> list[Flowable]:
         """Issuer and date on the right, the verification QR code and the short 验证码 on the left (the content
         digest itself is in the footer and the PDF's metadata, not in the body)."""
         qr = QrCodeBox(self._qr.result)
@@ -269,12 +269,11 @@ class BaseRenderer:
                            2, 70 * mm, self.styles["Normal"])
         table = Table([[qr, verify, text]], colWidths=[32 * mm, 70 * mm, self._frame_width() - 102 * mm])
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-        return [Spacer(1, 6 * mm), KeepTogether([table])]
-
-    def _receipt_line(self) -> list[Flowable]:
-        """建设单位签收: who received the document and when (in every national 消防 文书 template)."""
-        return [Spacer(1, 6 * mm), Paragraph("建设单位签收：＿＿＿＿＿＿＿＿＿＿（签字、盖章）　　签收日期：＿＿＿＿年＿＿月＿＿日",
-                                             self.styles["Normal"])]
+        kept: list[Flowable] = [table]
+        if receipt:  # 建设单位签收 (in every national 消防 文书 template), kept on the page of the closing block
+            kept += [Spacer(1, 6 * mm), Paragraph(
+                "建设单位签收：＿＿＿＿＿＿＿＿＿＿（签字、盖章）　　签收日期：＿＿＿＿年＿＿月＿＿日", self.styles["Normal"])]
+        return [Spacer(1, 6 * mm), KeepTogether(kept)]
 
     def _photo_appendix(self, title: str, photos: list[PhotoInput]) -> list[Flowable]:
         """2 or 4 photos a page with captions; JPEG display copies embedded by path (no re-encoding)."""

@@ -15,7 +15,7 @@ from acceptance_app.domain.enums import (
 
 DISCIPLINE = {
     Discipline.PLANNING: "规划条件核实",
-    Discipline.CIVIL_AIR_DEFENSE: "人防工程竣工验收",
+    Discipline.CIVIL_AIR_DEFENSE: "人防工程竣工验收备案",  # a 备案 in Shandong (2023 measures, item 5)
     Discipline.FIRE: "消防验收",
     Discipline.ARCHIVE: "城建档案验收",
 }

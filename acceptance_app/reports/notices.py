@@ -48,8 +48,7 @@ class RectificationRenderer(BaseRenderer):
                  for i, f in enumerate(data.findings, 1)],
                 [self._frame_width() * w for w in (0.06, 0.11, 0.14, 0.33, 0.08, 0.16, 0.12)]))
         story += self._signature_block(data.signers)
-        story += self._closing()
-        story += self._receipt_line()
+        story += self._closing(receipt=True)
         story += self._reply_form(data)
         story += self._photo_appendix("附件：问题照片", _finding_photos(data.findings))
         return story

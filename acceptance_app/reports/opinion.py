@@ -111,8 +111,7 @@ class OpinionRenderer(UnitsTableMixin):
         story += [Paragraph(f"{i}. {_esc(t)}" if data.open_commitments else t, st["Normal"])
                   for i, t in enumerate(commitments, 1)]
         story += self._signature_block(data.signers)
-        story += self._closing()
-        story += self._receipt_line()
+        story += self._closing(receipt=True)
         return story
 
 

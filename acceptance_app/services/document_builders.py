@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -157,7 +157,9 @@ def record_sheet_specs(session: Session, project_id: uuid.UUID) -> list[Spec]:
     for inspection in src.latest_inspections(session, unit_ids, InspectionKind.FORMAL).values():
         if inspection.status is not InspectionStatus.COMPLETED:
             continue
-        signer = src.signers(session, [inspection], [DEPARTMENT_OF[inspection.discipline]], ctx.organs)[:1]
+        # the inspectors who checked, under their organ's name (no 牵头 duties on a record sheet)
+        signer = [replace(s, is_lead=False, duties="") for s in
+                  src.signers(session, [inspection], [DEPARTMENT_OF[inspection.discipline]], ctx.organs)[:1]]
 
         def build(number: str, day: date, inspection: Inspection = inspection,
                   signer: list = signer) -> DocumentInput:  # type: ignore[type-arg]

@@ -69,7 +69,7 @@ def test_opinion_without_concluded_disciplines_lists_what_is_missing(database: D
     assert "缺少建设单位" in message
     assert "单体“幼儿园”缺少地上建筑面积" in message
     assert "消防验收尚未完成并作出结论" in message
-    assert "人防工程竣工验收尚未完成并作出结论：地下车库（含人防工程）" in message
+    assert "人防工程竣工验收备案尚未完成并作出结论：地下车库（含人防工程）" in message
     assert not list(database.folder.documents.rglob("*.pdf"))
     with database.session() as s:
         assert s.scalars(sa.select(Document)).all() == []
