@@ -10,10 +10,10 @@ import pytest
 import sqlalchemy as sa
 
 from acceptance_app.cli import main
+from acceptance_app.fileio import file_sha256
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.db import open_database
 from acceptance_app.storage.models import Unit
-from acceptance_app.fileio import file_sha256
 
 
 def test_render_commands_print_number_and_sha256(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

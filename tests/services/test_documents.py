@@ -23,7 +23,6 @@ from acceptance_app.domain.enums import (
 from acceptance_app.fileio import file_sha256
 from acceptance_app.messages import describe_error
 from acceptance_app.services import document_numbers, documents
-from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.db import Database, open_database
 from acceptance_app.storage.models import Commitment, Document, Finding, FindingEvent, Inspection, Party, Unit
 
