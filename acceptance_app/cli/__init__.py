@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "hub": ("hub",),
     "sync": ("sync", "push", "pull"),
     "numbers": ("numbers",),
+    "timeline": ("timeline",),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 EXIT_KNOWN_ERROR = 2

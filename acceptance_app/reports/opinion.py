@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from acceptance_app.reports.base import BaseRenderer, _esc
+from acceptance_app.reports.base import BaseRenderer, _chinese_date, _esc
 from acceptance_app.reports.flowables import CheckBoxes
 from acceptance_app.reports.inputs import OpinionInput, ProjectFacts, UnitLine
 
@@ -72,7 +72,8 @@ class OpinionRenderer(UnitsTableMixin):
                 f"你单位申请的{_esc(data.project.name)}（{_esc(data.scope_label)}）竣工联合验收，经规划、人防、消防、"
                 f"城建档案等部门联合现场查验，依据{_esc(basis)}等规定，形成联合验收意见如下。", st["Body"]),
             Paragraph("一、项目基本情况", st["Heading"]),
-            self._facts_table(project_pairs(data.project) + list(data.dates) + list(data.areas)),
+            self._facts_table(project_pairs(data.project) + list(data.dates)
+                              + ([("办结日期", _chinese_date(data.issue_date))] if data.dates else []) + list(data.areas)),
             Paragraph("二、参建单位", st["Heading"]),
             self._table(["单位类别", "单位名称", "统一社会信用代码", "项目负责人"],
                         [[p.role_label, p.name, p.uscc, f"{p.leader_title}：{p.leader}" if p.leader else "—"]

@@ -76,6 +76,7 @@ def build_opinion_input(session: Session, project_id: uuid.UUID, unit_id: uuid.U
     parties = src.party_lines(project, missing)
     units = src.unit_lines(ctx.units, missing)
     concl = src.conclusions(session, ctx.units, missing, ctx.organs)
+    dates = src.procedure_dates(session, project, unit_id, issue_date, missing)
     raise_if(missing)
     departments = [DEPARTMENT_OF[i.discipline] for i in concl.inspections]
     organs = ctx.organs
@@ -83,7 +84,7 @@ def build_opinion_input(session: Session, project_id: uuid.UUID, unit_id: uuid.U
         number, issue_date, ctx.issuer, src.project_facts(project), tuple(parties), tuple(units),
         tuple(concl.lines), concl.joint, tuple(src.commitments_source(session, project_id)),
         tuple(src.signers(session, concl.inspections, sorted(set(departments), key=departments.index), organs)),
-        ctx.scope_label, areas=tuple(src.area_lines(project, ctx.units)),
+        ctx.scope_label, dates=tuple(dates), areas=tuple(src.area_lines(project, ctx.units)),
         legal_basis=organs.legal_basis, reconsideration=organs.issuer.reconsideration, court=organs.issuer.court,
         verify_url=organs.verify_url,
         prerequisites=tuple(src.prerequisites(unit_id)),

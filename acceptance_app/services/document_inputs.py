@@ -362,6 +362,28 @@ def signers(session: Session, inspections: list[Inspection], departments: Iterab
     return result
 
 
+def procedure_dates(session: Session, project: Project, unit_id: uuid.UUID | None, issue_day: date,
+                    missing: Missing) -> list[tuple[str, str]]:
+    """申请日期, 受理编号, 现场验收日期 from the procedure clock (services/timeline.py); the renderer adds 办结日期,
+    the issue day (kept out of the inputs, so that issuing the same content another day is no new version)."""
+    from acceptance_app.domain.procedure import Stage
+    from acceptance_app.services.timeline import project_timeline
+
+    clock = project_timeline(session, project.id, unit_id, issue_day).clock
+    if unit_id is not None and clock.first(Stage.APPLIED) is None:  # a unit alone may run on the project's clock
+        clock = project_timeline(session, project.id, None, issue_day).clock
+    applied, accepted, site = clock.first(Stage.APPLIED), clock.first(Stage.ACCEPTED), clock.last(Stage.SITE)
+    for label, event in (("申请日期", applied), ("受理编号", accepted), ("现场验收日期", site)):
+        if event is None:
+            missing.add(f"程序计时缺少{label}（timeline add）")
+    if accepted is not None and not accepted.reference:
+        missing.add("受理时未登记受理编号")
+    if applied is None or accepted is None or site is None:
+        return []
+    return [("申请日期", chinese_date(applied.on)), ("受理编号", accepted.reference),
+            ("现场验收日期", chinese_date(site.on))]
+
+
 def form_versions(inspections: list[Inspection]) -> str:
     pinned = sorted({f"{i.discipline.value}:{i.form_id}@{i.form_version}" for i in inspections if i.form_id})
     return ",".join(pinned)

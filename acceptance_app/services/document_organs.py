@@ -90,6 +90,13 @@ def _table_code(tables: dict[str, dict[str, Any]], region_code: str) -> str:
     return ""
 
 
+def jurisdiction_values(data_root: Path, region_code: str) -> dict[str, Any]:
+    """Every effective ``value`` of the jurisdiction table of ``region_code`` (its city's, its province's)."""
+    tables = _tables(forms_folder(load_settings(data_root)))
+    code = _table_code(tables, region_code)
+    return _values(tables, code) if code else {}
+
+
 def organs_for(data_root: Path, region_code: str, issuing_organ: str) -> DocumentOrgans:
     """The organs for a project in ``region_code`` issued by ``issuing_organ`` ("" = the city's organ)."""
     tables = _tables(forms_folder(load_settings(data_root)))

@@ -218,8 +218,26 @@ def record_plan(session: Session, plan: IssuePlan, rendered: tuple[RenderedDocum
             current.state = DocumentState.SUPERSEDED
         session.add(document)
         session.flush()
+        if doc.doc_type is DocumentType.OPINION and doc.number:
+            _clock_concluded(session, doc)
         issued.append(_issued(document, folder, result.pages, result.signature_slots, reused=False))
     return issued
+
+
+def _clock_concluded(session: Session, doc: PlannedDocument) -> None:
+    """An issued opinion is the clock's 出具意见 (办结), recorded once; a clock not kept is left as it is."""
+    from acceptance_app.domain.problems import KnownError
+    from acceptance_app.domain.procedure import Stage
+    from acceptance_app.services import timeline
+
+    clock = timeline.project_timeline(session, doc.project_id, doc.unit_id, doc.data.issue_date).clock
+    if clock.first(Stage.ACCEPTED) is None or clock.first(Stage.OPINION) is not None:
+        return
+    try:
+        timeline.record_stage(session, doc.project_id, Stage.OPINION, doc.data.issue_date, unit_id=doc.unit_id,
+                              reference=doc.number or "")
+    except KnownError:
+        pass  # out of order (e.g. a unit alone on the project's clock): the opinion still stands
 
 
 def _issue_all(session: Session, pendings: list[_Pending], render: Render) -> list[IssuedDocument]:

@@ -20,9 +20,10 @@ from acceptance_app.domain.enums import (
     PartyRole,
     Verdict,
 )
+from acceptance_app.domain.procedure import Stage
 from acceptance_app.fileio import file_sha256
 from acceptance_app.messages import describe_error
-from acceptance_app.services import document_numbers, documents
+from acceptance_app.services import document_numbers, documents, timeline
 from acceptance_app.storage.db import Database, open_database
 from acceptance_app.storage.models import Commitment, Document, Finding, FindingEvent, Inspection, Party, Unit
 
@@ -43,6 +44,12 @@ def complete_inspections(database: Database, project_id: uuid.UUID, failed: Disc
                     latest = Inspection(unit_id=unit.id, discipline=discipline, kind=InspectionKind.FORMAL)
                     s.add(latest)
                 latest.status, latest.verdict = InspectionStatus.COMPLETED, verdict
+    with database.session() as s, s.begin():  # the procedure clock the opinion prints its dates from
+        if not timeline.project_timeline(s, project_id).clock.events:
+            for stage, day, reference in ((Stage.APPLIED, date(2026, 11, 2), ""),
+                                          (Stage.ACCEPTED, date(2026, 11, 3), "370100-LHYS-2026-0412"),
+                                          (Stage.SITE, date(2026, 11, 20), "")):
+                timeline.record_stage(s, project_id, stage, day, reference=reference)
 
 
 def _text(path: Path) -> str:

@@ -10,6 +10,7 @@ from acceptance_app.storage.models.finding import Commitment, Finding, FindingEv
 from acceptance_app.storage.models.inspection import Inspection
 from acceptance_app.storage.models.outbox import HubPull, OutboxItem, OutboxState
 from acceptance_app.storage.models.photos import Photo, PhotoAnnotation, PhotoLink
+from acceptance_app.storage.models.procedure import ProcedureEvent
 from acceptance_app.storage.models.signing import DocumentSignature, SignatureImage, SigningIdentity
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "Photo",
     "PhotoAnnotation",
     "PhotoLink",
+    "ProcedureEvent",
     "Project",
     "SignatureImage",
     "SigningIdentity",
