@@ -36,7 +36,7 @@ def issued_opinion(database: Database, demo_project: uuid.UUID) -> Path:
     return issued.path
 
 
-def test_five_signatures_through_the_cli_verify_everywhere(
+def test_four_signatures_through_the_cli_verify_everywhere(
         tmp_path: Path, database: Database, issued_opinion: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = ["--data-dir", str(database.folder.root)]
     pki = make_pki(tmp_path / "pki")
