@@ -25,7 +25,13 @@ from bench_documents import make_photos  # noqa: E402
 
 
 def notice(photos: list[str]):  # type: ignore[no-untyped-def]
-    from acceptance_app.reports.inputs import FindingLine, PhotoInput, ProjectFacts, RectificationInput, Signer
+    from acceptance_app.reports.inputs import (
+        FindingLine,
+        PhotoInput,
+        ProjectFacts,
+        RectificationInput,
+        Signer,
+    )
 
     paths = [Path(p) for p in photos]
     findings = tuple(

@@ -23,7 +23,7 @@ from acceptance_app.domain.problems import KnownError
 from acceptance_app.locator import forms_dir, resource
 from acceptance_app.services import checklist_forms, checklists, verdicts
 from acceptance_app.services.changes import Changes
-from acceptance_app.services.finding_texts import proposed_text
+from acceptance_app.services.finding_texts import needs_design_route, proposed_text
 from acceptance_app.services.findings_demo import add_demo_finding, demo_photo, link_photo
 from acceptance_app.storage.models import Inspection, Unit
 
@@ -119,8 +119,9 @@ def _add_evidence(session: Session, inspection_id: uuid.UUID, rows: Iterable[Ite
     for row in rows:
         if row.item.id in failing:
             text = proposed_text(unit_name, answered.get(row.item.id, row))
+            party = PartyRole.BUILDER if needs_design_route(text) else PartyRole.CONTRACTOR  # not site work
             finding_id = add_demo_finding(session, inspection_id, FindingData(
-                text, row.item.item_class, PartyRole.CONTRACTOR, 15, row.item.id), days_ago=3)
+                text, row.item.item_class, party, 15, row.item.id), days_ago=3)
             link_photo(session, PhotoTarget.finding(finding_id), photo)
         elif EvidenceKind.PHOTO in row.item.evidence.on_pass:
             link_photo(session, PhotoTarget.inspection(inspection_id, row.item.id), photo)

@@ -68,10 +68,18 @@ def deciding_items_source(session: Session, inspection: Inspection) -> list[Deci
 PLANNING_ROUTE = "按规划程序处理：与规划许可不符的，由建设单位申请规划变更或依法处理，不属施工整改"
 
 
+DESIGN_ROUTE = "按设计变更或规划程序处理（建设单位），不属施工整改"
+# What a building is, not how it was built: a deviation of these is a 设计变更/规划 matter.
+BUILDING_FACTS = ("建筑高度", "建筑面积", "地上层数", "地下层数", "使用性质")
+
+
 def _route(row: FindingRow) -> str:
-    """A planning finding of class A (与许可不符, not rectifiable on site) goes to the planning route."""
+    """A planning finding of class A (与许可不符, not rectifiable on site) goes to the planning route; a height,
+    area, storeys or use deviation to the design-change or planning route."""
     if row.discipline is Discipline.PLANNING and row.item_class is ItemClass.A:
         return PLANNING_ROUTE
+    if any(fact in row.description for fact in BUILDING_FACTS):
+        return DESIGN_ROUTE
     return ""
 
 

@@ -21,3 +21,11 @@ def proposed_text(unit_name: str, row: ItemRow, location: str = "") -> str:
         unit=unit_name, subject=row.item.text, clause=clause_text(row), location=location,
         samples=tuple(values.samples) if measured and values else (), design=values.design if measured and values else None,
         measure_unit=spec.unit, requirement=requirement or ("" if measured else row.item.criterion), seen=seen))
+
+
+def needs_design_route(text: str) -> bool:
+    """A height, area, storeys or use deviation is remedied by a 设计变更 or the 规划 procedure, by the builder,
+    not by the 施工单位 within days (services/document_inputs.py prints the route on the notice)."""
+    from acceptance_app.services.document_inputs import BUILDING_FACTS
+
+    return any(fact in text for fact in BUILDING_FACTS)
