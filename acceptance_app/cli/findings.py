@@ -153,6 +153,7 @@ def run_dashboard(args: argparse.Namespace, context: AppContext) -> int:
             "due_soon": board.due_soon, "by_discipline": {d.value: n for d, n in board.by_discipline.items()},
             "by_party": {p.value: n for p, n in board.by_party.items()},
             "unresolved": [finding_json(r) for r in board.unresolved],
+            "clock_warnings": list(board.clock_warnings),
         })
         return 0
     print(_("Open {open}, rectified {rectified}, closed {closed}, overdue {overdue}, due soon {due_soon}").format(
@@ -164,4 +165,6 @@ def run_dashboard(args: argparse.Namespace, context: AppContext) -> int:
         print(f"{role.value}\t{count}")
     for row in board.unresolved:
         print(_line(row))
+    for warning in board.clock_warnings:
+        print(_("Procedure clock: {warning}").format(warning=warning))
     return 0

@@ -182,7 +182,7 @@ def _record(context: AppContext, source: bytes, result, request) -> str:
         if document is None:
             return ""
         signing.record_signature(session, document, signing.sha256_bytes(source), result, request)
-        return document.number
+        return document.number or ""
 
 
 def trust_paths(context: AppContext, extra: list[Path]) -> list[Path]:

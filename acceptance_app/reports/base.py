@@ -7,6 +7,7 @@ photos) and PIL objects are never passed. Every font is the bundled TrueType fon
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
@@ -116,9 +117,20 @@ class BaseRenderer:
         # is drawn when the document is saved (NumberedCanvas).
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="manifest")
         self._manifest: Future[str] = pool.submit(manifest_sha256, data)
-        self._qr: Future[list[list[bool]]] = pool.submit(
-            lambda: qr_modules(f"{data.number}|sha256:{self._manifest.result()}"))
+        self._qr: Future[list[list[bool]]] = pool.submit(lambda: qr_modules(self._qr_text()))
         pool.shutdown(wait=False)
+
+    @property
+    def verify_code(self) -> str:
+        """The short 验证码 printed on the document: the first 40 bits of the manifest digest in base32."""
+        return verification_code(self.manifest)
+
+    def _qr_text(self) -> str:
+        """The jurisdiction's verification address with the code, or (none configured) the number and code."""
+        url = getattr(self.data, "verify_url", "")
+        if url:
+            return f"{url}{'&' if '?' in url else '?'}code={self.verify_code}"
+        return f"{self.data.number} 验证码 {self.verify_code}"
 
     @property
     def manifest(self) -> str:
@@ -235,26 +247,33 @@ class BaseRenderer:
     def _frame_width(self) -> float:
         return self.pagesize[0] - self.left_margin - self.right_margin
 
-    def _signature_block(self, signers: tuple[Signer, ...]) -> list[Flowable]:
+    def _signature_block(self, signers: tuple[Signer, ...], heading: str = "签章",
+                         mark: str = "（签章）") -> list[Flowable]:
         boxes = [
-            SignatureBox(_slot_name(s, i), s.department_label,
-                         f"{s.department_label}{'（牵头）' if s.is_lead else ''}", s.name, FONT, self.slots)
+            SignatureBox(_slot_name(s, i), s.field_label or s.department_label, _box_title(s), _box_names(s), FONT, self.slots,
+                         mark=mark)
             for i, s in enumerate(signers)
         ]
         rows = [boxes[i:i + 2] + [Spacer(0, 0)] * (2 - len(boxes[i:i + 2])) for i in range(0, len(boxes), 2)]
         grid = Table(rows, colWidths=[self._frame_width() / 2] * 2)
         grid.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-        return [KeepTogether([Paragraph("签章", self.styles["Heading"]), grid])]
+        return [KeepTogether([Paragraph(heading, self.styles["Heading"]), grid])]
 
-    def _closing(self) -> list[Flowable]:
-        """Issuer and date on the right, the verification QR code on the left."""
+    def _closing(self, receipt: bool = False) -> list[Flowable]:
+        """Issuer and date on the right, the verification QR code and the short 验证码 on the left (the content
+        digest itself is in the footer and the PDF's metadata, not in the body)."""
         qr = QrCodeBox(self._qr.result)
         text = Paragraph(f"{_esc(self.data.issuer)}<br/>{_chinese_date(self.data.issue_date)}", self.styles["Right"])
-        verify = TextLines(lambda: ["扫码核验：文书编号及内容摘要", f"SHA-256 {self.manifest[:32]}", self.manifest[32:]],
-                           3, 70 * mm, self.styles["Small"])
+        where = "扫码核验" if getattr(self.data, "verify_url", "") else "扫码或向出具机关核验"
+        verify = TextLines(lambda: [f"验证码：{self.verify_code}", f"{where}文书编号及内容"],
+                           2, 70 * mm, self.styles["Normal"])
         table = Table([[qr, verify, text]], colWidths=[32 * mm, 70 * mm, self._frame_width() - 102 * mm])
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-        return [Spacer(1, 6 * mm), KeepTogether([table])]
+        kept: list[Flowable] = [table]
+        if receipt:  # 建设单位签收 (in every national 消防 文书 template), kept on the page of the closing block
+            kept += [Spacer(1, 6 * mm), Paragraph(
+                "建设单位签收：＿＿＿＿＿＿＿＿＿＿（签字、盖章）　　签收日期：＿＿＿＿年＿＿月＿＿日", self.styles["Normal"])]
+        return [Spacer(1, 6 * mm), KeepTogether(kept)]
 
     def _photo_appendix(self, title: str, photos: list[PhotoInput]) -> list[Flowable]:
         """2 or 4 photos a page with captions; JPEG display copies embedded by path (no re-encoding)."""
@@ -275,7 +294,7 @@ class BaseRenderer:
         self._register_fonts()
         self.styles = self._get_stylesheet()
         self.slots.clear()
-        keywords = f"{self.data.project.project_code},{self.data.number},{self.title}"
+        keywords = f"{self.data.project.project_code},{self.data.number},{self.title},sha256:{self.manifest}"
         doc = BaseDocTemplate(
             str(target) if isinstance(target, Path) else target, pagesize=self.pagesize,
             leftMargin=self.left_margin, rightMargin=self.right_margin,
@@ -343,6 +362,21 @@ def _cell(value: Any, style: ParagraphStyle, width: float) -> str | Flowable | l
         return text
     paragraphs: list[Flowable] = [Paragraph(_esc(line), style) for line in lines]
     return paragraphs if len(paragraphs) > 1 else paragraphs[0]
+
+
+def verification_code(manifest_hex: str) -> str:
+    """8 base32 characters (40 bits) of the manifest digest, grouped 4-4: short enough to type."""
+    code = base64.b32encode(bytes.fromhex(manifest_hex)[:5]).decode()
+    return f"{code[:4]}-{code[4:]}"
+
+
+def _box_title(signer: Signer) -> str:
+    return f"{signer.department_label}{f'（{signer.duties}）' if signer.duties else ''}"
+
+
+def _box_names(signer: Signer) -> str:
+    """The representative, then the team members on site."""
+    return "、".join(signer.members) if signer.members else signer.name
 
 
 def _slot_name(signer: Signer, index: int) -> str:

@@ -127,9 +127,11 @@ class SignatureBox(Flowable):
     """An empty framed box for one signer; records its page and rectangle into ``slots`` when drawn."""
 
     def __init__(self, slot_name: str, department: str, title: str, signer: str, font: str,
-                 slots: list[SignatureSlot], width: float = 80 * mm, height: float = 32 * mm) -> None:
+                 slots: list[SignatureSlot], width: float = 80 * mm, height: float = 32 * mm,
+                 mark: str = "（签章）") -> None:
         super().__init__()
         self.slot_name, self.department, self.title, self.signer = slot_name, department, title, signer
+        self.mark = mark  # （签章）for an organ's decision, （签字）for a technician's advisory
         self.font, self.slots = font, slots
         self.width, self.height = width, height
 
@@ -144,8 +146,8 @@ class SignatureBox(Flowable):
         canvas.setFillColor(colors.black)
         canvas.setFont(self.font, 9.5)
         canvas.drawString(2 * mm, self.height - 5 * mm, self.title)
-        canvas.drawString(2 * mm, 2.5 * mm, f"代表：{self.signer}")
-        canvas.drawRightString(self.width - 2 * mm, 2.5 * mm, "（签章）")
+        canvas.drawString(2 * mm, 2.5 * mm, f"验收人员：{self.signer}")
+        canvas.drawRightString(self.width - 2 * mm, 2.5 * mm, self.mark)
         x1, y1 = canvas.absolutePosition(0, 0)
         x2, y2 = canvas.absolutePosition(self.width, self.height)
         slot = SignatureSlot(self.slot_name, self.department, canvas.getPageNumber(),

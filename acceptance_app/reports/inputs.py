@@ -26,6 +26,8 @@ class PartyLine:
     role_label: str  # 建设单位 ...
     name: str
     uscc: str  # 统一社会信用代码
+    leader_title: str = ""  # 项目负责人 / 项目经理 / 总监理工程师
+    leader: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class UnitLine:
     height: float
     structure_label: str
     use_label: str
+    # "special" (特殊建设工程: 消防验收) or "other" (其他建设工程: 备案抽查); None until the unit facts give it
+    fire_regime: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,12 +56,22 @@ class DecidingItem:
 
 
 @dataclass(frozen=True)
+class OutcomeLine:
+    """One outcome in the organ's words for a group of units (消防: one line per regime)."""
+
+    units_label: str
+    words: str  # 规划条件核实合格 / 同意备案 / 消防验收合格 / 备案抽查合格 / 同意验收 ...
+    passed: bool
+
+
+@dataclass(frozen=True)
 class DisciplineConclusion:
     discipline_label: str  # 规划条件核实
-    department_label: str  # 自然资源和规划部门
-    verdict_label: str  # 合格 / 不合格 / 不涉及
+    department_label: str  # 济南市自然资源和规划局
+    verdict_label: str  # 合格 / 不合格 / 不涉及 (the joint reckoning; the organ's words are in outcomes)
     units_label: str  # the units the conclusion covers
     deciding_items: tuple[DecidingItem, ...] = ()
+    outcomes: tuple[OutcomeLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +79,9 @@ class Signer:
     department_label: str
     name: str
     is_lead: bool = False
+    members: tuple[str, ...] = ()  # the department's team on site
+    duties: str = ""  # 牵头；消防验收
+    field_label: str = ""  # the signature field's department (the generic label the signing side matches)
 
 
 @dataclass(frozen=True)
@@ -102,7 +119,14 @@ class OpinionInput(DocumentHeader):
     open_commitments: tuple[str, ...]
     signers: tuple[Signer, ...]
     scope_label: str = ""  # "全部单体" or the one unit accepted alone
-    photos: tuple[PhotoInput, ...] = ()
+    dates: tuple[tuple[str, str], ...] = ()  # (申请日期, 2026年11月2日), (受理编号, ...) from the timeline
+    areas: tuple[tuple[str, str], ...] = ()  # 总建筑面积（实测）, 用地面积, 测绘报告编号
+    legal_basis: tuple[str, ...] = ()
+    reconsideration: str = ""  # 复议机关
+    court: str = ""
+    verify_url: str = ""  # the jurisdiction's verification address; "" = the QR code carries number and code
+    prerequisites: tuple[str, ...] = ()  # a unit accepted alone: the shared project-level items it relied on
+    failures: tuple[str, ...] = ()  # a final 不合格: what failed, as the findings word it
 
 
 @dataclass(frozen=True)
@@ -114,6 +138,7 @@ class FindingLine:
     deadline: str
     unit: str = ""
     photos: tuple[PhotoInput, ...] = ()
+    route: str = ""  # the remedy's route when it is not construction work (设计变更 / 规划)
 
 
 @dataclass(frozen=True)
@@ -121,6 +146,7 @@ class RectificationInput(DocumentHeader):
     addressee: str  # 建设单位
     findings: tuple[FindingLine, ...]
     signers: tuple[Signer, ...]
+    deadline: str = ""  # one deadline, 2026年12月20日
 
 
 @dataclass(frozen=True)
@@ -130,6 +156,9 @@ class ServiceReportInput(DocumentHeader):
     units: tuple[UnitLine, ...]
     observations: tuple[FindingLine, ...]
     signers: tuple[Signer, ...]
+    visit_date: str = ""  # the day of the visit (the service findings' date), not the print date
+    applicant: str = ""
+    mode: str = "现场"  # 现场 / 资料预审
 
 
 @dataclass(frozen=True)
@@ -177,7 +206,7 @@ def content_manifest(data: DocumentInput, photo_hashes: dict[str, str] | None = 
 
 
 def document_photos(data: DocumentInput) -> list[PhotoInput]:
-    photos: list[PhotoInput] = list(getattr(data, "photos", ()))
+    photos: list[PhotoInput] = []
     for finding in getattr(data, "findings", ()) + getattr(data, "observations", ()):
         photos.extend(finding.photos)
     return photos

@@ -15,14 +15,14 @@ from acceptance_app.domain.enums import (
 
 DISCIPLINE = {
     Discipline.PLANNING: "规划条件核实",
-    Discipline.CIVIL_AIR_DEFENSE: "人防工程竣工验收",
+    Discipline.CIVIL_AIR_DEFENSE: "人防工程竣工验收备案",  # a 备案 in Shandong (2023 measures, item 5)
     Discipline.FIRE: "消防验收",
     Discipline.ARCHIVE: "城建档案验收",
 }
 DEPARTMENT = {
     Department.HOUSING: "住房城乡建设部门",
     Department.PLANNING: "自然资源和规划部门",
-    Department.CIVIL_AIR_DEFENSE: "人民防空部门",
+    Department.CIVIL_AIR_DEFENSE: "国防动员部门（人防）",  # 人防 is under the 国防动员办公室 since the 2023 reform
     Department.ARCHIVE: "城建档案管理机构",
     Department.APPROVAL: "行政审批服务部门",
 }

@@ -23,8 +23,9 @@ from acceptance_app.domain.problems import KnownError
 from acceptance_app.locator import forms_dir, resource
 from acceptance_app.services import checklist_forms, checklists, verdicts
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.finding_texts import needs_design_route, proposed_text
 from acceptance_app.services.findings_demo import add_demo_finding, demo_photo, link_photo
-from acceptance_app.storage.models import Unit
+from acceptance_app.storage.models import Inspection, Unit
 
 JURISDICTION = "370100"
 
@@ -81,7 +82,7 @@ def _answer(item: Item, area: float, jurisdiction: Jurisdiction, passing: bool) 
     kind = item.answer.type
     design = area if item.answer.unit == "m²" else _DESIGN_BY_UNIT.get(item.answer.unit, 10.0)
     verdict = ItemVerdict.PASS if passing else ItemVerdict.FAIL
-    note = "" if passing else f"{item.text}：现场与要求不符（演示）"
+    note = ""  # the finding made from a failure words what was measured (services/finding_texts.py)
     if kind is AnswerType.MEASURE:
         found = _measure(item, design, jurisdiction, passing)
         if found is not None:
@@ -110,13 +111,17 @@ def _answer_rows(
 
 
 def _add_evidence(session: Session, inspection_id: uuid.UUID, rows: Iterable[ItemRow], failing: set[str]) -> None:
-    """What the items' evidence rules ask: a photo where a pass needs one, a finding with a photo per failure."""
+    """What the items' evidence rules ask: a photo where a pass needs one, a finding with a photo per failure,
+    worded from the answer as the runner proposes it (where, measured against what, the clause)."""
     photo = demo_photo(session, "IMG_2301.JPG")
+    answered = {r.item.id: r for r in checklists.inspection_sheet(session, inspection_id).sheet.rows}
+    unit_name = session.get(Inspection, inspection_id).unit.name  # type: ignore[union-attr]
     for row in rows:
         if row.item.id in failing:
+            text = proposed_text(unit_name, answered.get(row.item.id, row))
+            party = PartyRole.BUILDER if needs_design_route(text) else PartyRole.CONTRACTOR  # not site work
             finding_id = add_demo_finding(session, inspection_id, FindingData(
-                f"{row.item.text}：现场与要求不符", row.item.item_class, PartyRole.CONTRACTOR, 15, row.item.id),
-                days_ago=3)
+                text, row.item.item_class, party, 15, row.item.id), days_ago=3)
             link_photo(session, PhotoTarget.finding(finding_id), photo)
         elif EvidenceKind.PHOTO in row.item.evidence.on_pass:
             link_photo(session, PhotoTarget.inspection(inspection_id, row.item.id), photo)

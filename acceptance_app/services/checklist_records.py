@@ -7,6 +7,7 @@ those of reports.inputs.DecidingItem, so the document sources are one line each:
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from sqlalchemy.orm import Session
@@ -23,13 +24,27 @@ VERDICT_WORDS = {
 }
 
 
+# Words of a research note, not of a legal basis: a bracket holding one of them is left off the printed 依据
+# (the note stays in the form for the reviewers).
+NOTE_WORDS = ("未确认", "可能", "推定", "未识别", "未显示", "不详", "待核", "回忆")
+_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def clean_basis(text: str) -> str:
+    """"工程测量通用规范（推定为GB 55018-2021，原页未显示标准号）" -> "工程测量通用规范"."""
+    cleaned = _BRACKET.sub(lambda m: "" if any(w in m.group(0) for w in NOTE_WORDS) else m.group(0), text)
+    return re.sub(r"\s+", " ", cleaned).strip()
+
+
 def clause_text(row: ItemRow) -> str:
-    """"GB 50016-2014（2018年版） 第5.2.2条"; a clause that is not a number is printed as written."""
+    """"GB 50016-2014（2018年版） 第5.2.2条"; a clause that is not a number is printed as written; research
+    notes in brackets are left off (clean_basis)."""
     source = row.item.source
-    clause = source.clause.strip()
+    standard = clean_basis(source.standard)
+    clause = clean_basis(source.clause.strip())
     if not clause:
-        return source.standard
-    return f"{source.standard} 第{clause}条" if clause[0].isdigit() else f"{source.standard} {clause}"
+        return standard
+    return f"{standard} 第{clause}条" if clause[0].isdigit() else f"{standard} {clause}"
 
 
 def _number(value: float) -> str:

@@ -7,6 +7,7 @@ import random
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -16,9 +17,11 @@ from acceptance_app.domain.identifiers import make_uscc
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.checklist_demo import add_demo_checklists
+from acceptance_app.services.document_numbers import grant_demo_blocks
 from acceptance_app.services.findings_demo import add_demo_findings
 from acceptance_app.services.photo_demo import add_demo_photos
 from acceptance_app.services.signing_demo import add_demo_signing
+from acceptance_app.services.timeline_demo import add_in_progress_timeline
 from acceptance_app.storage.models import Inspector
 
 DEMO_PROJECT_CODE = "2023-370112-47-01-258316"
@@ -95,6 +98,8 @@ def create_demo_project(session: Session) -> tuple[uuid.UUID, Changes]:
     for name, department in DEMO_INSPECTORS:
         session.add(Inspector(name=name, department=department))
     session.flush()
+    grant_demo_blocks(session, "济", date.today().year)  # the city's 住建局 issues (the project's organ "")
+    add_in_progress_timeline(session, project_id)
     for extend in DEMO_EXTENSIONS:
         changes |= extend(session, project_id)
     return project_id, changes

@@ -10,11 +10,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from acceptance_app.domain.document_numbers import city_of
+from acceptance_app.domain.checklists.form import Outcomes
 from acceptance_app.domain.enums import (
     DEPARTMENT_OF,
     DISCIPLINES,
@@ -23,25 +24,29 @@ from acceptance_app.domain.enums import (
     Discipline,
     InspectionKind,
     InspectionStatus,
+    ItemClass,
     PartyRole,
     Verdict,
 )
+from acceptance_app.domain.findings import FindingRow
 from acceptance_app.reports import labels
 from acceptance_app.reports.inputs import (
     DecidingItem,
     DisciplineConclusion,
     FindingLine,
+    OutcomeLine,
     PartyLine,
-    PhotoInput,
     ProjectFacts,
     RecordLine,
     Signer,
     UnitLine,
 )
-from acceptance_app.services import commitments, finding_photos, findings, photos
+from acceptance_app.services import commitments, finding_photos, findings
+from acceptance_app.services.document_organs import DocumentOrgans, organs_for
+from acceptance_app.services.document_outcomes import outcomes_for
 from acceptance_app.storage.data_folder import DataFolder
-from acceptance_app.storage.db import data_folder_of, settings_of
-from acceptance_app.storage.models import Inspection, Inspector, Project, Unit
+from acceptance_app.storage.db import data_folder_of
+from acceptance_app.storage.models import Finding, Inspection, Inspector, Project, Unit
 
 LEAD_DEPARTMENT = Department.HOUSING
 
@@ -58,9 +63,33 @@ def deciding_items_source(session: Session, inspection: Inspection) -> list[Deci
     return [DecidingItem(**deciding_item_fields(r)) for r in inspection_deciding_items(session, inspection.id)]
 
 
+# A finding whose remedy is not construction work goes its own route: the 施工单位 cannot rectify a height or an
+# area deviation within days; it is a 设计变更 or a matter for the 规划 procedure.
+PLANNING_ROUTE = "按规划程序处理：与规划许可不符的，由建设单位申请规划变更或依法处理，不属施工整改"
+
+
+DESIGN_ROUTE = "按设计变更或规划程序处理（建设单位），不属施工整改"
+# What a building is, not how it was built: a deviation of these is a 设计变更/规划 matter.
+BUILDING_FACTS = ("建筑高度", "建筑面积", "地上层数", "地下层数", "使用性质")
+
+
+def _route(row: FindingRow) -> str:
+    """A planning finding of class A (与许可不符, not rectifiable on site) goes to the planning route; a height,
+    area, storeys or use deviation to the design-change or planning route."""
+    if row.discipline is Discipline.PLANNING and row.item_class is ItemClass.A:
+        return PLANNING_ROUTE
+    if any(fact in row.description for fact in BUILDING_FACTS):
+        return DESIGN_ROUTE
+    return ""
+
+
+def chinese_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def findings_source(session: Session, unit_ids: list[uuid.UUID], kind: InspectionKind) -> list[FindingLine]:
     """Every unresolved finding (待整改 or 已整改待复验) of these units found in inspections of this kind, with
-    its responsible party and deadline, in the dashboard's order (the most urgent first)."""
+    its responsible party and deadline (Chinese date form), in the dashboard's order (the most urgent first)."""
     units = session.scalars(sa.select(Unit).where(Unit.id.in_(unit_ids))).all()
     folder = data_folder(session)
     lines = []
@@ -71,17 +100,59 @@ def findings_source(session: Session, unit_ids: list[uuid.UUID], kind: Inspectio
                 item = f"{row.item_id} {discipline}" if row.item_id else discipline
                 lines.append(FindingLine(item, row.description, labels.ITEM_CLASS[row.item_class],
                                          f"{labels.PARTY_ROLE[row.party_role]} {row.party_name}",
-                                         f"{row.deadline:%Y-%m-%d}", row.unit_name,
-                                         finding_photos.document_inputs(session, folder, row.id)))
+                                         chinese_date(row.deadline), row.unit_name,
+                                         finding_photos.document_inputs(session, folder, row.id), _route(row)))
     return lines
 
 
-def photos_source(session: Session, unit_ids: list[uuid.UUID], kind: InspectionKind) -> list[PhotoInput]:
-    """Photos for an opinion's appendix: annotated display copies, watermarked when the setting asks."""
-    folder = data_folder(session)
-    watermark = settings_of(session).photo_watermark
-    return [PhotoInput(p.path, p.item, p.taken_at, p.gps, p.inspector, p.content_key)
-            for p in photos.document_photos(session, folder, unit_ids, kind, watermark)]
+def service_visit_date(session: Session, unit_ids: list[uuid.UUID]) -> date | None:
+    """The day of the 技术服务 visit: when its inspections started (else its first finding), not the print date."""
+    started = session.scalar(sa.select(sa.func.min(Inspection.started_at)).where(
+        Inspection.unit_id.in_(unit_ids), Inspection.kind == InspectionKind.SERVICE))
+    if started is not None:
+        return local_day(started)
+    first: date | None = session.scalar(
+        sa.select(sa.func.min(Finding.opened_on)).join(Inspection, Finding.inspection_id == Inspection.id)
+        .where(Finding.unit_id.in_(unit_ids), Inspection.kind == InspectionKind.SERVICE))
+    return first
+
+
+def local_day(moment: datetime) -> date:
+    """The 北京时间 day of a stored UTC time (documents print local dates)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return (aware + timedelta(hours=8)).date()
+
+
+def area_lines(project: Project, units: list[Unit]) -> list[tuple[str, str]]:
+    total = sum((u.area_above or 0.0) + (u.area_below or 0.0) for u in units)
+    lines = [("总建筑面积（㎡）", f"{total:,.2f}")]
+    if project.land_use_area:
+        lines.append(("用地面积（㎡）", f"{project.land_use_area:,.2f}"))
+    return lines
+
+
+# 山东省2023年工程建设项目审批制度改革措施第9条: a unit meeting its own use may be accepted alone "在符合项目
+# 整体质量安全要求、达到安全使用条件的前提下"; its opinion prints what it relied on.
+UNIT_ALONE_PREREQUISITES = (
+    "本单体在符合项目整体质量安全要求、达到安全使用条件的前提下单独开展联合验收（山东省工程建设项目审批制度改革措施第9条）",
+    "本单体使用的共用消防水源、消防水泵房、消防车道和救援场地、室外消火栓系统已随本单体查验",
+    "共用的人防工程、室外配套设施和城建档案移交，以项目整体验收结论为准",
+)
+
+
+def prerequisites(unit_id: uuid.UUID | None) -> list[str]:
+    return list(UNIT_ALONE_PREREQUISITES) if unit_id is not None else []
+
+
+def failure_lines(session: Session, inspections: list[Inspection]) -> list[str]:
+    """For a final 不合格: what failed, as the findings of the failed rounds word it (where, what, clause)."""
+    failed = {i.id for i in inspections if i.verdict is Verdict.FAILED}
+    lines = []
+    for project_id in {i.unit.project_id for i in inspections if i.id in failed}:
+        for row in findings.list_findings(session, project_id, include_carried=True):
+            if row.inspection_id in failed:
+                lines.append(f"{row.unit_name}：{row.description}")
+    return lines
 
 
 def data_folder(session: Session) -> DataFolder:
@@ -122,6 +193,7 @@ class ProjectContext:
     units: list[Unit]
     scope_label: str
     issuer: str
+    organs: DocumentOrgans
 
 
 def project_context(session: Session, project: Project, unit_id: uuid.UUID | None, missing: Missing) -> ProjectContext:
@@ -133,12 +205,22 @@ def project_context(session: Session, project: Project, unit_id: uuid.UUID | Non
     elif not units:
         missing.add("项目没有单体工程")
     scope = units[0].name if unit_id is not None and units else "全部单体"
-    return ProjectContext(project, units, scope, f"{city_of(project.region_code)[0]}住房和城乡建设局")
+    organs = organs_for(data_folder(session).root, project.region_code, project.issuing_organ)
+    for item in organs.missing:
+        missing.add(item)
+    return ProjectContext(project, units, scope, organs.issuer.name, organs)
 
 
 def project_facts(project: Project) -> ProjectFacts:
     return ProjectFacts(project.name, project.project_code, project.engineering_code, project.location,
                         project.planning_permit_no, project.construction_permit_no)
+
+
+# The title of each party's person in charge on a real opinion (the five parties' 项目负责人).
+LEADER_TITLE = {
+    PartyRole.BUILDER: "项目负责人", PartyRole.SURVEYOR: "项目负责人", PartyRole.DESIGNER: "项目负责人",
+    PartyRole.CONTRACTOR: "项目经理", PartyRole.SUPERVISOR: "总监理工程师", PartyRole.FIRE_SERVICE: "项目负责人",
+}
 
 
 def party_lines(project: Project, missing: Missing, roles: Iterable[PartyRole] = RESPONSIBLE_PARTY_ROLES) -> list[PartyLine]:
@@ -149,7 +231,8 @@ def party_lines(project: Project, missing: Missing, roles: Iterable[PartyRole] =
         if party is None:
             missing.add(f"缺少{labels.PARTY_ROLE[role]}")
         else:
-            lines.append(PartyLine(labels.PARTY_ROLE[role], party.name, party.uscc))
+            lines.append(PartyLine(labels.PARTY_ROLE[role], party.name, party.uscc, LEADER_TITLE[role],
+                                   party.contact_person))
     return lines
 
 
@@ -162,10 +245,17 @@ def unit_lines(units: list[Unit], missing: Missing) -> list[UnitLine]:
         if absent:
             missing.add(f"单体“{u.name}”缺少{'、'.join(absent)}")
             continue
+        # fire_regime: the unit facts of the checklists feature give it; until they are wired, None.
         lines.append(UnitLine(u.name, u.building_no, u.unit_code, u.real_estate_unit_code, u.area_above or 0.0,
                               u.area_below or 0.0, u.storeys_above or 0, u.storeys_below or 0, u.height or 0.0,
-                              labels.STRUCTURE[u.structure], labels.USE[u.use]))
+                              labels.STRUCTURE[u.structure], labels.USE[u.use], fire_regime_of(u)))
     return lines
+
+
+def fire_regime_of(unit: Unit) -> str | None:
+    """特殊建设工程 ("special") or 其他建设工程 ("other"): derived by the checklists feature's unit facts
+    (domain/unit_facts.py), wired at the merge; None until then, and the opinion prints the regime as 未定."""
+    return None
 
 
 def latest_inspections(session: Session, unit_ids: list[uuid.UUID], kind: InspectionKind) -> dict[tuple[uuid.UUID, Discipline], Inspection]:
@@ -187,11 +277,32 @@ class Conclusions:
     inspections: list[Inspection]
 
 
-def conclusions(session: Session, units: list[Unit], missing: Missing) -> Conclusions:
+REGIME_LABEL = {"special": "特殊建设工程", "other": "其他建设工程", None: "消防类别未定"}
+
+
+def _outcome_lines(discipline: Discipline, results: list[tuple[Unit, bool, Outcomes]]) -> list[OutcomeLine]:
+    """Units grouped by the words their outcome takes (消防: by regime, so one line per regime and result)."""
+    groups: dict[tuple[str, bool], list[str]] = {}
+    for unit, passed, outcomes in results:
+        regime = fire_regime_of(unit) if discipline is Discipline.FIRE else None
+        words = outcomes.words(passed, regime)
+        if not words:  # no words for this regime (not yet known): the plain result, the regime named as 未定
+            words = f"{REGIME_LABEL[regime]}：{'合格' if passed else '不合格'}"
+        elif discipline is Discipline.FIRE:
+            words = f"{REGIME_LABEL[regime]}：{words}"
+        groups.setdefault((words, passed), []).append(unit.name)
+    return [OutcomeLine("、".join(names), words, passed) for (words, passed), names in groups.items()]
+
+
+def conclusions(session: Session, units: list[Unit], missing: Missing, organs: DocumentOrgans | None = None) -> Conclusions:
+    """Every discipline's conclusion. A discipline still in rectification (整改后复验) gives no opinion at all:
+    the lead issues the 一次性整改告知 and the clock pauses (no 不合格 opinion for a rectifiable defect)."""
     latest = latest_inspections(session, [u.id for u in units], InspectionKind.FORMAL)
+    root = data_folder(session).root
     lines, used, joint_passed = [], [], True
     for discipline in DISCIPLINES:
-        verdicts, items, covered, pending = [], [], [], []
+        verdicts, items, covered, pending, rectifying = [], [], [], [], []
+        results: list[tuple[Unit, bool, Outcomes]] = []
         for unit in units:
             if not _applies(unit, discipline):
                 continue
@@ -199,13 +310,23 @@ def conclusions(session: Session, units: list[Unit], missing: Missing) -> Conclu
             if inspection is None or inspection.status is not InspectionStatus.COMPLETED or inspection.verdict is None:
                 pending.append(unit.name)
                 continue
+            if inspection.verdict is Verdict.RECHECK:
+                rectifying.append(unit.name)
+                continue
             used.append(inspection)
             verdicts.append(inspection.verdict)
             covered.append(unit.name)
-            items += deciding_items_source(session, inspection)
+            if inspection.verdict is not Verdict.NOT_APPLICABLE:
+                results.append((unit, inspection.verdict is Verdict.PASSED, outcomes_for(session, root, inspection)))
+            # only the items that failed: a final 不合格 names what failed, not every item answered
+            items += [i for i in deciding_items_source(session, inspection) if i.verdict_label == "不合格"]
+        name = labels.DISCIPLINE[discipline]
         if pending:
-            missing.add(f"{labels.DISCIPLINE[discipline]}尚未完成并作出结论：{'、'.join(pending)}")
-        if any(v in (Verdict.FAILED, Verdict.RECHECK) for v in verdicts):
+            missing.add(f"{name}尚未完成并作出结论：{'、'.join(pending)}")
+        if rectifying:
+            missing.add(f"{name}正在整改（整改后复验）：{'、'.join(rectifying)}。整改期间不出具意见书，"
+                        "请出具整改通知书（一次性告知），复验后再出具")
+        if any(v is Verdict.FAILED for v in verdicts):
             verdict = Verdict.FAILED
         elif verdicts and any(v is Verdict.PASSED for v in verdicts):
             verdict = Verdict.PASSED
@@ -213,22 +334,62 @@ def conclusions(session: Session, units: list[Unit], missing: Missing) -> Conclu
             verdict = Verdict.NOT_APPLICABLE
         joint_passed &= verdict is not Verdict.FAILED
         units_label = "全部单体" if len(covered) == len(units) else ("、".join(covered) or "无")
-        lines.append(DisciplineConclusion(labels.DISCIPLINE[discipline], labels.DEPARTMENT[DEPARTMENT_OF[discipline]],
-                                          labels.VERDICT[verdict], units_label, tuple(items)))
+        department = DEPARTMENT_OF[discipline]
+        lines.append(DisciplineConclusion(name, (organs.departments.get(department) if organs else "")
+                                          or labels.DEPARTMENT[department],
+                                          labels.VERDICT[verdict], units_label, tuple(items),
+                                          tuple(_outcome_lines(discipline, results))))
     return Conclusions(lines, "合格" if joint_passed else "不合格", used)
 
 
-def signers(session: Session, inspections: list[Inspection], departments: Iterable[Department]) -> list[Signer]:
-    """One box per department that took part, then the lead department."""
-    by_department: dict[Department, str] = {}
+def signers(session: Session, inspections: list[Inspection], departments: Iterable[Department],
+            organs: DocumentOrgans | None = None) -> list[Signer]:
+    """One box per department that took part, named as the jurisdiction's organ, with its team; the lead
+    department (住建) has one box only, as 牵头 and, where it took part, 消防验收."""
+    team: dict[Department, list[str]] = {}
     for inspection in inspections:
         if inspection.inspector is not None:
-            by_department.setdefault(inspection.inspector.department, inspection.inspector.name)
+            names = team.setdefault(inspection.inspector.department, [])
+            if inspection.inspector.name not in names:
+                names.append(inspection.inspector.name)
+    fallback: dict[Department, str] = {}
     for inspector in session.scalars(sa.select(Inspector).order_by(Inspector.created_at)):
-        by_department.setdefault(inspector.department, inspector.name)
-    result = [Signer(labels.DEPARTMENT[d], by_department.get(d, "")) for d in dict.fromkeys(departments)]
-    result.append(Signer(labels.DEPARTMENT[LEAD_DEPARTMENT], by_department.get(LEAD_DEPARTMENT, ""), is_lead=True))
+        fallback.setdefault(inspector.department, inspector.name)
+
+    def label(department: Department) -> str:
+        return (organs.departments.get(department) if organs else "") or labels.DEPARTMENT[department]
+
+    def box(department: Department, is_lead: bool, duties: str) -> Signer:
+        members = tuple(team.get(department, ())) or ((fallback[department],) if department in fallback else ())
+        return Signer(label(department), members[0] if members else "", is_lead, members, duties,
+                      labels.DEPARTMENT[department])
+
+    wanted = list(dict.fromkeys(departments))
+    result = [box(d, False, "") for d in wanted if d is not LEAD_DEPARTMENT]
+    result.append(box(LEAD_DEPARTMENT, True, "牵头；消防验收" if LEAD_DEPARTMENT in wanted else "牵头"))
     return result
+
+
+def procedure_dates(session: Session, project: Project, unit_id: uuid.UUID | None, issue_day: date,
+                    missing: Missing) -> list[tuple[str, str]]:
+    """申请日期, 受理编号, 现场验收日期 from the procedure clock (services/timeline.py); the renderer adds 办结日期,
+    the issue day (kept out of the inputs, so that issuing the same content another day is no new version)."""
+    from acceptance_app.domain.procedure import Stage
+    from acceptance_app.services.timeline import project_timeline
+
+    clock = project_timeline(session, project.id, unit_id, issue_day).clock
+    if unit_id is not None and clock.first(Stage.APPLIED) is None:  # a unit alone may run on the project's clock
+        clock = project_timeline(session, project.id, None, issue_day).clock
+    applied, accepted, site = clock.first(Stage.APPLIED), clock.first(Stage.ACCEPTED), clock.last(Stage.SITE)
+    for label, event in (("申请日期", applied), ("受理编号", accepted), ("现场验收日期", site)):
+        if event is None:
+            missing.add(f"程序计时缺少{label}（timeline add）")
+    if accepted is not None and not accepted.reference:
+        missing.add("受理时未登记受理编号")
+    if applied is None or accepted is None or site is None:
+        return []
+    return [("申请日期", chinese_date(applied.on)), ("受理编号", accepted.reference),
+            ("现场验收日期", chinese_date(site.on))]
 
 
 def form_versions(inspections: list[Inspection]) -> str:

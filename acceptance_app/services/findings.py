@@ -267,6 +267,7 @@ class Dashboard:
     by_discipline: dict[Discipline, int] = field(default_factory=dict)  # unresolved (open + rectified)
     by_party: dict[PartyRole, int] = field(default_factory=dict)  # unresolved
     unresolved: tuple[FindingRow, ...] = ()  # the most urgent first
+    clock_warnings: tuple[str, ...] = ()  # procedure clocks near or past their limit (services/timeline.py)
 
     @property
     def total(self) -> int:
@@ -287,7 +288,14 @@ def dashboard(session: Session, project_id: uuid.UUID, today: date | None = None
         by_discipline=dict(Counter(r.discipline for r in unresolved)),
         by_party=dict(Counter(r.party_role for r in unresolved)),
         unresolved=tuple(unresolved),
+        clock_warnings=tuple(_clock_warnings(session, project_id, today)),
     )
+
+
+def _clock_warnings(session: Session, project_id: uuid.UUID, today: date | None) -> list[str]:
+    from acceptance_app.services.timeline import warnings  # the clock reads the jurisdiction table: on demand
+
+    return warnings(session, project_id, today)
 
 
 def next_steps(status: FindingStatus) -> list[FindingAction]:

@@ -22,7 +22,7 @@ from acceptance_app.reports.signing import certificates
 from acceptance_app.reports.signing.providers import Pkcs11Provider, Pkcs12Provider, SigningProvider
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.common import get_or_raise
-from acceptance_app.services.documents import data_folder_of
+from acceptance_app.services.document_inputs import data_folder as data_folder_of
 from acceptance_app.storage.models import SignatureImage, SigningIdentity
 
 HANDWRITING, SEAL = "handwriting", "seal"

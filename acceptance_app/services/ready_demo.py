@@ -8,6 +8,7 @@ report and the record sheets all render from it at once. The first project (一�
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -24,6 +25,8 @@ from acceptance_app.domain.matrix import discipline_applies
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.checklist_demo import demo_forms_folder, run_demo_inspection
+from acceptance_app.services.document_numbers import grant_demo_blocks
+from acceptance_app.services.timeline_demo import add_concluded_timeline
 from acceptance_app.storage.models import Unit
 
 READY_PROJECT_CODE = "2024-370112-47-01-306127"
@@ -71,4 +74,6 @@ def create_ready_project(session: Session) -> tuple[uuid.UUID, Changes]:
             if discipline_applies(data, discipline):
                 failing = ItemClass.C if unit is seventh and discipline is Discipline.FIRE else None
                 run_demo_inspection(session, unit, discipline, folder, fail=failing)
+    grant_demo_blocks(session, "济", date.today().year)  # the city's 住建局 issues (the project's organ "")
+    add_concluded_timeline(session, project_id, sixth.id)  # 6# is accepted on its own
     return project_id, changes | Changes(inspection=True, checklist=True, finding=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from acceptance_app.domain.document_numbers import PENDING_NUMBER
 from acceptance_app.domain.enums import DocumentState
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.fileio import atomic_write_bytes
@@ -26,7 +27,7 @@ from acceptance_app.reports.signing.providers import SigningProvider
 from acceptance_app.reports.signing.verify import Issue, VerificationReport, verify_pdf
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.common import get_or_raise
-from acceptance_app.services.documents import data_folder_of
+from acceptance_app.services.document_inputs import data_folder as data_folder_of
 from acceptance_app.storage.models import Document, DocumentSignature
 
 
@@ -78,7 +79,7 @@ def signing_status(session: Session, document_id: uuid.UUID) -> SigningStatus:
                              record.signer_name if record else state.signer,
                              (record.signed_at.isoformat() if record else state.signing_time)[:19],
                              record.timestamp if record else "", state.locks_document))
-    return SigningStatus(document.id, document.number, document.state, path, tuple(rows))
+    return SigningStatus(document.id, document.number or PENDING_NUMBER, document.state, path, tuple(rows))
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def reserve_signing(session: Session, document_id: uuid.UUID, request: SignReque
     if actual != expected:
         raise KnownError("signing.file_changed", number=document.number, actual=actual[:16], expected=expected[:16])
     check_field(source, request.field)
-    return Reservation(document.id, document.number, source, actual, request)
+    return Reservation(document.id, document.number or PENDING_NUMBER, source, actual, request)
 
 
 def sign_reserved(reservation: Reservation, provider: SigningProvider) -> SignResult:

@@ -90,6 +90,12 @@ class HubClient:
     def json(self, method: str, url: str, **kwargs: Any) -> Any:
         return self.request(method, url, **kwargs).json()
 
+    # -- document numbers -------------------------------------------------------------------------------------
+    def number_block(self, series: str, year: int, count: int, device: str) -> dict[str, Any]:
+        """A block of serials of ``series`` for this laptop (services/document_numbers.request_blocks)."""
+        return self.json("POST", "/numbers/blocks",
+                         json={"series": series, "year": year, "count": count, "device": device})
+
     # -- account ----------------------------------------------------------------------------------------------
     def whoami(self) -> dict[str, Any]:
         return self.json("GET", "/account")

@@ -7,9 +7,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from acceptance_app.cli import main
 from acceptance_app.fileio import file_sha256
+from acceptance_app.storage.data_folder import DataFolder
+from acceptance_app.storage.db import open_database
+from acceptance_app.storage.models import Unit
 
 
 def test_render_commands_print_number_and_sha256(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -37,12 +41,22 @@ def test_every_document_renders_at_once_from_the_concluded_demo_project(
     data = ["--data-dir", str(tmp_path / "data")]
     assert main([*data, "demo"]) == 0
     _main, ready = capsys.readouterr().out.split()
+    # 7# 消防 is in rectification (整改后复验): no opinion for the whole project, the notice instead
+    assert main([*data, "opinion", "render", "--project", ready, "--out", str(tmp_path / "all.pdf")]) == 2
+    assert "正在整改（整改后复验）：7#住宅楼" in capsys.readouterr().err
+    database = open_database(DataFolder(tmp_path / "data"))
+    with database.session() as s:
+        sixth = str(s.scalars(sa.select(Unit.id).where(Unit.name == "6#住宅楼")).one())
+    database.close()
     for command in ("opinion", "rectification", "service-report", "record-sheets"):
         out = tmp_path / f"{command}.pdf"
-        assert main([*data, command, "render", "--project", ready, "--out", str(out)]) == 0, capsys.readouterr().err
+        unit = ["--unit", sixth] if command == "opinion" else []  # 6# is accepted on its own
+        assert main([*data, command, "render", "--project", ready, *unit, "--out", str(out)]) == 0, \
+            capsys.readouterr().err
         printed = capsys.readouterr().out.splitlines()
         assert printed and all(line.split("\t")[1] for line in printed)
     text = subprocess.run(["pdftotext", str(tmp_path / "opinion.pdf"), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    for expected in ("泉华苑住宅小区（二期）", "6#住宅楼", "7#住宅楼", "二期地下车库", "联合验收结论", "整改"):
-        assert expected in text
+                          check=True).stdout.replace("\n", "")
+    for expected in ("泉华苑住宅小区（二期）（6#住宅楼）", "联合验收结论", "单体单独验收的前提条件", "同意通过竣工联合验收"):
+        assert expected in text, expected
+    assert "7#住宅楼" not in text

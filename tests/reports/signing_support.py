@@ -16,7 +16,7 @@ from acceptance_app.reports.signing.pades import SignRequest
 from acceptance_app.reports.signing.providers import Pkcs12Provider
 
 PASSWORD = "正确的口令-1"
-NAMES = {"sig_1": "刘海涛", "sig_2": "陈静", "sig_3": "张伟", "sig_4": "杨帆", LOCKING_FIELD: "王建华"}
+NAMES = {"sig_1": "刘海涛", "sig_2": "陈静", "sig_3": "杨帆", LOCKING_FIELD: "王建华"}
 
 
 @dataclass(frozen=True)
@@ -72,5 +72,5 @@ def prepared_opinion() -> bytes:
     from tests.reports import sample
 
     rendered = io.BytesIO()
-    OpinionRenderer(sample.opinion(photos=())).render(rendered)  # with every signature field in it
+    OpinionRenderer(sample.opinion()).render(rendered)  # with every signature field in it
     return rendered.getvalue()

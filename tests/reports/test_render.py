@@ -56,12 +56,22 @@ def _text(pdf: Path) -> str:
 def test_opinion_text_has_the_project_units_and_conclusions(tmp_path: Path) -> None:
     pdf, result = _render(tmp_path, "opinion")
     text = _text(pdf)
-    for expected in ("联合验收意见书", "济联验〔2026〕第A1B2C3D4-0001号", "泉华苑住宅小区（一期）", "1#住宅楼", "3#住宅楼",
-                     "91370112MA3NCK2L5X", "规划条件核实", "消防验收", "不合格", "GB 50974—2014",
-                     "℃", "㎡", "≥ 0.35MPa", "附件：现场照片", "N36.68120° E117.06230°"):
+    for expected in ("联合验收意见书", "济联验〔2026〕37号", "泉华苑住宅小区（一期）", "1#住宅楼", "3#住宅楼",
+                     "91370112MA3NCK2L5X", "规划条件核实合格", "消防验收不合格", "备案抽查合格", "特殊建设工程",
+                     "GB 50974—2014", "㎡", "≥ 0.35MPa", "总监理工程师：冯志远", "申请日期", "受理编号", "现场验收日期",
+                     "办结日期", "用地面积", "济南市人民政府", "济南铁路运输法院", "验证码", "建设单位签收",
+                     "济南市住房和城乡建设局（牵头；消防验收）", "刘海涛、赵磊", "不合格的具体内容"):
         assert expected in text, expected
-    assert "第1页共3页" in text.replace(" ", "")
-    assert result.pages >= 3  # type: ignore[attr-defined]
+    assert "附件：现场照片" not in text and "SHA-256" not in text  # no photos, no raw hash in the body
+    assert result.pages >= 2  # type: ignore[attr-defined]
+
+
+def test_rectification_has_one_chinese_deadline_route_receipt_and_reply_form(tmp_path: Path) -> None:
+    text = _text(_render(tmp_path, "rectification")[0]).replace(" ", "")
+    for expected in ("于2026年12月20日前完成整改", "整改时间不计入联合验收办理时限", "按规划程序处理", "建设单位签收",
+                     "整改回复单", "附件：问题照片"):
+        assert expected in text, expected
+    assert "最早期限" not in text and "2026-12" not in text
 
 
 def test_service_report_is_advisory(tmp_path: Path) -> None:
@@ -73,7 +83,8 @@ def test_service_report_is_advisory(tmp_path: Path) -> None:
 def test_metadata_carries_title_and_project_code(tmp_path: Path) -> None:
     pdf, _ = _render(tmp_path, "opinion")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert "联合验收意见书 济联验〔2026〕第A1B2C3D4-0001号" in info
+    assert "联合验收意见书 济联验〔2026〕37号" in info
+    assert "sha256:" in info  # the content digest is in the metadata (and the footer), not in the body
     assert "2023-370112-47-01-258316" in info  # keywords
     assert "济南市住房和城乡建设局" in info  # author
 
@@ -81,7 +92,7 @@ def test_metadata_carries_title_and_project_code(tmp_path: Path) -> None:
 def test_signature_slots_are_boxes_on_the_signature_page(tmp_path: Path) -> None:
     pdf, result = _render(tmp_path, "opinion")
     slots = result.signature_slots  # type: ignore[attr-defined]
-    assert [s.name for s in slots] == ["sig_1", "sig_2", "sig_3", "sig_4", "sig_lead"]
+    assert [s.name for s in slots] == ["sig_1", "sig_2", "sig_3", "sig_lead"]
     assert [s.department for s in slots][-1] == "住房城乡建设部门"
     document = pdfium.PdfDocument(pdf)
     for slot in slots:
@@ -93,7 +104,7 @@ def test_signature_slots_are_boxes_on_the_signature_page(tmp_path: Path) -> None
 
 
 def test_photos_are_embedded_as_jpeg(tmp_path: Path) -> None:
-    pdf, _ = _render(tmp_path, "opinion")
+    pdf, _ = _render(tmp_path, "rectification")
     listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
     kinds = [line.split()[8] for line in listing.splitlines()[2:]]
     assert kinds and set(kinds) == {"jpeg"}

@@ -14,7 +14,7 @@ from acceptance_app.reports.signing.verify import VerificationReport, verify_pdf
 from acceptance_app.text import describe_issue
 from tests.reports.signing_support import Pki, make_pki, prepared_opinion, sign_all
 
-ORDER = ["sig_1", "sig_2", "sig_3", "sig_4", "sig_lead"]
+ORDER = ["sig_1", "sig_2", "sig_3", "sig_lead"]
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def _texts(report: VerificationReport) -> str:
 
 def test_untouched_file_verifies(states: list[bytes], pki: Pki) -> None:
     report = _verify(states[-1], pki)
-    assert report.ok() and len(report.signatures) == 5
+    assert report.ok() and len(report.signatures) == 4
     assert report.signatures[-1].whole_document
 
 
@@ -88,7 +88,7 @@ def test_removed_last_signature_fails(states: list[bytes], pki: Pki) -> None:
     last_start = data.rfind(b"%%EOF", 0, data.rfind(b"%%EOF") - 1)
     truncated = data[:last_start + len(b"%%EOF")] + b"\n"
     report = _verify(truncated, pki)
-    assert len(report.signatures) == 4
+    assert len(report.signatures) == 3
     assert not report.ok()
     assert "签名域“sig_lead”未签署（如曾签署，则该签名已被移除）" in _texts(report)
 

@@ -20,9 +20,9 @@ from acceptance_app.domain.enums import (
     PartyRole,
     Verdict,
 )
+from acceptance_app.domain.procedure import Stage
 from acceptance_app.fileio import file_sha256
-from acceptance_app.services import documents
-from acceptance_app.storage.data_folder import DataFolder
+from acceptance_app.services import document_numbers, documents, timeline
 from acceptance_app.storage.db import Database, open_database
 from acceptance_app.storage.models import Commitment, Document, Finding, FindingEvent, Inspection, Party, Unit
 from acceptance_app.text import describe_error
@@ -44,10 +44,18 @@ def complete_inspections(database: Database, project_id: uuid.UUID, failed: Disc
                     latest = Inspection(unit_id=unit.id, discipline=discipline, kind=InspectionKind.FORMAL)
                     s.add(latest)
                 latest.status, latest.verdict = InspectionStatus.COMPLETED, verdict
+    with database.session() as s, s.begin():  # the procedure clock the opinion prints its dates from
+        if not timeline.project_timeline(s, project_id).clock.events:
+            for stage, day, reference in ((Stage.APPLIED, date(2026, 11, 2), ""),
+                                          (Stage.ACCEPTED, date(2026, 11, 3), "370100-LHYS-2026-0412"),
+                                          (Stage.SITE, date(2026, 11, 20), "")):
+                timeline.record_stage(s, project_id, stage, day, reference=reference)
 
 
 def _text(path: Path) -> str:
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    """The text without line breaks (a phrase may wrap at the end of a line)."""
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return out.replace("\n", "")
 
 
 def test_opinion_without_concluded_disciplines_lists_what_is_missing(database: Database, demo_project: uuid.UUID) -> None:
@@ -67,7 +75,7 @@ def test_opinion_without_concluded_disciplines_lists_what_is_missing(database: D
     assert "缺少建设单位" in message
     assert "单体“幼儿园”缺少地上建筑面积" in message
     assert "消防验收尚未完成并作出结论" in message
-    assert "人防工程竣工验收尚未完成并作出结论：地下车库（含人防工程）" in message
+    assert "人防工程竣工验收备案尚未完成并作出结论：地下车库（含人防工程）" in message
     assert not list(database.folder.documents.rglob("*.pdf"))
     with database.session() as s:
         assert s.scalars(sa.select(Document)).all() == []
@@ -82,9 +90,14 @@ def test_full_opinion_renders_with_units_and_conclusions(database: Database, dem
     assert issued.file_sha256 == file_sha256(issued.path)
     text = _text(issued.path)
     for expected in ("泉华苑住宅小区（一期）", "1#住宅楼", "地下车库（含人防工程）", "配套商业S1", "济南泉华置业有限公司",
-                     "消防验收", "暂不同意通过竣工联合验收", issued.number):
+                     "消防验收", "不同意通过竣工联合验收", issued.number, "济南市自然资源和规划局",
+                     "济南市国防动员办公室（人防）", "济南市城建档案馆", "济南市住房和城乡建设局（牵头；消防验收）",
+                     "规划条件核实合格", "同意备案", "同意验收", "向济南市人民政府申请行政复议", "验证码",
+                     "建设单位签收", "住房和城乡建设部令第58号修正"):
         assert expected in text, expected
-    assert issued.number.startswith("济联验〔")
+    assert issued.number == f"济联验〔{date.today().year}〕1号"  # 文号: a plain annual serial, no device id
+    assert "人民防空部门" not in text and "SHA-256" not in text and "附件：现场照片" not in text
+    assert text.count("住房和城乡建设局（牵头") == 1
     assert [slot.name for slot in issued.signature_slots][-1] == "sig_lead"
 
 
@@ -108,10 +121,10 @@ def test_opinion_names_the_failed_items_that_decided_and_no_items_when_passed(
             return _text(documents.issue_opinion(s, demo_project, units[name])[0].path)
 
     complete_inspections(database, demo_project)
-    assert "决定性检查项" not in opinion_text("1#住宅楼")  # every item passed: the record sheets list them
+    assert "不合格检查项" not in opinion_text("1#住宅楼")  # every item passed: the record sheets list them
     complete_inspections(database, demo_project, failed=Discipline.FIRE)
     failed = opinion_text("2#住宅楼")  # the demo's checklist failed XF-05-3 on 2#
-    assert "决定性检查项" in failed and "XF-05-3" in failed and "不合格" in failed
+    assert "不合格检查项" in failed and "XF-05-3" in failed and "不合格" in failed
 
 
 def test_unchanged_content_reuses_the_document_and_a_change_makes_a_new_version(
@@ -152,32 +165,14 @@ def test_every_document_type_renders_for_the_demo(database: Database, demo_proje
     assert len({r.number for r in rows}) == len(rows)
 
 
-def test_numbers_are_unique_across_two_data_folders(tmp_path: Path, data_folder: DataFolder) -> None:
-    other = DataFolder(tmp_path / "other").ensure()
-    other.database.write_bytes(data_folder.database.read_bytes())
-    numbers = []
-    for folder in (data_folder, other):
-        database = open_database(folder)
-        if folder is other:  # a copied database keeps the device id; a second laptop has its own
-            with database.session() as s, s.begin():
-                s.execute(sa.text("UPDATE local_meta SET value='SECOND01' WHERE key='device_id'"))
-            database.close()
-            database = open_database(folder)
-        with database.session() as s:
-            numbers += [documents.reserve_number(s, "济联验", 2026).text for _ in range(2)]
-        database.close()
-    assert len(set(numbers)) == 4
-    assert numbers[2] == "济联验〔2026〕第SECOND01-0001号"
-
-
 def test_a_reserved_number_is_never_reused_after_a_crash(database: Database, demo_project: uuid.UUID) -> None:
     complete_inspections(database, demo_project)
     with database.session() as s:
-        lost = documents.reserve_number(s, "济联验", date.today().year)  # the program dies here, before the PDF exists
+        lost = document_numbers.take_serial(s, "济联验", date.today().year)  # the program dies here, before the PDF
         s.rollback()
     reopened = open_database(database.folder)
     with reopened.session() as s, s.begin():
         issued, _ = documents.issue_opinion(s, demo_project)
     reopened.close()
-    assert lost.serial == 1
-    assert issued.number.endswith("-0002号")
+    assert lost == 1
+    assert issued.number == f"济联验〔{date.today().year}〕2号"

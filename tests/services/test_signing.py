@@ -18,7 +18,7 @@ from acceptance_app.text import describe_error, describe_issue
 from tests.reports.signing_support import PASSWORD, make_pki
 from tests.services.test_documents import complete_inspections
 
-ORDER = ["sig_1", "sig_2", "sig_3", "sig_4", "sig_lead"]
+ORDER = ["sig_1", "sig_2", "sig_3", "sig_lead"]
 
 
 @pytest.fixture
@@ -68,12 +68,12 @@ def test_sign_in_turn_records_and_locks(database: Database, opinion_id: uuid.UUI
 
     with database.session() as s:
         report, issues = signing.verify_document(s, opinion_id, [])
-    assert not issues and len(report.signatures) == 5
+    assert not issues and len(report.signatures) == 4
     assert all(sig.training and not sig.ok for sig in report.signatures)  # training: never trusted
 
     # the record notices a removed signature: the 4-signature file is recognised and the lead's is missing
     with database.session() as s:
-        four = (database.folder.root / signing._signatures(s, opinion_id)[3].file_path).read_bytes()
+        four = (database.folder.root / signing._signatures(s, opinion_id)[2].file_path).read_bytes()
         from acceptance_app.reports.signing.verify import verify_pdf
 
         extra = signing.record_issues(s, four, verify_pdf(four))

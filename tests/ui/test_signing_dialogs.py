@@ -64,7 +64,7 @@ def test_sign_through_dialog_and_verify_table(qtbot, runner, database: Database,
     panel.sign_button.click()
     dialog = panel.findChild(SignDialog, "sign_dialog")
     assert dialog is not None and dialog.isVisible()
-    assert dialog.field_box.count() == 5  # every field is free
+    assert dialog.field_box.count() == 4  # every field is free (住建 signs once: 牵头 and 消防)
     assert "城建档案管理机构" in dialog.field_box.currentText()  # your department's slot first
     assert "杨帆" in dialog.identity_box.currentText()  # and your department's identity
     # the planning department's slot goes with the planning identity (the PKCS#12 one, not the training one)
@@ -125,7 +125,7 @@ def test_identities_dialog_imports_pkcs12_and_shows_validity(qtbot, runner, data
     form.accept()
     assert dialog.model.rowCount() == 1
     cells = [dialog.model.index(0, c).data() for c in range(dialog.model.columnCount())]
-    assert cells[:3] == ["陈静", "人民防空部门", "PKCS#12"]
+    assert cells[:3] == ["陈静", "国防动员部门（人防）", "PKCS#12"]
     assert cells[3][:4].isdigit() and "陈静" in cells[5]
     assert form.secret.text() == ""
 
@@ -140,7 +140,7 @@ def test_identities_dialog_imports_pkcs12_and_shows_validity(qtbot, runner, data
     assert "培训用" in dialog.model.index(dialog.model.rows.index(row), 4).data()
 
 
-def test_five_signatures_through_the_gui_verify_in_app_and_pdfsig(qtbot, runner, database: Database,  # type: ignore[no-untyped-def]
+def test_four_signatures_through_the_gui_verify_in_app_and_pdfsig(qtbot, runner, database: Database,  # type: ignore[no-untyped-def]
                                                                   demo_project: uuid.UUID, tmp_path: Path) -> None:
     import subprocess
 
@@ -158,7 +158,7 @@ def test_five_signatures_through_the_gui_verify_in_app_and_pdfsig(qtbot, runner,
     panel.show()
     panel.show_project(demo_project)
     panel.findChild(QPushButton, "issue_opinion").click()
-    for _n in range(5):
+    for _n in range(4):
         panel.view.selectRow(0)
         panel.sign_button.click()
         dialog = [d for d in panel.findChildren(SignDialog) if d.isVisible()][0]
@@ -175,10 +175,10 @@ def test_five_signatures_through_the_gui_verify_in_app_and_pdfsig(qtbot, runner,
     panel.view.selectRow(0)
     panel.verify_button.click()
     report = [d for d in panel.findChildren(VerifyDialog) if d.isVisible()][0]
-    assert report.model.rowCount() == 5
+    assert report.model.rowCount() == 4
     assert "全部签名有效" in report.summary.text()
-    assert {report.model.index(r, 0).data() for r in range(5)} == {"有效"}
+    assert {report.model.index(r, 0).data() for r in range(4)} == {"有效"}
     signed = panel.current
-    assert signed is not None and signed.name.endswith("-signed-5.pdf")
+    assert signed is not None and signed.name.endswith("-signed-4.pdf")
     pdfsig = subprocess.run(["pdfsig", str(signed)], capture_output=True, text=True, check=False).stdout
-    assert pdfsig.count("Signature is Valid.") == 5
+    assert pdfsig.count("Signature is Valid.") == 4

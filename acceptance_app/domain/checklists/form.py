@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from acceptance_app.domain.enums import BuildingUse, Discipline, ItemClass, ItemVerdict
 
@@ -170,6 +172,29 @@ class VerdictRules:
 
 
 @dataclass(frozen=True)
+class Outcomes:
+    """A discipline's outcome in the organ's own words (the form's ``outcomes:``); 消防 by the unit's regime."""
+
+    passed: str = ""
+    failed: str = ""
+    by_regime: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    source: str = ""
+
+    @classmethod
+    def from_mapping(cls, raw: Mapping[str, Any] | None) -> Outcomes:
+        raw = raw or {}
+        regimes = {k: dict(v) for k, v in (raw.get("by_regime") or {}).items()}
+        return cls(str(raw.get("passed", "")), str(raw.get("failed", "")), regimes, str(raw.get("source", "")))
+
+    def words(self, passed: bool, regime: str | None = None) -> str:
+        """The words for a concluded verdict; "" when the form gives none for this regime."""
+        key = "passed" if passed else "failed"
+        if self.by_regime:
+            return self.by_regime.get(regime or "", {}).get(key, "")
+        return self.passed if passed else self.failed
+
+
+@dataclass(frozen=True)
 class Form:
     discipline: Discipline
     version: str
@@ -179,6 +204,7 @@ class Form:
     basis: tuple[str, ...] = ()
     sha256: str = ""
     path: str = ""
+    outcomes: Outcomes = field(default_factory=Outcomes)
     _index: dict[str, Item] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

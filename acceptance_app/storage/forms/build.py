@@ -16,6 +16,7 @@ from acceptance_app.domain.checklists.form import (
     Group,
     Item,
     Method,
+    Outcomes,
     Sampling,
     Scope,
     Source,
@@ -130,6 +131,7 @@ def build_form(data: dict, lines: LineMap, sha256: str, path: str) -> Form:
         verdict=VerdictRules.from_mapping(data.get("verdict") or {}),
         groups=tuple(groups),
         basis=tuple(data.get("basis", ())),
+        outcomes=Outcomes.from_mapping(data.get("outcomes")),
         sha256=sha256,
         path=path,
     )

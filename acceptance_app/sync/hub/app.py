@@ -7,7 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.sync.hub import account_api, packages_api, registration_api
+from acceptance_app.sync.hub import account_api, numbers_api, packages_api, registration_api
 from acceptance_app.sync.hub.db import open_hub_database
 from acceptance_app.sync.hub.store import PackageStore
 from acceptance_app.sync.hub.web import known_error_response
@@ -39,7 +39,7 @@ def create_app(db_url: str, files: Path | None = None) -> FastAPI:
     app.state.store = PackageStore(files or default_files_dir(db_url))
     app.state.store.sweep_partials()
     app.add_exception_handler(KnownError, known_error_response)
-    for module in (account_api, packages_api, registration_api):
+    for module in (account_api, packages_api, registration_api, numbers_api):
         app.include_router(module.router)
 
     @app.get("/health", tags=["meta"], summary="Liveness")

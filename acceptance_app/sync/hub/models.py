@@ -72,3 +72,22 @@ class RegistrationRecord(HubBase):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     acknowledged_at: Mapped[datetime | None] = mapped_column()
     acknowledged_by: Mapped[uuid.UUID | None] = mapped_column(sa.Uuid)
+
+
+class NumberGrant(HubBase):
+    """A block of document serials handed to one laptop: the hub is the one authority of a jurisdiction's
+    series, so two laptops never get overlapping blocks (the laptop side: services/document_numbers.py)."""
+
+    __tablename__ = "number_grants"
+
+    id: Mapped[uuid.UUID] = mapped_column(sa.Uuid, primary_key=True, default=uuid.uuid4)
+    jurisdiction: Mapped[str] = mapped_column(sa.String(6), index=True)
+    series: Mapped[str] = mapped_column(sa.String(20))
+    year: Mapped[int] = mapped_column()
+    first: Mapped[int] = mapped_column()
+    last: Mapped[int] = mapped_column()
+    device: Mapped[str] = mapped_column(sa.String(32))
+    account_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("accounts.id"))
+    granted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (sa.UniqueConstraint("jurisdiction", "series", "year", "first"),)
