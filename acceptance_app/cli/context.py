@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from acceptance_app import i18n
-from acceptance_app.settings import Settings, default_data_dir, load_settings
+from acceptance_app.settings import Settings, cli_actor, default_data_dir, load_settings
 from acceptance_app.storage.data_folder import DataFolder
 
 if TYPE_CHECKING:
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 class CliContext:
     folder: DataFolder
     settings: Settings
+    actor: str = ""
     _database: Database | None = field(default=None, repr=False)
 
     @classmethod
@@ -30,7 +31,7 @@ class CliContext:
         folder.root.mkdir(parents=True, exist_ok=True)
         settings = load_settings(folder.root)
         i18n.install(args.lang or settings.language)
-        return cls(folder, settings)
+        return cls(folder, settings, cli_actor(getattr(args, "actor", None), settings))
 
     def database(self) -> Database:
         if self._database is None:
@@ -38,7 +39,8 @@ class CliContext:
                 open_database,  # SQLAlchemy costs ~0.15 s to import: only on use
             )
 
-            self._database = open_database(self.folder, actor=self.settings.inspector_name or "cli")
+            # No "cli" placeholder: a write without a named person fails with actor.missing.
+            self._database = open_database(self.folder, actor=self.actor, require_actor=True)
         return self._database
 
     def close(self) -> None:

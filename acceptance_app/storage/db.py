@@ -94,12 +94,16 @@ class Database:
     sessions: sessionmaker[Session]
     device_id: str
     actor: str = ""
+    # Every record names the person who made it: the window and the CLI set this, so a write without an actor
+    # fails (storage/audit.py) instead of recording nobody. Tests and the hub's own tooling leave it off.
+    require_actor: bool = False
 
     def session(self) -> Session:
         """A new session for one unit of work; never share it across threads."""
         session = self.sessions()
         session.info["device_id"] = self.device_id
         session.info["actor"] = self.actor
+        session.info["require_actor"] = self.require_actor
         return session
 
     def close(self) -> None:
@@ -115,7 +119,7 @@ def _device_id(factory: sessionmaker[Session]) -> str:
         return meta.value
 
 
-def open_database(folder: DataFolder, actor: str = "") -> Database:
+def open_database(folder: DataFolder, actor: str = "", require_actor: bool = False) -> Database:
     folder.ensure()
     engine = make_engine(folder.database)
     try:
@@ -125,4 +129,4 @@ def open_database(folder: DataFolder, actor: str = "") -> Database:
         raise
     factory = sessionmaker(engine, expire_on_commit=False)
     install_audit(factory)
-    return Database(folder, engine, factory, _device_id(factory), actor)
+    return Database(folder, engine, factory, _device_id(factory), actor, require_actor)

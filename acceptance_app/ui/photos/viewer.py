@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import uuid
-from datetime import timedelta, timezone
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -45,13 +44,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acceptance_app.actor_text import actor_text
+from acceptance_app.domain.beijing_time import beijing_text
 from acceptance_app.domain.photos import DEFAULT_COLOR, PhotoDetail, normalized_shapes
 from acceptance_app.i18n import _
 from acceptance_app.services import photos
 
 from acceptance_app.ui.tasks import TaskRunner
 
-CHINA = timezone(timedelta(hours=8))
 TOOLS = ("arrow", "ellipse", "rectangle", "text")
 MIN_DRAG = 0.01  # a press and release closer than this (of the picture) is a click, not a shape
 
@@ -206,13 +206,13 @@ class AnnotationView(QGraphicsView):
 
 
 def exif_rows(detail: PhotoDetail) -> list[tuple[str, str]]:
-    taken = detail.taken_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S") if detail.taken_at else "—"
+    taken = beijing_text(detail.taken_at, seconds=True, empty="—")
     if detail.gps_lat is not None and detail.gps_lon is not None:
         gps = f"{abs(detail.gps_lat):.6f}°{'N' if detail.gps_lat >= 0 else 'S'}, " \
               f"{abs(detail.gps_lon):.6f}°{'E' if detail.gps_lon >= 0 else 'W'}"
     else:
         gps = "—"
-    imported = detail.imported_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+    imported = beijing_text(detail.imported_at)
     return [
         (_("File name"), detail.original_name),
         (_("Taken at"), taken),
@@ -220,7 +220,7 @@ def exif_rows(detail: PhotoDetail) -> list[tuple[str, str]]:
         (_("Camera"), detail.camera or "—"),
         (_("Size"), f"{detail.width} × {detail.height}  ({detail.size / 1e6:.1f} MB)"),
         (_("EXIF orientation"), str(detail.orientation)),
-        (_("Imported"), f"{imported}  {detail.imported_by}".strip()),
+        (_("Imported"), f"{imported}  {actor_text(detail.imported_by)}"),
         ("SHA-256", detail.sha256[:16] + "…"),
     ]
 

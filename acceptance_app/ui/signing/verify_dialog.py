@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from acceptance_app.domain.beijing_time import beijing_iso_text
 from acceptance_app.i18n import _
 from acceptance_app.reports.signing.verify import (
     Issue,
@@ -33,7 +34,7 @@ VERIFY_COLUMNS: list[Column[SignatureReport]] = [
     Column(lambda: _("Result"), lambda r: _("Valid") if r.ok else _("FAILED")),
     Column(lambda: _("Field"), lambda r: r.field),
     Column(lambda: _("Signer"), lambda r: r.signer),
-    Column(lambda: _("Signing time"), lambda r: r.signing_time[:19].replace("T", " ")),
+    Column(lambda: _("Signing time"), lambda r: beijing_iso_text(r.signing_time)),
     Column(lambda: _("Timestamp"), lambda r: r.timestamp[:19].replace("T", " ") or _("none")),
     Column(lambda: _("Intact"), lambda r: _yes(r.intact)),
     Column(lambda: _("Whole document"), lambda r: _yes(r.whole_document)),
