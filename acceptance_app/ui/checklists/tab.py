@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,8 +38,15 @@ from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings, forms_folder
 
 from acceptance_app.ui.checklists.editor import AnswerEditor
-from acceptance_app.ui.checklists.model import FILTER_LABELS, ChecklistFilter, ChecklistModel, Filter
-from acceptance_app.ui.checklists.text import outcome_text
+from acceptance_app.ui.checklists.model import (
+    FILTER_LABELS,
+    SHARED_MARK,
+    ChecklistFilter,
+    ChecklistModel,
+    Filter,
+)
+from acceptance_app.ui.checklists.shortcuts import shortcut_sheet
+from acceptance_app.ui.checklists.text import item_verdict_text, outcome_text
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.rows_model import ROW_ROLE
@@ -75,8 +84,11 @@ class ChecklistTab(QWidget):
         self.outcome.setWordWrap(True)
         self.message = QLabel()
         self.message.setObjectName("checklist_message")
-        self.message.setStyleSheet("color: #a00;")
+        self.message.setStyleSheet("color: #c00;")
         self.message.setWordWrap(True)
+        # At most two lines, the rest in its tooltip: a long message must not push the panel off the screen.
+        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.start_formal = QPushButton(_("Start formal acceptance"))
         self.start_service = QPushButton(_("Start technical service (advisory)"))
         self.conclude_button = QPushButton(_("Conclude"))
@@ -102,7 +114,7 @@ class ChecklistTab(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.setMinimumHeight(240)
+        self.view.setMinimumHeight(110)  # 1280x720: the list gives way before the answer panel does
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -114,10 +126,11 @@ class ChecklistTab(QWidget):
         self.editor.note_ready.connect(self._note_from_editor)
         self.editor.done.connect(self.view.setFocus)
         self.editor.verdict_clicked.connect(self._verdict_key)
+        self.editor.problem.connect(self.message.setText)
         self.filter_mode.currentIndexChanged.connect(
-            lambda: self.proxy.set_mode(self.filter_mode.currentData())
+            lambda: self._keeping_current(lambda: self.proxy.set_mode(self.filter_mode.currentData()))
         )
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(lambda text: self._keeping_current(lambda: self.proxy.set_text(text)))
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         QShortcut(
             QKeySequence.StandardKey.Find,
@@ -129,6 +142,12 @@ class ChecklistTab(QWidget):
             QKeySequence.StandardKey.Undo,
             self,
             self.undo,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_F1),
+            self,
+            self.show_shortcuts,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
         self._layout()
@@ -209,8 +228,17 @@ class ChecklistTab(QWidget):
             _("Answered {answered} of {total}").format(answered=sheet.answered, total=sheet.total)
             + f"　{groups}"
         )
-        self.outcome.setText(outcome_text(sheet.outcome))
-        self.model.set_rows(sheet.rows)
+        carried = sum(1 for r in sheet.rows if r.carried)
+        shared = sum(1 for r in sheet.rows if r.shared and r.answer is not None)
+        notes = []
+        if carried:
+            notes.append(_("{count} answer(s) carried over from the technical service or the last round").format(
+                count=carried))
+        if shared:
+            notes.append(_("{count} project-level answer(s) ({mark}) count for every unit").format(
+                count=shared, mark=SHARED_MARK))
+        self.outcome.setText(outcome_text(sheet.outcome) + ("　" + "；".join(notes) if notes else ""))
+        self.model.set_rows(sheet.rows, current.jurisdiction)
         if not self.view.currentIndex().isValid() and self.proxy.rowCount():
             self._select(0)
         self._show_current()
@@ -232,6 +260,8 @@ class ChecklistTab(QWidget):
         if self._stale:
             self._stale = False
             self.reload()
+        # The keyboard flow starts at once: 1/2/3/J/K work without a click into the list first.
+        self.view.setFocus()
 
     # Navigation ------------------------------------------------------------------------------------------
     def current_row(self) -> ItemRow | None:
@@ -247,6 +277,29 @@ class ChecklistTab(QWidget):
 
     def _move(self, step: int) -> None:
         self._select(self.view.currentIndex().row() + step)
+
+    def select_item(self, item_id: str) -> bool:
+        for proxy_row in range(self.proxy.rowCount()):
+            row = self.proxy.index(proxy_row, 0).data(ROW_ROLE)
+            if row is not None and row.item.id == item_id:
+                self._select(proxy_row)
+                return True
+        return False
+
+    def _keeping_current(self, change: Callable[[], None]) -> None:
+        """Change the filter, then show the item the panel is on if it still passes, else the first one: the
+        panel never shows an item the list hides."""
+        current = self.current_row()
+        change()
+        if self.proxy.rowCount() == 0:
+            self._show_current()
+            return
+        if current is None or not self.select_item(current.item.id):
+            self._select(0)
+        self._show_current()
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, _("Keyboard shortcuts"), shortcut_sheet())
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -267,7 +320,14 @@ class ChecklistTab(QWidget):
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.editor.value.setFocus()
-            self.editor.value.selectAll()
+            row = self.current_row()
+            if row is not None and row.item.answer.type is AnswerType.MEASURE:
+                self.editor.value.end(False)  # readings are added, never typed over
+            else:
+                self.editor.value.selectAll()
+            return True
+        if key == Qt.Key.Key_Question:
+            self.show_shortcuts()
             return True
         if key == Qt.Key.Key_N:
             self.editor.note.setFocus()
@@ -282,8 +342,13 @@ class ChecklistTab(QWidget):
         if row is None or not self.editor.isVisible():
             return
         if verdict is ItemVerdict.NOT_APPLICABLE:
-            self._write(row, AnswerInput(verdict=verdict, note=self._note(row)))
-            self.editor.reason.setFocus()  # 不适用 needs its reason: type it now, Enter saves
+            # 不适用 is saved at once (with the reason it had, if any); the reason box keeps the focus until
+            # Enter saves the reason, so nothing typed next lands in the list.
+            values = row.answer.values if row.answer else None
+            reason = values.na_reason if values and values.verdict is ItemVerdict.NOT_APPLICABLE else ""
+            self.editor.reason.setFocus()
+            self._write(row, AnswerInput(verdict=verdict, na_reason=reason, note=self._note(row)),
+                        focus=self.editor.reason)
             return
         if row.item.answer.type not in _CHOSEN_VERDICT:
             # Measured, counted or chosen items take their value; the verdict follows from it.
@@ -301,9 +366,16 @@ class ChecklistTab(QWidget):
         current = self.state.current if self.state else None
         return current.info.id if current else None
 
-    def _write(self, row: ItemRow, answer: AnswerInput, then_next: bool = False) -> None:
+    def _write(
+        self, row: ItemRow, answer: AnswerInput, then_next: bool = False, focus: QWidget | None = None
+    ) -> None:
         inspection_id = self._inspection_id()
         if inspection_id is None:
+            return
+        if not self.runner.database.actor.strip():
+            # Every answer names its inspector: none is set, so nothing is recorded.
+            self.message.setText(_("Who is working? Set your name, department and inspector id in "
+                                   "File → Settings before answering; nothing was saved."))
             return
         item_id = row.item.id
         self.message.setText("")
@@ -312,7 +384,7 @@ class ChecklistTab(QWidget):
             # Still undecided (more samples needed): stay on the item so the next value goes to it.
             if then_next and outcome.verdict is not ItemVerdict.PENDING:
                 self._move(1)
-            self.view.setFocus()
+            (focus or self.view).setFocus()
 
         self.runner.write(
             lambda session, task: checklists.answer_item(session, inspection_id, item_id, answer)
@@ -334,10 +406,22 @@ class ChecklistTab(QWidget):
 
     def undo(self) -> None:
         inspection_id = self._inspection_id()
-        if inspection_id is not None:
-            self.runner.write(lambda session, task: checklists.undo_last(session, inspection_id)).failure(
-                self._error
-            ).run()
+        if inspection_id is None:
+            return
+
+        def undone(item_id: str) -> None:
+            # Back on the item that changed, and say what was taken back.
+            if not self.select_item(item_id):
+                self.filter_mode.setCurrentIndex(self.filter_mode.findData(Filter.ALL))
+                self.select_item(item_id)
+            row = self.current_row()
+            now = item_verdict_text(row.verdict) if row is not None else ""
+            self.message.setText(_("Undone: the last answer to {item}; it is now {verdict}").format(
+                item=item_id, verdict=now))
+            self.view.setFocus()
+
+        self.runner.write(lambda session, task: checklists.undo_last(session, inspection_id)).success(
+            undone).failure(self._error).run()
 
     def start(self, kind: InspectionKind) -> None:
         if self.unit_id is None:
@@ -348,7 +432,7 @@ class ChecklistTab(QWidget):
             lambda session, task: checklists.start_inspection(
                 session, unit_id, discipline, kind, forms_folder=folder, jurisdiction=settings.jurisdiction
             )
-        ).failure(self._error).run()
+        ).success(lambda _result: self.view.setFocus()).failure(self._error).run()
 
     def conclude(self) -> None:
         inspection_id = self._inspection_id()
