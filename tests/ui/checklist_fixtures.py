@@ -1,31 +1,12 @@
-"""The checklist tab on the fixture forms, and typing helpers, shared by the checklist UI tests."""
+"""Typing and reading helpers, shared by the checklist UI tests."""
 
-import pytest
 import sqlalchemy as sa
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 
-from acceptance_app.domain.enums import Discipline
-from acceptance_app.settings import Settings
 from acceptance_app.storage.models import Answer
-from tests.checklists.conftest import FIXTURE_FORMS
-from tests.checklists.helpers import make_project
-
-from acceptance_app.ui.checklists.tab import ChecklistTab
-
-
-@pytest.fixture
-def tab(runner, database, qtbot):  # type: ignore[no-untyped-def]
-    with database.session() as session, session.begin():
-        _, (unit, _other) = make_project(session)
-    widget = ChecklistTab(runner, Discipline.FIRE, lambda: Settings(forms_dir=str(FIXTURE_FORMS)))
-    qtbot.addWidget(widget)
-    widget.resize(1200, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    widget.show_unit(unit)
-    return widget
 
 
 def verdicts_shown(tab):
@@ -37,8 +18,9 @@ def type_text(qtbot, box, text):
     if text.isascii():
         qtbot.keyClicks(box, text)
     else:
-        box.insert(text)
-        box.textEdited.emit(box.text())
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(box, event)
 
 
 def type_value(qtbot, tab, value, design=None):

@@ -3,10 +3,9 @@
 from PySide6.QtCore import Qt
 
 from acceptance_app.domain.enums import Discipline, ItemVerdict, Verdict
-from tests.ui.checklist_fixtures import (  # noqa: F401 - tab is a fixture
+from tests.ui.checklist_fixtures import (
     go_to,
     live_answers,
-    tab,
     type_text,
     type_value,
     verdicts_shown,

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from acceptance_app.domain.enums import ItemVerdict
-from tests.ui.checklist_fixtures import go_to, live_answers, tab, type_text, verdicts_shown  # noqa: F401
+from tests.ui.checklist_fixtures import go_to, live_answers, type_text, verdicts_shown
 
 # One item of each answer type in the fixture fire form.
 ITEMS = {
