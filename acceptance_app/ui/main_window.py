@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStac
 
 from acceptance_app import __version__
 from acceptance_app.i18n import _
-from acceptance_app.settings import Settings, save_settings
+from acceptance_app.settings import Settings, inspector_actor, save_settings
 
 from acceptance_app.ui.dialogs.entities import project_dialog
 from acceptance_app.ui.errors import show_exception
@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.runner: TaskRunner | None = None
         self.settings = settings
+        self._settings_actor = inspector_actor(settings)
         self.data_dir = data_dir
         self._painted = False
         self._project_page: ProjectPage | None = None
@@ -186,8 +187,24 @@ class MainWindow(QMainWindow):
 
     def update_settings(self, settings: Settings) -> None:
         """Every change of the settings goes through here, so the window's copy and the file agree."""
+        previous = self._settings_actor
         self.settings = settings
         save_settings(self.data_dir, settings)
+        self._settings_actor = inspector_actor(settings)
+        # The records name the inspector set here, unless the window was started with --actor.
+        if self.runner is not None and self.runner.database.actor in ("", previous):
+            self.runner.database.actor = self._settings_actor
+
+    def ensure_identity(self) -> bool:
+        """Ask who is working when nobody is set (the first start). False: still nobody, nothing is recorded."""
+        if self.runner is None or self.runner.database.actor.strip():
+            return True
+        from acceptance_app.ui.dialogs.identity_dialog import IdentityDialog
+
+        dialog = IdentityDialog(self.settings, self)
+        if dialog.exec():
+            self.update_settings(dialog.updated())
+        return bool(self.runner.database.actor.strip())
 
     def about(self) -> None:
         QMessageBox.about(

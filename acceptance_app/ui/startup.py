@@ -72,6 +72,7 @@ def run_gui(context: CliContext, smoke_test: bool = False, demo: bool = False) -
             QTimer.singleShot(0, lambda: report_previous_crash(window, previous_crash))
 
         def after_count(projects: list) -> None:
+            window.ensure_identity()  # the first start asks who is working before anything is recorded
             if projects:
                 return
             if demo:

@@ -141,3 +141,38 @@ def test_the_demo_from_the_menu_makes_both_projects_and_opens_the_first(window, 
     assert sorted(names) == ["泉华苑住宅小区（一期）", "泉华苑住宅小区（二期）"]
     assert window.pages.currentWidget() is window.project_page
     assert window.project_page.title.text() == "泉华苑住宅小区（一期）"
+
+
+def test_first_start_asks_who_is_working_and_the_records_name_them(window, runner, qtbot, tmp_path):
+    from acceptance_app.settings import load_settings
+
+    from acceptance_app.ui.dialogs.identity_dialog import IdentityDialog
+
+    runner.database.actor = ""  # nobody set yet: the first start
+    runner.database.require_actor = True
+
+    def answer(dialog):
+        assert isinstance(dialog, IdentityDialog)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()  # a name is required
+        dialog.fields.name.setText("王工")
+        dialog.fields.inspector_id.setText("J-017")
+        dialog.fields.department.setCurrentIndex(dialog.fields.department.findData("housing"))
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    when_modal(answer, qtbot)
+    assert window.ensure_identity()
+    assert runner.database.actor == "王工 J-017"
+    saved = load_settings(window.data_dir)
+    assert (saved.inspector_name, saved.inspector_id, saved.inspector_department) == ("王工", "J-017", "housing")
+
+
+def test_without_an_inspector_the_checklist_records_nothing(tab, runner, database, qtbot):
+    from tests.ui.checklist_fixtures import live_answers
+
+    qtbot.mouseClick(tab.start_formal, Qt.MouseButton.LeftButton)
+    runner.database.actor = ""
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_3)
+    assert live_answers(database) == {}
+    assert "设置" in tab.message.text() and "未保存" in tab.message.text()
