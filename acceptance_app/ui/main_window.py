@@ -23,6 +23,7 @@ from acceptance_app.ui.dialogs.entities import project_dialog
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.project_list import ProjectList
+from acceptance_app.ui.widgets.screen_fit import resize_to_screen
 
 if TYPE_CHECKING:
     from acceptance_app.ui.widgets.project_page import ProjectPage
@@ -43,7 +44,7 @@ class MainWindow(QMainWindow):
         self._project_page: ProjectPage | None = None
         self._unit_page: UnitPage | None = None
         self.setWindowTitle(_("Joint completion acceptance"))
-        self.resize(1360, 820)
+        resize_to_screen(self, 1360, 820)
 
         self.project_list = ProjectList()
         self.empty_page = QLabel(_("Choose a project on the left, or create one."))

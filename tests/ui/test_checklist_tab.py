@@ -139,6 +139,10 @@ def test_unit_page_has_a_checklist_tab_per_discipline_with_demo_answers(window, 
     air = next(t for t in page.checklists if t.discipline is Discipline.CIVIL_AIR_DEFENSE)
     page.tabs.setCurrentWidget(air)
     assert air.header.text() == "本单体不涉及" and not air.start_formal.isVisible()
+    assert not page.tabs.isTabVisible(page.tabs.indexOf(air))  # not offered where it does not apply
+    assert page.status_labels[Discipline.FIRE].isEnabled() and not page.status_labels[Discipline.CIVIL_AIR_DEFENSE].isEnabled()
+    page.status_labels[Discipline.FIRE].click()  # the badge opens its tab
+    assert page.tabs.currentWidget() is fire
 
 
 def test_answer_with_the_mouse(tab, qtbot):

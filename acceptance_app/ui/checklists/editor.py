@@ -37,6 +37,7 @@ from acceptance_app.i18n import _
 from acceptance_app.messages import describe_error
 
 from acceptance_app.ui.checklists.text import VERDICT_COLORS, item_verdict_text, rule_text
+from acceptance_app.ui.widgets.clamped_label import ClampedLabel
 
 KEY_HINT = (
     "1 {pass_} · 2 {fail} · 3 {na} · Enter {value} · J/K {move} · N {note} · Ctrl+F {find} · Ctrl+Z {undo} · "
@@ -86,15 +87,13 @@ class AnswerEditor(QWidget):
         self.jurisdiction: Jurisdiction = EMPTY_JURISDICTION
         self._samples: tuple[float, ...] = ()
         self._edited: set[QLineEdit] = set()  # boxes the inspector typed into since the item was shown
-        self.title = QLabel()
+        # Three lines at most (the whole text in the tooltip): a long title once drew over the list above.
+        self.title = ClampedLabel(3)
         self.title.setObjectName("answer_title")
-        self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        self.keys = QLabel(key_hint())
+        self.keys = ClampedLabel(1)
+        self.keys.setText(key_hint())
         self.keys.setObjectName("answer_keys")
-        self.keys.setWordWrap(True)
-        self.keys.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.keys.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # grey in light and dark themes
         self.value = _Box()
         self.value.setObjectName("answer_value")

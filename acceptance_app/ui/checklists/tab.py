@@ -51,6 +51,7 @@ from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.rows_model import ROW_ROLE
 from acceptance_app.ui.tasks import TaskRunner
+from acceptance_app.ui.widgets.clamped_label import ClampedLabel
 
 _VERDICT_KEYS = {
     Qt.Key.Key_1: ItemVerdict.PASS,
@@ -76,19 +77,15 @@ class ChecklistTab(QWidget):
         self._stale = False
         self.header = QLabel()
         self.header.setObjectName("checklist_header")
-        self.progress = QLabel()
+        # Clamped to a line or two (the rest in the tooltip): long text must not push the panel off the screen.
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.progress = ClampedLabel(1)
         self.progress.setObjectName("checklist_progress")
-        self.progress.setWordWrap(True)
-        self.outcome = QLabel()
+        self.outcome = ClampedLabel(2)
         self.outcome.setObjectName("checklist_outcome")
-        self.outcome.setWordWrap(True)
-        self.message = QLabel()
+        self.message = ClampedLabel(2)
         self.message.setObjectName("checklist_message")
         self.message.setStyleSheet("color: #c00;")
-        self.message.setWordWrap(True)
-        # At most two lines, the rest in its tooltip: a long message must not push the panel off the screen.
-        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)
-        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.start_formal = QPushButton(_("Start formal acceptance"))
         self.start_service = QPushButton(_("Start technical service (advisory)"))
         self.conclude_button = QPushButton(_("Conclude"))

@@ -51,6 +51,7 @@ from acceptance_app.i18n import _
 from acceptance_app.services import photos
 
 from acceptance_app.ui.tasks import TaskRunner
+from acceptance_app.ui.widgets.screen_fit import resize_to_screen
 
 TOOLS = ("arrow", "ellipse", "rectangle", "text")
 MIN_DRAG = 0.01  # a press and release closer than this (of the picture) is a click, not a shape
@@ -233,7 +234,7 @@ class PhotoViewer(QDialog):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(_("Photo"))
-        self.resize(1200, 800)
+        resize_to_screen(self, 1200, 800)
         self.runner = runner
         self.photo_id = photo_id
         self.shapes: list[dict[str, Any]] = []
@@ -250,7 +251,7 @@ class PhotoViewer(QDialog):
         self.exif_form = QFormLayout()
         exif_box = QGroupBox(_("EXIF"))
         exif_box.setLayout(self.exif_form)
-        exif_box.setMinimumWidth(280)
+        exif_box.setMinimumWidth(240)
         side = QVBoxLayout()
         side.addWidget(exif_box)
         side.addStretch(1)

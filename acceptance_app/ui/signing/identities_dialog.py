@@ -27,6 +27,7 @@ from acceptance_app.services import identities
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import Column, RowsModel
 from acceptance_app.ui.tasks import TaskRunner
+from acceptance_app.ui.widgets.screen_fit import resize_to_screen
 from acceptance_app.ui.widgets.table import make_table
 
 KIND_LABELS = {"pkcs12": "PKCS#12", "pkcs11": "PKCS#11", "training": "培训用"}
@@ -129,7 +130,7 @@ class IdentitiesDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         layout.addWidget(close)
-        self.resize(1000, 360)
+        resize_to_screen(self, 1000, 360)
         self.reload()
 
     def reload(self) -> None:

@@ -23,6 +23,7 @@ from acceptance_app.settings import load_settings
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import Column, RowsModel
 from acceptance_app.ui.tasks import TaskRunner
+from acceptance_app.ui.widgets.screen_fit import resize_to_screen
 from acceptance_app.ui.widgets.table import make_table
 
 
@@ -73,7 +74,7 @@ class VerifyDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 320)
+        resize_to_screen(self, 1100, 320)
 
 
 def open_verify_dialog(runner: TaskRunner, document_id: uuid.UUID, number: str, parent: QWidget) -> None:

@@ -6,10 +6,20 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from acceptance_app.domain.entities import UnitRow
-from acceptance_app.domain.enums import DISCIPLINES
+from acceptance_app.domain.enums import DISCIPLINES, CellStatus, Discipline
 from acceptance_app.domain.identifiers import format_real_estate_unit_code
 from acceptance_app.domain.photos import PhotoTarget
 from acceptance_app.i18n import _
@@ -45,6 +55,8 @@ class UnitPage(QWidget):
         self.runner = runner
         self.unit_id: uuid.UUID | None = None
         self.row: UnitRow | None = None
+        self._opened_for: uuid.UUID | None = None
+        self._restoring = False
         self.title = QLabel()
         self.title.setObjectName("unit_title")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
@@ -53,24 +65,37 @@ class UnitPage(QWidget):
         self.facts = QGridLayout()
         self.facts.setHorizontalSpacing(12)
         self.facts.setVerticalSpacing(2)
-        facts_box = QGroupBox(_("Unit"))
-        facts_box.setLayout(self.facts)
-        self.status_labels: dict[object, QLabel] = {}
-        status_row = QHBoxLayout()
+        # The facts fold away (folded by default): on a 768-pixel laptop the checklist needs the height.
+        self.facts_box = QGroupBox(_("Unit"))
+        self.facts_box.setObjectName("unit_facts")
+        self.facts_box.setLayout(self.facts)
+        self.facts_box.setVisible(False)
+        self.facts_toggle = QToolButton()
+        self.facts_toggle.setObjectName("facts_toggle")
+        self.facts_toggle.setCheckable(True)
+        self.facts_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.facts_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.facts_toggle.setText(_("Unit facts"))
+        self.facts_toggle.toggled.connect(self.show_facts)
+        self.status_labels: dict[object, QPushButton] = {}
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
         for discipline in DISCIPLINES:
-            badge = QLabel()
+            # A badge opens its discipline's tab (it looked like a button and did nothing).
+            badge = QPushButton()
             badge.setObjectName(f"status_{discipline.value}")
-            badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            badge.setMinimumWidth(120)
+            badge.setFlat(True)
+            badge.setCursor(Qt.CursorShape.PointingHandCursor)
+            badge.clicked.connect(lambda _checked=False, d=discipline: self.open_discipline(d))
             self.status_labels[discipline] = badge
-            status_row.addWidget(badge)
-        status_row.addStretch(1)
+            top.addWidget(badge)
+        top.addWidget(self.facts_toggle)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("discipline_tabs")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(status_row)
-        layout.addWidget(facts_box)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.facts_box)
         layout.addWidget(self.tabs, 1)
         self.checklists = [ChecklistTab(runner, d, settings) for d in DISCIPLINES]
         for tab in self.checklists:
@@ -79,10 +104,33 @@ class UnitPage(QWidget):
         self.tabs.addTab(self.photos_panel, _("Photos"))
         self.findings_tab = UnitFindingsTab(runner)
         self.tabs.addTab(self.findings_tab, _("Findings"))
+        self.last_discipline: Discipline | None = None
+        self.tabs.currentChanged.connect(self._remember_discipline)
         runner.changes_applied.connect(self._on_changes)
+
+    def show_facts(self, shown: bool) -> None:
+        self.facts_box.setVisible(shown)
+        self.facts_toggle.setChecked(shown)
+        self.facts_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+    def checklist(self, discipline: Discipline) -> ChecklistTab:
+        return next(t for t in self.checklists if t.discipline is discipline)
+
+    def open_discipline(self, discipline: Discipline) -> None:
+        tab = self.checklist(discipline)
+        index = self.tabs.indexOf(tab)
+        if self.tabs.isTabVisible(index):
+            self.tabs.setCurrentIndex(index)
+            tab.view.setFocus()
+
+    def _remember_discipline(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, ChecklistTab) and not self._restoring:
+            self.last_discipline = widget.discipline
 
     def show_unit(self, unit_id: uuid.UUID) -> None:
         self.unit_id = unit_id
+        self._opened_for = None
         self.reload()
         for tab in self.checklists:
             tab.show_unit(unit_id)
@@ -101,10 +149,21 @@ class UnitPage(QWidget):
         self.row = row
         data = row.data
         self.title.setText(data.name)
+        self._restoring = True  # hiding tabs moves the current one: not the inspector's choice
         for discipline, badge in self.status_labels.items():
             status = row.cells[discipline]
-            badge.setText(f"{label(discipline)}：{label(status)}")
-            badge.setStyleSheet(f"background: {CELL_COLORS[status]}; border: 1px solid #bbb; padding: 4px;")
+            applies = status is not CellStatus.NOT_APPLICABLE
+            badge.setText(_("{discipline}: {status}").format(discipline=label(discipline), status=label(status)))
+            badge.setEnabled(applies)
+            badge.setToolTip(_("Open the {discipline} checklist").format(discipline=label(discipline)) if applies
+                             else _("{discipline} does not apply to this unit").format(discipline=label(discipline)))
+            # Text colour set with the background: readable in a dark theme too.
+            badge.setStyleSheet(f"background: {CELL_COLORS[status]}; color: #000; border: 1px solid #bbb; "
+                                "padding: 3px 6px;")
+            # A discipline that does not apply is not offered (人防 on a unit without 人防 works).
+            self.tabs.setTabVisible(self.tabs.indexOf(self.checklist(discipline)), applies)
+        self._open_last_discipline(row)
+        self._restoring = False
         while self.facts.count():
             item = self.facts.takeAt(0)
             if item is not None and item.widget() is not None:
@@ -132,6 +191,17 @@ class UnitPage(QWidget):
         for column in range(FACT_COLUMNS):
             self.facts.setColumnStretch(2 * column + 1, 1)
         self.loaded.emit()
+
+    def _open_last_discipline(self, row: UnitRow) -> None:
+        """A unit opens on the discipline used last, when it applies; else the first that applies."""
+        if self._opened_for == row.id:
+            return
+        self._opened_for = row.id
+        wanted = [self.last_discipline] if self.last_discipline else []
+        for discipline in [*wanted, *DISCIPLINES]:
+            if row.cells.get(discipline) not in (None, CellStatus.NOT_APPLICABLE):
+                self.open_discipline(discipline)
+                return
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.unit or changes.inspection or changes.checklist:
