@@ -73,7 +73,9 @@ def run_gui(context: CliContext, smoke_test: bool = False, demo: bool = False) -
 
         def after_count(projects: list) -> None:
             window.ensure_identity()  # the first start asks who is working before anything is recorded
+            window.show_empty_state(bool(projects))
             if projects:
+                window.open_last_project()
                 return
             if demo:
                 runner.write(lambda s, t: create_demo(s)).success(lambda made: window.open_project(made.main)).run()

@@ -26,6 +26,7 @@ from acceptance_app.i18n import _
 from acceptance_app.services import photos
 from acceptance_app.services.changes import Changes
 
+from acceptance_app.ui import desktop_state
 from acceptance_app.ui.photos.grid import ROW_ROLE, PhotoGrid, PhotoGridModel
 from acceptance_app.ui.tasks import Operation, TaskRunner, TaskState
 
@@ -104,14 +105,16 @@ class PhotosPanel(QWidget):
     # Import -------------------------------------------------------------------------------------------------
     def _choose_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
-            self, _("Import photos"), "", _("Photos ({patterns})").format(patterns=IMAGE_FILTER)
+            self, _("Import photos"), desktop_state.last_folder(), _("Photos ({patterns})").format(patterns=IMAGE_FILTER)
         )
         if names:
+            desktop_state.remember_folder(names[0])
             self.import_files([Path(n) for n in names])
 
     def _choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, _("Import a folder or camera card"))
+        name = QFileDialog.getExistingDirectory(self, _("Import a folder or camera card"), desktop_state.last_folder())
         if name:
+            desktop_state.remember_folder(name)
             self.import_files([Path(name)])
 
     def import_files(self, files: Sequence[Path]) -> Operation | None:

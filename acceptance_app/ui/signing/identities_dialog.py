@@ -24,6 +24,7 @@ from acceptance_app.i18n import _
 from acceptance_app.reports import labels
 from acceptance_app.services import identities
 
+from acceptance_app.ui import desktop_state
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import Column, RowsModel
 from acceptance_app.ui.tasks import TaskRunner
@@ -86,8 +87,10 @@ class IdentityForm(QDialog):
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("PKCS#12 file"), "", "PKCS#12 (*.p12 *.pfx)")
+        path, _filter = QFileDialog.getOpenFileName(self, _("PKCS#12 file"), desktop_state.last_folder(),
+                                                    "PKCS#12 (*.p12 *.pfx)")
         if path:
+            desktop_state.remember_folder(path)
             self.file.setText(path)
 
     def work(self) -> Any:

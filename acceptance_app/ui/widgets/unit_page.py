@@ -27,6 +27,7 @@ from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings
 
+from acceptance_app.ui import desktop_state
 from acceptance_app.ui.checklists.tab import ChecklistTab
 from acceptance_app.ui.findings.unit_tab import UnitFindingsTab
 from acceptance_app.ui.labels import label
@@ -104,7 +105,8 @@ class UnitPage(QWidget):
         self.tabs.addTab(self.photos_panel, _("Photos"))
         self.findings_tab = UnitFindingsTab(runner)
         self.tabs.addTab(self.findings_tab, _("Findings"))
-        self.last_discipline: Discipline | None = None
+        remembered = desktop_state.value("unit/last_discipline")
+        self.last_discipline = Discipline(remembered) if remembered in {d.value for d in DISCIPLINES} else None
         self.tabs.currentChanged.connect(self._remember_discipline)
         runner.changes_applied.connect(self._on_changes)
 
@@ -127,6 +129,7 @@ class UnitPage(QWidget):
         widget = self.tabs.widget(index)
         if isinstance(widget, ChecklistTab) and not self._restoring:
             self.last_discipline = widget.discipline
+            desktop_state.set_value("unit/last_discipline", widget.discipline.value)
 
     def show_unit(self, unit_id: uuid.UUID) -> None:
         self.unit_id = unit_id
