@@ -38,6 +38,7 @@ from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings, forms_folder
 
 from acceptance_app.ui.checklists.editor import AnswerEditor
+from acceptance_app.ui.checklists.item_evidence import ItemEvidence
 from acceptance_app.ui.checklists.model import (
     FILTER_LABELS,
     SHARED_MARK,
@@ -118,6 +119,12 @@ class ChecklistTab(QWidget):
         for column in (0, 3, 6):  # id, class, verdict: as narrow as their text
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.installEventFilter(self)
+        self.evidence = ItemEvidence(runner, self.view, self._inspection_id, self.current_row, self)
+        self.finding_button = QPushButton(_("Record finding… (F)"))
+        self.finding_button.setObjectName("record_finding")
+        self.finding_button.setToolTip(_("A finding on this item, with discipline, unit, item, class and the "
+                                         "measured value filled in; then its photos"))
+        self.finding_button.clicked.connect(lambda: self.evidence.record_finding())
         self.editor = AnswerEditor()
         self.editor.answer_ready.connect(self._answer_from_editor)
         self.editor.note_ready.connect(self._note_from_editor)
@@ -164,7 +171,14 @@ class ChecklistTab(QWidget):
         layout.addWidget(self.outcome)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.editor)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.editor, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.finding_button)
+        side.addWidget(self.evidence.strip)
+        side.addStretch(1)
+        bottom.addLayout(side)
+        layout.addLayout(bottom)
         layout.addWidget(self.message)
 
     # Loading ---------------------------------------------------------------------------------------------
@@ -198,6 +212,8 @@ class ChecklistTab(QWidget):
         self.conclude_button.setVisible(open_)
         self.undo_button.setVisible(open_)
         self.editor.setVisible(open_)
+        self.finding_button.setVisible(open_)
+        self.evidence.strip.setVisible(current is not None)
         if current is None:
             self.model.set_rows([])
             self.header.setText(_("Not inspected yet") if state.applies else _("Not applicable to this unit"))
@@ -242,10 +258,14 @@ class ChecklistTab(QWidget):
 
     def _show_current(self) -> None:
         current = self.state.current if self.state else None
-        self.editor.show_row(self.current_row(), current.jurisdiction if current else None)
+        row = self.current_row()
+        self.editor.show_row(row, current.jurisdiction if current else None)
+        if row is None or self.evidence.target(row) != self.evidence._shown:
+            self.evidence.show_item(row)
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.checklist or changes.inspection:
+        # A finding or a photo changes the rows' 待办 (evidence still missing) at once.
+        if changes.checklist or changes.inspection or changes.finding or changes.photo:
             # Hidden tabs (the other disciplines) reload when shown, not on every answer.
             if self.isVisible():
                 self.reload()
@@ -328,6 +348,9 @@ class ChecklistTab(QWidget):
             return True
         if key == Qt.Key.Key_N:
             self.editor.note.setFocus()
+            return True
+        if key == Qt.Key.Key_F and self.finding_button.isVisible():
+            self.evidence.record_finding()
             return True
         if key in _VERDICT_KEYS:
             self._verdict_key(_VERDICT_KEYS[key])

@@ -33,6 +33,19 @@ from acceptance_app.ui.tasks import Operation, TaskRunner, TaskState
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.heic *.heif *.JPG *.JPEG *.PNG *.TIF *.TIFF *.HEIC *.HEIF"
 
 
+def start_import(runner: TaskRunner, files: Sequence[Path], target: PhotoTarget, parent: QWidget) -> Operation:
+    """The import as a runner operation (not yet run): on the pool, with progress and Cancel."""
+    database, folder = runner.database, runner.database.folder
+
+    def work(task: TaskState) -> list[ImportResult]:
+        # Not a runner.write: import_photos commits each photo itself as it lands, which a write
+        # operation's single transaction would not allow. SQLite's busy timeout serializes the commits.
+        with database.session() as session:
+            return photos.import_photos(session, folder, list(files), target, task)
+
+    return runner.slow(work).with_progress(_("Importing photos…"), parent)
+
+
 class PhotosPanel(QWidget):
     loaded = Signal()
     import_finished = Signal(list)  # list[ImportResult]
@@ -121,15 +134,7 @@ class PhotosPanel(QWidget):
         target = self.target
         if target is None or not files:
             return None
-        database, folder = self.runner.database, self.folder
-
-        def work(task: TaskState) -> list[ImportResult]:
-            # Not a runner.write: import_photos commits each photo itself as it lands, which a write
-            # operation's single transaction would not allow. SQLite's busy timeout serializes the commits.
-            with database.session() as session:
-                return photos.import_photos(session, folder, list(files), target, task)
-
-        return self.runner.slow(work).success(self._imported).with_progress(_("Importing photos…"), self).run()
+        return start_import(self.runner, files, target, self).success(self._imported).run()
 
     def _imported(self, results: list[ImportResult]) -> None:
         count = {outcome: sum(r.outcome is outcome for r in results) for outcome in ImportOutcome}
