@@ -39,17 +39,13 @@ from acceptance_app.messages import describe_error
 from acceptance_app.ui.checklists.text import VERDICT_COLORS, item_verdict_text, rule_text
 from acceptance_app.ui.widgets.clamped_label import ClampedLabel
 
-KEY_HINT = (
-    "1 {pass_} · 2 {fail} · 3 {na} · Enter {value} · J/K {move} · N {note} · Ctrl+F {find} · Ctrl+Z {undo} · "
-    "F1 {all}"
-)
+KEY_HINT = "F1 {all} · Enter {value} · J/K {move} · N {note} · F {finding} · Ctrl+Z {undo}"
 
 
 def key_hint() -> str:
-    return KEY_HINT.format(
-        pass_=_("pass"), fail=_("fail"), na=_("not applicable"), value=_("value"), move=_("up/down"),
-        note=_("note"), find=_("filter"), undo=_("undo"), all=_("all shortcuts"),
-    )
+    """One short line (1/2/3 are on the buttons); F1 lists every key."""
+    return KEY_HINT.format(all=_("all shortcuts"), value=_("value"), move=_("up/down"), note=_("note"),
+                           finding=_("finding"), undo=_("undo"))
 
 
 class _Box(QLineEdit):
@@ -91,7 +87,7 @@ class AnswerEditor(QWidget):
         self.title = ClampedLabel(3)
         self.title.setObjectName("answer_title")
         self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.keys = ClampedLabel(1)
+        self.keys = ClampedLabel(2)
         self.keys.setText(key_hint())
         self.keys.setObjectName("answer_keys")
         self.keys.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # grey in light and dark themes
@@ -136,7 +132,8 @@ class AnswerEditor(QWidget):
         grid.addWidget(QLabel(_("Value")), 1, 0)
         grid.addWidget(self.value, 1, 1)
         grid.addWidget(self.live, 1, 2)
-        grid.addWidget(QLabel(_("Readings")), 1, 3)
+        self.samples_label = QLabel(_("Readings"))
+        grid.addWidget(self.samples_label, 1, 3)
         grid.addWidget(self.samples, 1, 4)
         grid.addWidget(self.delete_sample, 1, 5)
         grid.addWidget(QLabel(_("Reason (N/A)")), 2, 0)
@@ -177,6 +174,7 @@ class AnswerEditor(QWidget):
         measured = row is not None and row.item.answer.type is AnswerType.MEASURE
         self._samples = values.samples if measured else ()
         self.samples.setVisible(measured)
+        self.samples_label.setVisible(measured)
         self.delete_sample.setVisible(measured)
         self.samples.clear()
         unit = row.item.answer.unit if row else ""

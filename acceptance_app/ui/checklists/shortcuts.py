@@ -15,7 +15,7 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("F", N_("record a finding with photos for the item")),
     ("Esc", N_("back from a box to the list")),
     ("Delete", N_("in the readings list: delete the selected reading")),
-    ("Ctrl+F", N_("filter the items")),
+    ("Ctrl+F", N_("filter the items; Enter goes back to the list")),
     ("Ctrl+Z", N_("undo the last answer")),
     ("F1 / ?", N_("this list")),
 ]

@@ -135,6 +135,7 @@ class ChecklistTab(QWidget):
             lambda: self._keeping_current(lambda: self.proxy.set_mode(self.filter_mode.currentData()))
         )
         self.search.textChanged.connect(lambda text: self._keeping_current(lambda: self.proxy.set_text(text)))
+        self.search.returnPressed.connect(self.view.setFocus)  # Ctrl+F, type, Enter: back to answering
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         QShortcut(
             QKeySequence.StandardKey.Find,

@@ -206,6 +206,11 @@ class AnnotationView(QGraphicsView):
         super().mouseReleaseEvent(event)
 
 
+def file_size_text(size: int) -> str:
+    """"2.4 MB", "86 KB": a small photo is never "0.0 MB"."""
+    return f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
+
+
 def exif_rows(detail: PhotoDetail) -> list[tuple[str, str]]:
     taken = beijing_text(detail.taken_at, seconds=True, empty="—")
     if detail.gps_lat is not None and detail.gps_lon is not None:
@@ -219,7 +224,7 @@ def exif_rows(detail: PhotoDetail) -> list[tuple[str, str]]:
         (_("Taken at"), taken),
         (_("GPS position"), gps),
         (_("Camera"), detail.camera or "—"),
-        (_("Size"), f"{detail.width} × {detail.height}  ({detail.size / 1e6:.1f} MB)"),
+        (_("Size"), f"{detail.width} × {detail.height}  ({file_size_text(detail.size)})"),
         (_("EXIF orientation"), str(detail.orientation)),
         (_("Imported"), f"{imported}  {actor_text(detail.imported_by)}"),
         ("SHA-256", detail.sha256[:16] + "…"),

@@ -70,6 +70,9 @@ class ProjectList(QWidget):
     def set_rows(self, rows: list[ProjectRow]) -> None:
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
+        # The name gets the width (elided in the middle); the code keeps 110 px, the builder is found by search.
+        self.view.setColumnWidth(1, min(self.view.columnWidth(1), 110))
+        self.view.setColumnHidden(2, True)
         self.loaded.emit()
 
     def _on_changes(self, changes: Changes) -> None:
