@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from acceptance_app import i18n
-from acceptance_app.settings import Settings, default_data_dir, load_settings, save_settings
+from acceptance_app.settings import Settings, cli_actor, default_data_dir, load_settings, save_settings
 from acceptance_app.storage.data_folder import DataFolder
 
 if TYPE_CHECKING:
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 class AppContext:
     folder: DataFolder
     settings: Settings
+    # Who is working, named in every record: --actor, else $ACCEPTANCE_APP_ACTOR, else the configured inspector;
+    # "" until the window's first start asks (a write without one is refused, storage/audit.py).
+    actor: str = ""
     _database: Database | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -33,7 +36,8 @@ class AppContext:
             self._database.use_settings(self.settings)
 
     @classmethod
-    def open(cls, data_dir: str | Path | None = None, language: str | None = None) -> AppContext:
+    def open(cls, data_dir: str | Path | None = None, language: str | None = None,
+             actor: str | None = None) -> AppContext:
         """The folder (``--data-dir``, else $ACCEPTANCE_APP_DATA_DIR, else the user data folder), its settings,
         and the language of messages (``--lang``, else the setting)."""
         root = Path(data_dir).expanduser() if data_dir else default_data_dir()
@@ -41,7 +45,7 @@ class AppContext:
         folder.root.mkdir(parents=True, exist_ok=True)
         settings = load_settings(folder.root)
         i18n.install(language or settings.language)
-        return cls(folder, settings)
+        return cls(folder, settings, cli_actor(actor, settings))
 
     def database(self) -> Database:
         """Opened (and migrated) on first use: SQLAlchemy costs ~0.15 s to import, which the window's first paint
@@ -50,8 +54,8 @@ class AppContext:
             if self._database is None:
                 from acceptance_app.storage.db import open_database
 
-                self._database = open_database(self.folder, actor=self.settings.inspector_name or "cli",
-                                               settings=self.settings)
+                self._database = open_database(self.folder, actor=self.actor, settings=self.settings,
+                                               require_actor=True)
             return self._database
 
     @property

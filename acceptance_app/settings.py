@@ -38,6 +38,7 @@ class Settings:
     device_id: str = field(default_factory=lambda: uuid.uuid4().hex[:8].upper())
     inspector_name: str = ""
     inspector_department: str = ""
+    inspector_id: str = ""  # 检查员编号 / 执法证号: two inspectors may share a name, never an id
     forms_dir: str = ""  # a jurisdiction's own forms folder; empty = the shipped forms
     jurisdiction: str = "370100"  # GB/T 2260 region code; 济南 by default
     hub_url: str = ""
@@ -64,6 +65,25 @@ def upgrade(raw: dict) -> dict:
         version += 1
         raw["version"] = version
     return raw
+
+
+ACTOR_ENV = "ACCEPTANCE_APP_ACTOR"
+
+
+def inspector_actor(settings: Settings) -> str:
+    """How records name the configured inspector: "张三 J-017" (the id tells two 张三 apart); "" when unset."""
+    name = settings.inspector_name.strip()
+    if not name:
+        return ""
+    return f"{name} {settings.inspector_id.strip()}".strip()
+
+
+def cli_actor(given: str | None, settings: Settings) -> str:
+    """The CLI's actor: ``--actor``, else $ACCEPTANCE_APP_ACTOR (for scripts), else the configured inspector."""
+    for candidate in (given, os.environ.get(ACTOR_ENV)):
+        if candidate and candidate.strip():
+            return candidate.strip()
+    return inspector_actor(settings)
 
 
 def forms_folder(settings: Settings) -> Path:

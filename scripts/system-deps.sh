@@ -2,14 +2,14 @@
 # Installs the Debian packages the app and its tests need, only where something is missing.
 # Runs apt-get as root, or through sudo; prints what to install by hand if neither is possible.
 #   scripts/system-deps.sh            # run the app (Qt libraries, python3-venv)
-#   scripts/system-deps.sh --test     # also Xvfb, poppler-utils, SoftHSM2, PostgreSQL for the tests
+#   scripts/system-deps.sh --test     # also Xvfb, xdotool (real key presses), poppler-utils, SoftHSM2, PostgreSQL
 set -euo pipefail
 
 RUNTIME="libegl1 libgl1 libx11-6 libbrotli1 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0
  libxcb-shape0 libxcb-util1 libxcb-xkb1 libx11-xcb1 libxcb-randr0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0
  python3-venv ca-certificates"
-TEST="xvfb xauth poppler-utils softhsm2 opensc postgresql"
+TEST="xvfb xauth xdotool poppler-utils softhsm2 opensc postgresql"
 
 wanted="$RUNTIME"
 [ "${1:-}" = "--test" ] && wanted="$RUNTIME $TEST"

@@ -13,6 +13,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("RL_useA85", "0")
+os.environ.setdefault("ACCEPTANCE_APP_ACTOR", "测试员")  # the CLI refuses to write records that name nobody
 
 from acceptance_app import i18n  # noqa: E402
 from acceptance_app.storage.data_folder import DB_FILENAME, DataFolder  # noqa: E402

@@ -47,7 +47,7 @@ EXIT_KNOWN_ERROR = 2
 
 def _command_word(args_list: list[str]) -> str:
     """The command given ("" when none): the first word that is not a global option or its value."""
-    skip_values = {args_list[i + 1] for i, a in enumerate(args_list[:-1]) if a in ("--data-dir", "--lang")}
+    skip_values = {args_list[i + 1] for i, a in enumerate(args_list[:-1]) if a in ("--data-dir", "--lang", "--actor")}
     rest = [a for a in args_list if not a.startswith("-") and a not in skip_values]
     return rest[0] if rest else ""
 
@@ -70,6 +70,9 @@ def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.Argumen
         "--data-dir", help=_("data folder (default: ACCEPTANCE_APP_DATA_DIR or the user data folder)")
     )
     parser.add_argument("--lang", choices=("zh_CN", "en"), help=_("language of messages"))
+    parser.add_argument(
+        "--actor", help=_("who is working, named in every record (default: the inspector set in the settings)")
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules:
         importlib.import_module(f"acceptance_app.cli.{name.replace('-', '_')}").register(subparsers)
@@ -81,13 +84,14 @@ def _global_options(args_list: list[str]) -> argparse.Namespace:
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--data-dir")
     pre.add_argument("--lang")
+    pre.add_argument("--actor")
     return pre.parse_known_args(args_list)[0]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     options = _global_options(args_list)
-    context = AppContext.open(options.data_dir, options.lang)  # built once; the window gets the same one
+    context = AppContext.open(options.data_dir, options.lang, options.actor)  # built once; the window gets the same one
     parser = build_parser(_modules_for(args_list))
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     assert isinstance(commands, dict)  # the subcommand parsers by name

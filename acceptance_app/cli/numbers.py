@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.i18n import _
 
 
@@ -51,7 +52,7 @@ def _print_rows(rows: list, as_json: bool = False) -> None:
         print(f"{r.series}\t{r.year}\t{r.first}-{r.last}\t{_('free')} {r.free}\t{r.device}\t{r.granted_by}")
 
 
-def run_list(args: argparse.Namespace, context: CliContext) -> int:
+def run_list(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import document_numbers
 
     with context.database().session() as session:
@@ -60,7 +61,7 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_grant(args: argparse.Namespace, context: CliContext) -> int:
+def run_grant(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import document_numbers
 
     with context.database().session() as session, session.begin():
@@ -71,7 +72,7 @@ def run_grant(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_add(args: argparse.Namespace, context: CliContext) -> int:
+def run_add(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import document_numbers
 
     with context.database().session() as session, session.begin():
@@ -80,7 +81,7 @@ def run_add(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_request(args: argparse.Namespace, context: CliContext) -> int:
+def run_request(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.cli.sync import _hub
     from acceptance_app.services import document_numbers
     from acceptance_app.sync.client import HubClient
@@ -92,7 +93,7 @@ def run_request(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_number_drafts(args: argparse.Namespace, context: CliContext) -> int:
+def run_number_drafts(args: argparse.Namespace, context: AppContext) -> int:
     import uuid
 
     from acceptance_app.reports.rendering import RenderHelper

@@ -6,8 +6,10 @@ import argparse
 import uuid
 from pathlib import Path
 
+from acceptance_app.actor_text import actor_text
 from acceptance_app.cli.context import print_json
 from acceptance_app.context import AppContext
+from acceptance_app.domain.beijing_time import beijing_text
 from acceptance_app.domain.photos import ImportOutcome, PhotoTarget
 from acceptance_app.i18n import _
 from acceptance_app.services import photos
@@ -91,7 +93,7 @@ def run_list(args: argparse.Namespace, context: AppContext) -> int:
                      "item_id": r.item_id, "annotated": r.annotated} for r in rows])
     else:
         for r in rows:
-            taken = r.taken_at.isoformat() if r.taken_at else "—"
+            taken = beijing_text(r.taken_at, seconds=True, empty="—")
             print(f"{r.id}\t{r.original_name}\t{r.width}×{r.height}\t{taken}\t{r.item_id}")
     return 0
 
@@ -106,11 +108,11 @@ def run_show(args: argparse.Namespace, context: AppContext) -> int:
         (_("File name"), detail.original_name),
         ("SHA-256", detail.sha256),
         (_("Size"), f"{detail.size:,} B  {detail.width}×{detail.height}  {detail.mime}"),
-        (_("Taken at"), detail.taken_at.isoformat() if detail.taken_at else "—"),
+        (_("Taken at"), beijing_text(detail.taken_at, seconds=True, empty="—")),
         (_("GPS position"), gps),
         (_("Camera"), detail.camera or "—"),
         (_("EXIF orientation"), str(detail.orientation)),
-        (_("Imported"), f"{detail.imported_at.isoformat()} {detail.imported_by}"),
+        (_("Imported"), f"{beijing_text(detail.imported_at, seconds=True)} {actor_text(detail.imported_by)}"),
         (_("Original"), str(paths.original)),
         (_("Display copy"), str(paths.display)),
     ]

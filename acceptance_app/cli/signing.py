@@ -11,6 +11,7 @@ from pathlib import Path
 
 from acceptance_app.cli.context import print_json
 from acceptance_app.context import AppContext
+from acceptance_app.domain.beijing_time import beijing_iso_text, beijing_text
 from acceptance_app.domain.enums import Department
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.fileio import atomic_write_bytes
@@ -135,7 +136,7 @@ def _list_fields(args: argparse.Namespace) -> int:
         print_json([s.__dict__ for s in states])
         return 0
     for s in states:
-        who = (_("signed by {signer} at {when}").format(signer=s.signer, when=s.signing_time[:19]) if s.signed
+        who = (_("signed by {signer} at {when}").format(signer=s.signer, when=beijing_iso_text(s.signing_time)) if s.signed
                else _("not signed"))
         lock = "  " + _("(locks the document)") if s.locks_document else ""
         page = _("page {number}").format(number=s.page)
@@ -164,7 +165,7 @@ def _sign(args: argparse.Namespace, context: AppContext) -> int:
     result = provider.sign_pdf(request, source)
     atomic_write_bytes(args.out, result.data)
     recorded = _record(context, source, result, request)
-    print(f"{result.field}\t{request.signer_name}\t{result.signed_at.isoformat()[:19]}")
+    print(f"{result.field}\t{request.signer_name}\t{beijing_text(result.signed_at, seconds=True)}")
     print(_("Timestamp: {value}").format(value=result.timestamp) if result.timestamp
           else _("No timestamp: {reason}").format(reason=result.timestamp_note))
     if result.locked:
@@ -211,7 +212,7 @@ def _verify(args: argparse.Namespace, context: AppContext) -> int:
 def print_report(report: VerificationReport, record_issues: list, ok: bool) -> None:
     for s in report.signatures:
         verdict = _("OK") if s.ok else _("FAILED")
-        print(f"[{verdict}] {s.field}  {s.signer}  {s.signing_time[:19]}")
+        print(f"[{verdict}] {s.field}  {s.signer}  {beijing_iso_text(s.signing_time)}")
         print("    " + (_("Timestamp: {value}").format(value=s.timestamp) if s.timestamp else _("No timestamp")))
         print("    " + (_("Covers the whole document") if s.whole_document else _("Does not cover the whole document")))
         print("    " + _("Changes after it: {level}").format(level=modification_text(s.modification_level)))

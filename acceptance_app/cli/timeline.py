@@ -6,7 +6,8 @@ import argparse
 import uuid
 from datetime import date
 
-from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.cli.context import print_json
+from acceptance_app.context import AppContext
 from acceptance_app.i18n import _
 
 
@@ -31,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.set_defaults(handler=run_add)
 
 
-def run_add(args: argparse.Namespace, context: CliContext) -> int:
+def run_add(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.domain.procedure import Stage
     from acceptance_app.services import timeline
 
@@ -41,7 +42,7 @@ def run_add(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def run_show(args: argparse.Namespace, context: CliContext) -> int:
+def run_show(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services import timeline
 
     with context.database().session() as session:

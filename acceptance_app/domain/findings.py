@@ -208,3 +208,12 @@ def check_commitment(status: CommitmentStatus, result: CommitmentStatus) -> Comm
     if status is not CommitmentStatus.OPEN or result is CommitmentStatus.OPEN:
         raise KnownError("commitment.already_checked", status=status.value)
     return result
+
+
+_CLASS_RANK = {ItemClass.A: 0, ItemClass.B: 1, ItemClass.C: 2}
+
+
+def class_lowered(item_class: ItemClass, finding_class: ItemClass) -> bool:
+    """A finding on a class-A (否决项) item recorded as B or C: a lower class than the item's, which the
+    inspector must justify (a failed 否决项 recorded as 关键项 would change the unit's verdict)."""
+    return _CLASS_RANK[finding_class] > _CLASS_RANK[item_class]

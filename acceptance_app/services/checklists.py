@@ -261,6 +261,9 @@ def answer_item(
     """Record an answer (a new version; the previous one is kept, retired). Returns the computed outcome.
     Raises KnownError for an answer that does not fit the item; nothing is written then."""
     inspection, unit, form, item = _writable(session, inspection_id, item_id)
+    if answer.verdict is ItemVerdict.NOT_APPLICABLE and (answer.samples or answer.choice or answer.design is not None):
+        # 不适用 is an answer kind, never a value: an answer that is both cannot be recorded.
+        raise KnownError("answer.na_with_value", item=item.id)
     jurisdiction = checklist_forms.pinned_jurisdiction(session, inspection.jurisdiction_hash)
     outcome = evaluate_item(item, answer, jurisdiction)
     previous = _current_row(session, inspection, unit, item)

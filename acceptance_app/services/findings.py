@@ -15,7 +15,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from acceptance_app.domain.enums import Discipline, FindingStatus, InspectionKind, PartyRole
+from acceptance_app.domain.enums import Discipline, FindingStatus, InspectionKind, ItemClass, PartyRole
 from acceptance_app.domain.findings import (
     FindingAction,
     FindingData,
@@ -24,6 +24,7 @@ from acceptance_app.domain.findings import (
     FindingRow,
     StepNotAllowed,
     allowed_actions,
+    class_lowered,
     next_status,
     time_left,
     validate_finding,
@@ -70,11 +71,31 @@ def _event(finding: Finding, action: FindingAction, by: str, note: str,
 
 
 # Recording ------------------------------------------------------------------------------------------
+def item_class_of(session: Session, inspection: Inspection, item_id: str | None) -> ItemClass | None:
+    """The class the inspection's pinned form gives the item (None: no item, or not in the form)."""
+    if not item_id or not inspection.form_hash:
+        return None
+    from acceptance_app.services import checklist_forms  # the forms' machinery only where an item is named
+
+    form = checklist_forms.pinned_form(session, inspection.form_hash)
+    return form.item(item_id).item_class if form.has_item(item_id) else None
+
+
 def add_finding(session: Session, inspection_id: uuid.UUID, data: FindingData,
-                today: date | None = None) -> tuple[uuid.UUID, Changes]:
-    """A new finding (待整改) on an inspection; its deadline is ``data.deadline_days`` working days away."""
+                today: date | None = None, class_reason: str = "") -> tuple[uuid.UUID, Changes]:
+    """A new finding (待整改) on an inspection; its deadline is ``data.deadline_days`` working days away.
+    A class lower than its item's needs ``class_reason``, kept as the note of the finding's first event."""
     _check(data)
     inspection = get_or_raise(session, Inspection, inspection_id)
+    item_class = item_class_of(session, inspection, (data.item_id or "").strip())
+    note = ""
+    finding_class = ItemClass(data.item_class)  # dialogs hand the enum's value
+    if item_class is not None and class_lowered(item_class, finding_class):
+        if not class_reason.strip():
+            raise KnownError("finding.class_lowered", item=data.item_id, item_class=item_class.value,
+                             finding_class=finding_class.value)
+        # A record, not UI text: written in the records' language.
+        note = f"类别 {item_class.value} → {finding_class.value}：{class_reason.strip()}"
     unit = inspection.unit
     party = party_for(session, unit.project_id, data.party_role)
     opened = _today(today)
@@ -85,7 +106,7 @@ def add_finding(session: Session, inspection_id: uuid.UUID, data: FindingData,
         deadline_days=data.deadline_days, deadline=add_working_days(opened, data.deadline_days),
         status=FindingStatus.OPEN, origin=FindingOrigin.FORMAL, created_by=_actor(session),
     )
-    _event(finding, FindingAction.OPEN, finding.created_by, "", inspection.id)
+    _event(finding, FindingAction.OPEN, finding.created_by, note, inspection.id)
     session.add(finding)
     session.flush()
     return finding.id, Changes(finding=True)
@@ -104,9 +125,9 @@ def latest_inspection_id(session: Session, unit_id: uuid.UUID, discipline: Disci
 
 
 def add_finding_on_unit(session: Session, unit_id: uuid.UUID, discipline: Discipline, data: FindingData,
-                        today: date | None = None) -> tuple[uuid.UUID, Changes]:
+                        today: date | None = None, class_reason: str = "") -> tuple[uuid.UUID, Changes]:
     """``add_finding`` on the current inspection of a unit and discipline (what the unit page offers)."""
-    return add_finding(session, latest_inspection_id(session, unit_id, discipline), data, today)
+    return add_finding(session, latest_inspection_id(session, unit_id, discipline), data, today, class_reason)
 
 
 def update_finding(session: Session, finding_id: uuid.UUID, data: FindingData) -> Changes:

@@ -17,7 +17,6 @@ import json
 import math
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta, timezone
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from acceptance_app.domain.beijing_time import beijing_text, to_beijing
 from acceptance_app.domain.enums import Discipline, InspectionKind
 from acceptance_app.fileio import atomic_write_bytes
 from acceptance_app.locator import font_path
@@ -44,7 +44,6 @@ from acceptance_app.storage.photo_layout import DISPLAY_QUALITY, PhotoStore
 if TYPE_CHECKING:
     from PIL import Image, ImageFont
 
-CHINA = timezone(timedelta(hours=8))
 DISCIPLINE_NAMES = {Discipline.PLANNING: "规划", Discipline.CIVIL_AIR_DEFENSE: "人防", Discipline.FIRE: "消防",
                     Discipline.ARCHIVE: "城建档案"}
 
@@ -110,7 +109,7 @@ def watermark_lines(session: Session, photo: Photo) -> list[str]:
         unit = session.get(Unit, inspection.unit_id)
     if unit is not None and project is None:
         project = session.get(Project, unit.project_id)
-    when = (photo.taken_at or photo.imported_at).astimezone(CHINA)
+    when = to_beijing(photo.taken_at or photo.imported_at)
     source = "拍摄" if photo.taken_at else "导入"
     place = " · ".join(
         part for part in (
@@ -221,7 +220,7 @@ def document_photos(session: Session, folder: DataFolder, unit_ids: list[uuid.UU
         if photo.id in seen:
             continue
         seen.add(photo.id)
-        when = photo.taken_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M") if photo.taken_at else ""
+        when = beijing_text(photo.taken_at)
         gps = (f"北纬{photo.gps_lat:.5f} 东经{photo.gps_lon:.5f}"
                if photo.gps_lat is not None and photo.gps_lon is not None else "")
         inspection = session.get(Inspection, link.inspection_id) if link.inspection_id else None

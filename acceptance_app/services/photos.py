@@ -39,6 +39,7 @@ from acceptance_app.services.common import NotFound
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import (
     Base,
+    Finding,
     Inspection,
     Photo,
     PhotoAnnotation,
@@ -233,8 +234,16 @@ def list_photos(session: Session, target: PhotoTarget) -> list[PhotoRow]:
     """The photos attached to ``target`` in their order; for a unit also those of its inspections."""
     condition = _target_filter(target)
     if target.kind is TargetKind.UNIT:
+        # A unit's photos: its own, its inspections' and its findings' (the defect is photographed once, on
+        # the finding; the unit's 照片 tab counted none of them before).
         inspections = sa.select(Inspection.id).where(Inspection.unit_id == target.id)
-        condition = sa.or_(condition, PhotoLink.inspection_id.in_(inspections))
+        unit_findings = sa.select(Finding.id).where(Finding.unit_id == target.id)
+        condition = sa.or_(condition, PhotoLink.inspection_id.in_(inspections), PhotoLink.finding_id.in_(unit_findings))
+    elif target.kind is TargetKind.INSPECTION and target.item_id:
+        # An item's photos: its own and those of its findings in the inspection (as the evidence rule counts them).
+        item_findings = sa.select(Finding.id).where(Finding.inspection_id == target.id,
+                                                    Finding.item_id == target.item_id)
+        condition = sa.or_(condition, PhotoLink.finding_id.in_(item_findings))
     annotated = sa.select(PhotoAnnotation.photo_id).where(sa.cast(PhotoAnnotation.shapes, sa.String) != "[]")
     # Plain columns, not ORM entities: a unit can hold thousands of photos and the grid waits for this.
     query = (

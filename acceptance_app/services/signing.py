@@ -16,6 +16,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from acceptance_app.domain.beijing_time import beijing_iso_text, beijing_text
 from acceptance_app.domain.document_numbers import PENDING_NUMBER
 from acceptance_app.domain.enums import DocumentState
 from acceptance_app.domain.problems import KnownError
@@ -77,7 +78,7 @@ def signing_status(session: Session, document_id: uuid.UUID) -> SigningStatus:
         record = recorded.get(state.name)
         rows.append(FieldRow(state.name, state.department, state.signed,
                              record.signer_name if record else state.signer,
-                             (record.signed_at.isoformat() if record else state.signing_time)[:19],
+                             beijing_text(record.signed_at, seconds=True) if record else beijing_iso_text(state.signing_time),
                              record.timestamp if record else "", state.locks_document))
     return SigningStatus(document.id, document.number or PENDING_NUMBER, document.state, path, tuple(rows))
 
@@ -168,7 +169,7 @@ def record_issues(session: Session, data: bytes, report: VerificationReport) -> 
     if document is None:
         return []
     present = {s.field for s in report.signatures}
-    return [Issue("record_removed", {"field": s.field, "signer": s.signer_name, "when": s.signed_at.isoformat()[:19]})
+    return [Issue("record_removed", {"field": s.field, "signer": s.signer_name, "when": beijing_text(s.signed_at, seconds=True)})
             for s in _signatures(session, document.id) if s.field not in present]
 
 

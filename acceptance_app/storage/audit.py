@@ -14,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
+from acceptance_app.domain.problems import KnownError
 from acceptance_app.storage.models import AuditEvent, Base, LocalMeta, SyncedMixin, utcnow
 
 UNAUDITED: tuple[type[Base], ...] = (AuditEvent, LocalMeta)
@@ -100,6 +101,8 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
         if not isinstance(obj, UNAUDITED):
             values = {k: [v[1], None] for k, v in _column_values(obj).items()}
             events.append(_event(session, obj, "delete", values))
+    if events and session.info.get("require_actor") and not str(session.info.get("actor", "")).strip():
+        raise KnownError("actor.missing")
     session.add_all(events)
 
 

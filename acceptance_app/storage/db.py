@@ -101,13 +101,16 @@ class Database:
     device_id: str
     actor: str = ""
     settings: Settings = field(default_factory=Settings)
+    # Every record names the person who made it: the window and the CLI set this, so a write without an actor
+    # fails (storage/audit.py) instead of recording nobody. Tests and the hub's own tooling leave it off.
+    require_actor: bool = False
 
     def session(self) -> Session:
         """A new session for one unit of work; never share it across threads. It carries what services need
         besides the rows: the device, the person acting, the data folder and the settings."""
         session = self.sessions()
         session.info.update(device_id=self.device_id, actor=self.actor, data_folder=self.folder,
-                            settings=self.settings)
+                            settings=self.settings, require_actor=self.require_actor)
         return session
 
     def use_settings(self, settings: Settings) -> None:
@@ -127,7 +130,8 @@ def _device_id(factory: sessionmaker[Session]) -> str:
         return meta.value
 
 
-def open_database(folder: DataFolder, actor: str = "", settings: Settings | None = None) -> Database:
+def open_database(folder: DataFolder, actor: str = "", settings: Settings | None = None,
+                  require_actor: bool = False) -> Database:
     folder.ensure()
     engine = make_engine(folder.database)
     try:
@@ -137,4 +141,4 @@ def open_database(folder: DataFolder, actor: str = "", settings: Settings | None
         raise
     factory = sessionmaker(engine, expire_on_commit=False)
     install_audit(factory)
-    return Database(folder, engine, factory, _device_id(factory), actor, settings or Settings())
+    return Database(folder, engine, factory, _device_id(factory), actor, settings or Settings(), require_actor)

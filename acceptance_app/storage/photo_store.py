@@ -25,6 +25,7 @@ from typing import Any, cast
 import pillow_heif
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
+from acceptance_app.domain.beijing_time import BEIJING
 from acceptance_app.fileio import atomic_write_bytes
 from acceptance_app.storage.photo_layout import (
     DISPLAY_QUALITY,
@@ -46,7 +47,7 @@ Image.MAX_IMAGE_PIXELS = PIXEL_LIMIT
 pillow_heif.register_heif_opener()
 
 # EXIF times carry no zone unless OffsetTimeOriginal is set; photos are taken in China (UTC+8).
-LOCAL_ZONE = timezone(timedelta(hours=8))
+LOCAL_ZONE = BEIJING
 
 _HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif")
 

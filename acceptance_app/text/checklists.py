@@ -65,6 +65,11 @@ ERRORS = {
     "answer.na_reason_required": N_("Item {item}: give a reason for \u201cnot applicable\u201d"),
     "answer.bad_value": N_("Item {item}: \u201c{value}\u201d is not a valid answer ({expected})"),
     "answer.nothing_to_undo": N_("Nothing to undo in this inspection"),
+    "answer.value_and_reason": N_(
+        "Item {item}: a reason for \u201cnot applicable\u201d is filled in, and a value was typed. Press 3 (or Enter "
+        "in the reason box) for not applicable, or clear the reason to record the value; nothing was saved"
+    ),
+    "answer.na_with_value": N_("Item {item}: \u201cnot applicable\u201d cannot also carry a value; nothing was saved"),
     "inspection.completed": N_("This inspection is concluded; start a new round to change it"),
     "inspection.already_passed": N_("This unit already passed in this discipline; no new round is needed"),
     "inspection.exists": N_("An inspection of this kind is already open for this unit and discipline"),

@@ -71,4 +71,8 @@ ERRORS = {
         "Install the newer version to open it; nothing was changed."
     ),
     "db.unreadable": N_("The database {path} cannot be read: {reason}"),
+    "actor.missing": N_(
+        "Nobody is named for this record: set the inspector (name, department, inspector id) in Settings, "
+        "or give --actor NAME on the command line. Nothing was saved."
+    ),
 }

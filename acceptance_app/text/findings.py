@@ -7,6 +7,7 @@ from acceptance_app.domain.findings import FindingAction
 from acceptance_app.i18n import N_, _
 
 FIELD_LABELS = {
+    "class_reason": N_("Reason for a lower class"),
     "description": N_("Description"),
     "deadline_days": N_("Deadline (working days)"),
     "item_id": N_("Checklist item"),
@@ -16,6 +17,7 @@ FIELD_LABELS = {
 }
 
 RULES = {
+    "finding.class_reason": N_("item {item} is class {item_class}: give the reason for a lower class"),
     "commitment.due_in_past": N_("{date} is already past"),
     "date.format": N_("must be a date like 2027-02-28, not \u201c{value}\u201d"),
 }
@@ -29,6 +31,10 @@ ERRORS = {
     "finding.step_not_allowed": N_("This finding is \u201c{status}\u201d; the step \u201c{action}\u201d is not possible now."),
     "finding.no_party": N_("The project has no {role}; add the responsible party first."),
     "finding.closed": N_("This finding is closed (re-check passed) and can no longer be edited."),
+    "finding.class_lowered": N_(
+        "Item {item} is class {item_class}; a class {finding_class} finding on it needs a reason for the lower "
+        "class. Nothing was saved."
+    ),
     "finding.no_inspection": N_(
         "This unit has no {discipline} inspection yet; start the inspection before recording findings."
     ),

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStac
 from acceptance_app import __version__
 from acceptance_app.context import AppContext
 from acceptance_app.i18n import _
-from acceptance_app.settings import Settings
+from acceptance_app.settings import Settings, inspector_actor
 
+from acceptance_app.ui import desktop_state
 from acceptance_app.ui.dialogs.entities import project_dialog
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.project_list import ProjectList
+from acceptance_app.ui.widgets.screen_fit import resize_to_screen
 
 if TYPE_CHECKING:
     from acceptance_app.ui.checklists.forms_page import FormsPage
@@ -39,29 +41,40 @@ class MainWindow(QMainWindow):
         self.runner: TaskRunner | None = None
         self.context = context
         self.data_dir = context.folder.root
+        self._settings_actor = inspector_actor(context.settings)
+        desktop_state.use_folder(self.data_dir)
         self._painted = False
         self._project_page: ProjectPage | None = None
         self._unit_page: UnitPage | None = None
         self._forms_page: FormsPage | None = None
         self.setWindowTitle(_("Joint completion acceptance"))
-        self.resize(1360, 820)
+        if not desktop_state.restore_geometry(self):
+            resize_to_screen(self, 1360, 820)
 
         self.project_list = ProjectList()
         self.empty_page = QLabel(_("Choose a project on the left, or create one."))
+        self.empty_page.setObjectName("empty_page")
+        self.empty_page.setWordWrap(True)
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.empty_page)
         split = QSplitter()
+        split.setObjectName("main_split")
         split.addWidget(self.project_list)
         split.addWidget(self.pages)
         split.setStretchFactor(1, 3)
-        split.setSizes([470, 890])
+        split.setSizes([300, max(self.width() - 300, 600)])  # the list wide enough to tell 一期 from 二期
         self.setCentralWidget(split)
+        desktop_state.restore_splitters(self)
+        # A permanent label, not showMessage(): menu status tips replace a message, never this label.
+        self.status_text = QLabel()
+        self.status_text.setObjectName("status_text")
+        self.statusBar().addPermanentWidget(self.status_text, 1)
 
         self.project_list.project_activated.connect(self.open_project)
         self.project_list.new_project_requested.connect(self.new_project)
         self._build_actions()
-        self.statusBar().showMessage(_("Opening the data folder…"))
+        self.status_text.setText(_("Opening the data folder…"))
         if runner is not None:
             self.attach(runner)
 
@@ -71,7 +84,7 @@ class MainWindow(QMainWindow):
         self.project_list.attach(runner)
         for action in self._data_actions:
             action.setEnabled(True)
-        self.statusBar().showMessage(
+        self.status_text.setText(
             _("Data folder: {path}  ·  device {device}").format(path=self.data_dir, device=runner.database.device_id)
         )
         self.project_list.reload()
@@ -122,6 +135,7 @@ class MainWindow(QMainWindow):
                                              save_settings=self.update_settings)
             self._project_page.unit_activated.connect(self.open_unit)
             self.pages.addWidget(self._project_page)
+            desktop_state.restore_splitters(self._project_page, self)
         return self._project_page
 
     @property
@@ -132,6 +146,7 @@ class MainWindow(QMainWindow):
             assert self.runner is not None
             self._unit_page = UnitPage(self.runner, settings=lambda: self.settings)
             self.pages.addWidget(self._unit_page)
+            desktop_state.restore_splitters(self._unit_page, self)
         return self._unit_page
 
     @property
@@ -159,6 +174,24 @@ class MainWindow(QMainWindow):
         self.project_page.show_project(project_id)
         self.pages.setCurrentWidget(self.project_page)
         self.back_action.setEnabled(False)
+        self.project_list.select_project(project_id)
+        desktop_state.set_value("projects/last", str(project_id))
+
+    def open_last_project(self) -> bool:
+        """The project open when the window last closed, if it is still in the list."""
+        last = desktop_state.value("projects/last")
+        row = next((r for r in self.project_list.model.rows if str(r.id) == last), None)
+        if row is None:
+            return False
+        self.open_project(row.id)
+        return True
+
+    def show_empty_state(self, has_projects: bool) -> None:
+        self.empty_page.setText(
+            _("Choose a project on the left.") if has_projects else
+            _("No projects yet. Create one with File → New project (Ctrl+N), or look around in the demo: "
+              "File → Create demo project.")
+        )
 
     def open_unit(self, unit_id: uuid.UUID) -> None:
         self.unit_page.show_unit(unit_id)
@@ -213,7 +246,25 @@ class MainWindow(QMainWindow):
     def update_settings(self, settings: Settings) -> None:
         """Every change of the settings goes through the context, so the file, the window and the database's
         sessions agree."""
+        previous = self._settings_actor
         self.context.update_settings(settings)
+        self._settings_actor = inspector_actor(settings)
+        # The records name the inspector set here, unless the window was started with --actor.
+        if self.context.actor in ("", previous):
+            self.context.actor = self._settings_actor
+        if self.runner is not None and self.runner.database.actor in ("", previous):
+            self.runner.database.actor = self._settings_actor
+
+    def ensure_identity(self) -> bool:
+        """Ask who is working when nobody is set (the first start). False: still nobody, nothing is recorded."""
+        if self.runner is None or self.runner.database.actor.strip():
+            return True
+        from acceptance_app.ui.dialogs.identity_dialog import IdentityDialog
+
+        dialog = IdentityDialog(self.context.settings, self)
+        if dialog.exec():
+            self.update_settings(dialog.updated())
+        return bool(self.runner.database.actor.strip())
 
     def about(self) -> None:
         QMessageBox.about(
@@ -232,6 +283,8 @@ class MainWindow(QMainWindow):
             self.first_paint.emit()
 
     def closeEvent(self, event: object) -> None:
+        desktop_state.save_geometry(self)
+        desktop_state.save_splitters(self)
         if self.runner is not None:
             self.runner.shutdown()
         super().closeEvent(event)  # type: ignore[arg-type]

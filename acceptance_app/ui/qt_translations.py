@@ -10,6 +10,8 @@ from acceptance_app import i18n
 
 def install_qt_translations(app: QApplication) -> bool:
     language = i18n.current_language()
+    # Dates, numbers and sizes in Qt's own dialogs follow the UI language, not the system's (often C/English).
+    QLocale.setDefault(QLocale(language))
     if language == "en":
         return False
     translator = QTranslator(app)

@@ -5,6 +5,7 @@ and opens (and if needed migrates) the database; then the runner is attached.
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 from typing import TYPE_CHECKING
@@ -37,6 +38,11 @@ def run_gui(context: AppContext, smoke_test: bool = False, demo: bool = False) -
     install_app_font(app)  # type: ignore[arg-type]
     install_qt_translations(app)  # type: ignore[arg-type]
     previous_crash = CrashHandler(context.folder.logs).install()
+    from acceptance_app.app_log import install_log_file
+
+    install_log_file(context.folder.logs)
+    logging.getLogger(__name__).info("window started, data folder %s, actor %r", context.folder.root,
+                                     context.actor or "(none yet)")
     window = MainWindow(context)
     rows = read_project_rows(context.folder.database)
     if rows is not None:
@@ -72,7 +78,10 @@ def run_gui(context: AppContext, smoke_test: bool = False, demo: bool = False) -
             QTimer.singleShot(0, lambda: report_previous_crash(window, previous_crash))
 
         def after_count(projects: list) -> None:
+            window.ensure_identity()  # the first start asks who is working before anything is recorded
+            window.show_empty_state(bool(projects))
             if projects:
+                window.open_last_project()
                 return
             if demo:
                 runner.write(lambda s, t: create_demo(s)).success(lambda made: window.open_project(made.main)).run()

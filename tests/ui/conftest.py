@@ -9,8 +9,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from acceptance_app.context import AppContext
+from acceptance_app.domain.enums import Discipline
 from acceptance_app.settings import Settings
+from tests.checklists.conftest import FIXTURE_FORMS
+from tests.checklists.helpers import make_project
 
+from acceptance_app.ui.checklists.tab import ChecklistTab
 from acceptance_app.ui.fonts import install_app_font
 from acceptance_app.ui.main_window import MainWindow
 from acceptance_app.ui.qt_translations import install_qt_translations
@@ -37,6 +41,21 @@ def window(runner, data_folder, qtbot):  # type: ignore[no-untyped-def]
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def tab(runner, database, qtbot):  # type: ignore[no-untyped-def]
+    with database.session() as session, session.begin():
+        _, (unit, _other) = make_project(session)
+    widget = ChecklistTab(runner, Discipline.FIRE, lambda: Settings(forms_dir=str(FIXTURE_FORMS)))
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    widget.show_unit(unit)
+    return widget
+
 
 
 def when_modal(callback, qtbot):  # type: ignore[no-untyped-def]

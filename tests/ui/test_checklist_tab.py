@@ -1,86 +1,86 @@
 """Answer a whole unit's fire checklist with the keyboard alone and read what the runner shows."""
 
-import pytest
-
 from PySide6.QtCore import Qt
 
 from acceptance_app.domain.enums import Discipline, ItemVerdict, Verdict
-from acceptance_app.settings import Settings
-from tests.checklists.conftest import FIXTURE_FORMS
-from tests.checklists.helpers import make_project
+from tests.ui.checklist_fixtures import (
+    go_to,
+    live_answers,
+    type_text,
+    type_value,
+    verdicts_shown,
+)
 
 from acceptance_app.ui.checklists.model import Filter
-from acceptance_app.ui.checklists.tab import ChecklistTab
 from acceptance_app.ui.labels import label
 
 
-@pytest.fixture
-def tab(runner, database, qtbot):  # type: ignore[no-untyped-def]
-    with database.session() as session, session.begin():
-        _, (unit, _other) = make_project(session)
-    widget = ChecklistTab(runner, Discipline.FIRE, lambda: Settings(forms_dir=str(FIXTURE_FORMS)))
-    qtbot.addWidget(widget)
-    widget.resize(1200, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    widget.show_unit(unit)
-    return widget
-
-
-def verdicts_shown(tab):
-    return {row.item.id: row.verdict for row in tab.model.rows}
-
-
-def type_text(qtbot, box, text):
-    """QTest can only type ASCII; Chinese arrives as committed input-method text."""
-    if text.isascii():
-        qtbot.keyClicks(box, text)
-    else:
-        box.insert(text)
-
-
-def type_value(qtbot, tab, value, design=None):
-    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
-    assert tab.editor.value.hasFocus()
-    tab.editor.value.clear()
-    type_text(qtbot, tab.editor.value, value)
-    if design is not None:
-        tab.editor.design.clear()
-        qtbot.keyClicks(tab.editor.design, design)
-    shown = tab.editor.live.text()
-    qtbot.keyClick(tab.editor.design if design is not None else tab.editor.value, Qt.Key.Key_Return)
-    return shown
-
-
-def test_whole_checklist_by_keyboard_with_verdict_and_reasons(tab, qtbot):
+def test_whole_checklist_by_keyboard_with_verdict_and_reasons(tab, qtbot, database):
+    """The fire checklist walked by keyboard alone: values, a 不适用 with its reason on a measured item, a
+    two-sample item entered one reading at a time; then the records in the database."""
     assert "尚未检查" in tab.header.text()
     qtbot.mouseClick(tab.start_formal, Qt.MouseButton.LeftButton)
     assert tab.model.rowCount() == 7 and "T-1" in tab.header.text()
-    tab.view.setFocus()
+    assert tab.view.hasFocus()  # the list has the keyboard without a click
     assert type_value(qtbot, tab, "13.2", "13") == "合格"
-    assert type_value(qtbot, tab, "3.8") == "不合格"  # 消防车道 3.8 m < 4.0 m, seen while typing
+    qtbot.keyClick(tab.view, Qt.Key.Key_3)  # XF-04-2 消防车道宽度 (measured): 不适用 ...
+    assert tab.editor.reason.hasFocus()
+    type_text(qtbot, tab.editor.reason, "本楼不设消防车道")
+    qtbot.keyClick(tab.editor.reason, Qt.Key.Key_Return)  # ... with its reason, then the next item
+    assert tab.current_row().item.id == "XF-06-1" and tab.view.hasFocus()
     type_value(qtbot, tab, "2", "2")
     type_value(qtbot, tab, "甲级")
     qtbot.keyClick(tab.view, Qt.Key.Key_1)  # 疏散指示标志 合格
     assert type_value(qtbot, tab, "0.36") == "未作答 （还需 1 个样本）"
     assert tab.current_row().item.id == "XF-06-4"  # one sample is not enough: stays pending, cursor stays
-    type_value(qtbot, tab, "0.36, 0.38")
-    qtbot.keyClick(tab.view, Qt.Key.Key_3)  # 不适用 ...
-    assert tab.editor.reason.hasFocus()
-    type_text(qtbot, tab.editor.reason, "排烟由地下车库统一设置")
-    qtbot.keyClick(tab.editor.reason, Qt.Key.Key_Return)  # ... with its reason
+    assert type_value(qtbot, tab, "0.38") == "合格"  # the second reading is added to the first
+    qtbot.keyClick(tab.view, Qt.Key.Key_2)  # XF-06-5 (text item) 不合格
     shown = verdicts_shown(tab)
-    assert shown["XF-04-2"] is ItemVerdict.FAIL and shown["XF-06-5"] is ItemVerdict.NOT_APPLICABLE
+    assert shown["XF-04-2"] is ItemVerdict.NOT_APPLICABLE and shown["XF-06-5"] is ItemVerdict.FAIL
     assert list(shown.values()).count(ItemVerdict.PASS) == 5
     assert "已答 7 / 7" in tab.progress.text()
-    assert tab.outcome.text().startswith(label(Verdict.RECHECK)) and "XF-04-2" in tab.outcome.text()
+    assert tab.outcome.text().startswith(label(Verdict.RECHECK)) and "XF-06-5" in tab.outcome.text()
 
-    qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # reason taken back
-    qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # 不适用 taken back
+    records = live_answers(database)
+    assert (records["XF-04-2"].verdict, records["XF-04-2"].samples, records["XF-04-2"].na_reason) == (
+        ItemVerdict.NOT_APPLICABLE, [], "本楼不设消防车道")
+    assert records["XF-06-4"].samples == [0.36, 0.38] and records["XF-06-4"].verdict is ItemVerdict.PASS
+    assert records["XF-04-1"].samples == [13.2] and records["XF-04-1"].design_value == 13
+    assert {r.answered_by for r in records.values()} == {"测试员"}
+
+    qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # 不合格 taken back
     assert verdicts_shown(tab)["XF-06-5"] is ItemVerdict.PENDING
+    assert tab.current_row().item.id == "XF-06-5" and "XF-06-5" in tab.message.text()  # says what was undone
     qtbot.mouseClick(tab.conclude_button, Qt.MouseButton.LeftButton)
     assert "XF-06-5" in tab.message.text() and "未作答" in tab.message.text()
+
+
+def test_readings_are_appended_and_can_be_deleted(tab, qtbot, database):
+    qtbot.mouseClick(tab.start_formal, Qt.MouseButton.LeftButton)
+    go_to(tab, qtbot, "XF-06-4")
+    type_value(qtbot, tab, "0.12")
+    type_value(qtbot, tab, "0.40")
+    type_value(qtbot, tab, "0.41, 0.42")
+    assert live_answers(database)["XF-06-4"].samples == [0.12, 0.40, 0.41, 0.42]
+    assert tab.current_row().item.id == "XF-06-5"  # decided (加倍抽查 passed): on to the next item
+    go_to(tab, qtbot, "XF-06-4")
+    assert [tab.editor.samples.item(n).text() for n in range(tab.editor.samples.count())] == [
+        "1: 0.12 MPa", "2: 0.4 MPa", "3: 0.41 MPa", "4: 0.42 MPa"]
+    tab.editor.samples.setCurrentRow(0)  # the mistyped first reading
+    tab.editor.samples.setFocus()
+    qtbot.keyClick(tab.editor.samples, Qt.Key.Key_Delete)
+    assert live_answers(database)["XF-06-4"].samples == [0.40, 0.41, 0.42]
+    assert verdicts_shown(tab)["XF-06-4"] is ItemVerdict.PASS
+
+
+def test_filter_keeps_the_current_item_and_rules_are_text(tab, qtbot):
+    qtbot.mouseClick(tab.start_formal, Qt.MouseButton.LeftButton)
+    go_to(tab, qtbot, "XF-06-2")
+    tab.filter_mode.setCurrentIndex(tab.filter_mode.findData(Filter.UNANSWERED))
+    assert tab.current_row().item.id == "XF-06-2"
+    assert tab.view.visualRect(tab.view.currentIndex()).isValid()
+    go_to(tab, qtbot, "XF-04-1")
+    assert "&gt;= design" in tab.editor.title.text()  # escaped: the rule is shown, not eaten as markup
 
 
 def test_filters_and_search(tab, qtbot):
@@ -140,6 +140,10 @@ def test_unit_page_has_a_checklist_tab_per_discipline_with_demo_answers(window, 
     air = next(t for t in page.checklists if t.discipline is Discipline.CIVIL_AIR_DEFENSE)
     page.tabs.setCurrentWidget(air)
     assert air.header.text() == "本单体不涉及" and not air.start_formal.isVisible()
+    assert not page.tabs.isTabVisible(page.tabs.indexOf(air))  # not offered where it does not apply
+    assert page.status_labels[Discipline.FIRE].isEnabled() and not page.status_labels[Discipline.CIVIL_AIR_DEFENSE].isEnabled()
+    page.status_labels[Discipline.FIRE].click()  # the badge opens its tab
+    assert page.tabs.currentWidget() is fire
 
 
 def test_answer_with_the_mouse(tab, qtbot):

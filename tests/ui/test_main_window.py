@@ -18,7 +18,8 @@ def test_demo_project_can_be_browsed(window, demo_project, qtbot):
     assert window.project_list.model.rowCount() == 1
     assert cell_text(window.project_list.view, 0, 0) == "泉华苑住宅小区（一期）"
     index = window.project_list.model.index(0, 0)
-    window.project_list.view.doubleClicked.emit(index)
+    view = window.project_list.view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())  # one click opens
     page = window.project_page
     assert window.pages.currentWidget() is page
     assert page.title.text() == "泉华苑住宅小区（一期）"
@@ -141,3 +142,85 @@ def test_the_demo_from_the_menu_makes_both_projects_and_opens_the_first(window, 
     assert sorted(names) == ["泉华苑住宅小区（一期）", "泉华苑住宅小区（二期）"]
     assert window.pages.currentWidget() is window.project_page
     assert window.project_page.title.text() == "泉华苑住宅小区（一期）"
+
+
+def test_first_start_asks_who_is_working_and_the_records_name_them(window, runner, qtbot, tmp_path):
+    from acceptance_app.settings import load_settings
+
+    from acceptance_app.ui.dialogs.identity_dialog import IdentityDialog
+
+    runner.database.actor = ""  # nobody set yet: the first start
+    runner.database.require_actor = True
+
+    def answer(dialog):
+        assert isinstance(dialog, IdentityDialog)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()  # a name is required
+        dialog.fields.name.setText("王工")
+        dialog.fields.inspector_id.setText("J-017")
+        dialog.fields.department.setCurrentIndex(dialog.fields.department.findData("housing"))
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    when_modal(answer, qtbot)
+    assert window.ensure_identity()
+    assert runner.database.actor == "王工 J-017"
+    saved = load_settings(window.data_dir)
+    assert (saved.inspector_name, saved.inspector_id, saved.inspector_department) == ("王工", "J-017", "housing")
+
+
+def test_without_an_inspector_the_checklist_records_nothing(tab, runner, database, qtbot):
+    from tests.ui.checklist_fixtures import live_answers
+
+    qtbot.mouseClick(tab.start_formal, Qt.MouseButton.LeftButton)
+    runner.database.actor = ""
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_3)
+    assert live_answers(database) == {}
+    assert "设置" in tab.message.text() and "未保存" in tab.message.text()
+
+
+def test_one_click_opens_the_project_and_names_are_not_cut_alike(window, demo_project, database, qtbot):
+    from acceptance_app.services.ready_demo import create_ready_project
+
+    with database.session() as s, s.begin():
+        second = create_ready_project(s)
+    window.project_list.reload()
+    view = window.project_list.view
+    rows = {r.name: n for n, r in enumerate(window.project_list.model.rows)}
+    for name in ("泉华苑住宅小区（二期）", "泉华苑住宅小区（一期）"):
+        index = window.project_list.model.index(rows[name], 0)
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+        assert window.project_page.title.text() == name
+        assert index.data(Qt.ItemDataRole.ToolTipRole) == name  # the whole name, whatever the column shows
+    assert view.textElideMode() == Qt.TextElideMode.ElideMiddle  # "泉华苑…（二期）", never "泉华苑住宅小…"
+    assert second is not None
+
+
+def test_the_window_remembers_its_layout_project_and_folder(window, runner, data_folder, demo_project, qtbot, tmp_path):
+    from acceptance_app.settings import Settings
+
+    from acceptance_app.ui import desktop_state
+    from acceptance_app.ui.main_window import MainWindow
+
+    window.project_list.reload()
+    window.open_project(demo_project)
+    window.resize(760, 560)  # inside the offscreen screen (800x600): restoreGeometry keeps windows on screen
+    split = window.centralWidget()
+    split.setSizes([333, 427])
+    desktop_state.remember_folder(str(tmp_path))
+    window.close()
+    again = MainWindow(Settings(), data_folder.root, runner)
+    qtbot.addWidget(again)
+    again.show()
+    again.project_list.reload()
+    assert (again.width(), again.height()) == (760, 560)
+    assert again.centralWidget().sizes()[0] == 333
+    assert again.open_last_project() and again.project_page.project_id == demo_project
+    assert desktop_state.last_folder() == str(tmp_path)
+
+
+def test_the_status_bar_keeps_its_text_when_a_status_tip_shows(window, qtbot):
+    shown = window.status_text.text()
+    assert "数据文件夹" in shown
+    window.statusBar().showMessage("菜单项的提示")  # what hovering a menu item does
+    assert window.status_text.isVisible() and window.status_text.text() == shown

@@ -26,7 +26,7 @@ from acceptance_app.ui.tasks import TaskRunner
 def _sync_tab(window: MainWindow, project_id: uuid.UUID) -> SyncPanel:
     window.open_project(project_id)
     page = window.project_page
-    page.tabs.setCurrentWidget(page.sync_panel)
+    page.show_tab(page.sync_panel)
     return page.sync_panel
 
 

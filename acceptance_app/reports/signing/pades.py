@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from acceptance_app.domain.beijing_time import ZONE_LABEL, beijing_text
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.reports.signing.fields import LOCKING_FIELD, list_fields
 from acceptance_app.reports.signing.stamp import stamp_style
@@ -99,7 +100,9 @@ def sign_with(signer, request: SignRequest, source: bytes, timestamper=None,
                                    stamp_style=stamp_style(request.handwriting_png, request.seal_png))
     writer = IncrementalPdfFileWriter(io.BytesIO(source), strict=False)
     out = io.BytesIO()
+    signed_at = datetime.now(UTC)
     params = {"signer_name": request.signer_name, "department": request.department,
+              "when": f"{beijing_text(signed_at, seconds=True)}（{ZONE_LABEL}）",
               "note": "【培训用，不具法律效力】" if request.training else ("" if timestamper else "（无可信时间戳）")}
     try:
         pdf_signer.sign_pdf(writer, existing_fields_only=True, appearance_text_params=params, output=out)
@@ -115,7 +118,7 @@ def sign_with(signer, request: SignRequest, source: bytes, timestamper=None,
     cert = signer.signing_cert
     return SignResult(
         data=data, field=request.field, signer_subject=subject_text(cert), fingerprint=fingerprint(cert),
-        signed_at=datetime.now(UTC), timestamp=_embedded_timestamp(data, request.field) if timestamper else "",
+        signed_at=signed_at, timestamp=_embedded_timestamp(data, request.field) if timestamper else "",
         timestamp_note=note, locked=request.field == LOCKING_FIELD,
     )
 

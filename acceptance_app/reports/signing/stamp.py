@@ -10,7 +10,9 @@ from PIL import Image
 
 from acceptance_app import locator
 
-STAMP_TEXT = "签署人：%(signer_name)s\n部门：%(department)s\n时间：%(ts)s\n%(note)s"
+# The time is ours, in Beijing time: pyHanko's own %(ts)s is the signing machine's local zone (UTC on many
+# laptops set up in English), and a signature block must agree with every other time the app shows.
+STAMP_TEXT = "签署人：%(signer_name)s\n部门：%(department)s\n时间：%(when)s\n%(note)s"
 BACKGROUND_SIZE = (600, 240)  # pixels; the field is ~80 x 32 mm, 2.5 : 1
 
 

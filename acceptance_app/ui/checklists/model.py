@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from acceptance_app.domain.checklists.evidence import needs_evidence
+from acceptance_app.domain.checklists.jurisdiction import EMPTY_JURISDICTION, Jurisdiction
 from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.enums import ItemClass, ItemVerdict
 from acceptance_app.i18n import N_, _
@@ -29,7 +30,7 @@ _Index = QModelIndex | QPersistentModelIndex
 COLUMNS: list[tuple[str, Callable[[ItemRow], str]]] = [
     (N_("No."), lambda r: r.item.id),
     (N_("Group"), lambda r: r.group_title),
-    (N_("Item"), lambda r: r.item.text + ("  ⟲" if r.shared else "")),
+    (N_("Item"), lambda r: r.item.text + (f"  {SHARED_MARK}" if r.shared else "")),
     (N_("Class"), lambda r: r.item.item_class.value + (" " + _("advisory") if r.item.advisory else "")),
     (N_("Required"), expectation),
     (N_("Answer"), answer_text),
@@ -38,14 +39,19 @@ COLUMNS: list[tuple[str, Callable[[ItemRow], str]]] = [
     (N_("Note"), lambda r: r.answer.values.note if r.answer else ""),
 ]
 VERDICT_COLUMN = 6
+REQUIRED_COLUMN = 4
+SHARED_MARK = "⟲"
 
 
 class ChecklistModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[ItemRow] = []
+        self.jurisdiction: Jurisdiction = EMPTY_JURISDICTION
 
-    def set_rows(self, rows: Sequence[ItemRow]) -> None:
+    def set_rows(self, rows: Sequence[ItemRow], jurisdiction: Jurisdiction | None = None) -> None:
+        if jurisdiction is not None:
+            self.jurisdiction = jurisdiction
         same = [r.item.id for r in rows] == [r.item.id for r in self.rows]
         if same and rows:
             # Same items: update in place so selection and scroll position stay where the inspector is.
@@ -67,14 +73,24 @@ class ChecklistModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == REQUIRED_COLUMN:
+                return expectation(row, self.jurisdiction)
             return COLUMNS[index.column()][1](row)
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == VERDICT_COLUMN:
             color = VERDICT_COLORS[row.verdict]
             return QBrush(QColor(color)) if color else None
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == VERDICT_COLUMN and VERDICT_COLORS[row.verdict]:
+            return QBrush(QColor("#000"))  # on its light background, readable in a dark theme too
         if role == Qt.ItemDataRole.ToolTipRole:
             source = row.item.source
-            tip = f"{row.item.criterion}\n{source.standard} {source.clause} [{source.tag}]"
-            return tip + ("\n" + evidence_text(row) if row.by_rule else "")
+            lines = [row.item.criterion, f"{source.standard} {source.clause}"]
+            if row.shared:
+                lines.append(SHARED_MARK + " " + _("a project-level item: one answer counts for every unit"))
+            if row.carried:
+                lines.append(_("answer carried over from an earlier round or the technical service"))
+            if row.by_rule:
+                lines.append(evidence_text(row))
+            return "\n".join(lines)
         if role == ROW_ROLE:
             return row
         return None

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,12 +38,21 @@ from acceptance_app.settings import Settings, forms_folder
 from acceptance_app.text import describe_error
 
 from acceptance_app.ui.checklists.editor import AnswerEditor
-from acceptance_app.ui.checklists.model import FILTER_LABELS, ChecklistFilter, ChecklistModel, Filter
-from acceptance_app.ui.checklists.text import outcome_text
+from acceptance_app.ui.checklists.item_evidence import ItemEvidence
+from acceptance_app.ui.checklists.model import (
+    FILTER_LABELS,
+    SHARED_MARK,
+    ChecklistFilter,
+    ChecklistModel,
+    Filter,
+)
+from acceptance_app.ui.checklists.shortcuts import shortcut_sheet
+from acceptance_app.ui.checklists.text import item_verdict_text, outcome_text
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.rows_model import ROW_ROLE
 from acceptance_app.ui.tasks import TaskRunner
+from acceptance_app.ui.widgets.clamped_label import ClampedLabel
 
 _VERDICT_KEYS = {
     Qt.Key.Key_1: ItemVerdict.PASS,
@@ -67,16 +78,15 @@ class ChecklistTab(QWidget):
         self._stale = False
         self.header = QLabel()
         self.header.setObjectName("checklist_header")
-        self.progress = QLabel()
+        # Clamped to a line or two (the rest in the tooltip): long text must not push the panel off the screen.
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.progress = ClampedLabel(1)
         self.progress.setObjectName("checklist_progress")
-        self.progress.setWordWrap(True)
-        self.outcome = QLabel()
+        self.outcome = ClampedLabel(2)
         self.outcome.setObjectName("checklist_outcome")
-        self.outcome.setWordWrap(True)
-        self.message = QLabel()
+        self.message = ClampedLabel(2)
         self.message.setObjectName("checklist_message")
-        self.message.setStyleSheet("color: #a00;")
-        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c00;")
         self.start_formal = QPushButton(_("Start formal acceptance"))
         self.start_service = QPushButton(_("Start technical service (advisory)"))
         self.conclude_button = QPushButton(_("Conclude"))
@@ -102,22 +112,30 @@ class ChecklistTab(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.setMinimumHeight(240)
+        self.view.setMinimumHeight(110)  # 1280x720: the list gives way before the answer panel does
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column in (0, 3, 6):  # id, class, verdict: as narrow as their text
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.installEventFilter(self)
+        self.evidence = ItemEvidence(runner, self.view, self._inspection_id, self.current_row, self)
+        self.finding_button = QPushButton(_("Record finding… (F)"))
+        self.finding_button.setObjectName("record_finding")
+        self.finding_button.setToolTip(_("A finding on this item, with discipline, unit, item, class and the "
+                                         "measured value filled in; then its photos"))
+        self.finding_button.clicked.connect(lambda: self.evidence.record_finding())
         self.editor = AnswerEditor()
         self.editor.answer_ready.connect(self._answer_from_editor)
         self.editor.note_ready.connect(self._note_from_editor)
         self.editor.done.connect(self.view.setFocus)
         self.editor.verdict_clicked.connect(self._verdict_key)
+        self.editor.problem.connect(self.message.setText)
         self.filter_mode.currentIndexChanged.connect(
-            lambda: self.proxy.set_mode(self.filter_mode.currentData())
+            lambda: self._keeping_current(lambda: self.proxy.set_mode(self.filter_mode.currentData()))
         )
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(lambda text: self._keeping_current(lambda: self.proxy.set_text(text)))
+        self.search.returnPressed.connect(self.view.setFocus)  # Ctrl+F, type, Enter: back to answering
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         QShortcut(
             QKeySequence.StandardKey.Find,
@@ -129,6 +147,12 @@ class ChecklistTab(QWidget):
             QKeySequence.StandardKey.Undo,
             self,
             self.undo,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_F1),
+            self,
+            self.show_shortcuts,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
         self._layout()
@@ -148,7 +172,14 @@ class ChecklistTab(QWidget):
         layout.addWidget(self.outcome)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.editor)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.editor, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.finding_button)
+        side.addWidget(self.evidence.strip)
+        side.addStretch(1)
+        bottom.addLayout(side)
+        layout.addLayout(bottom)
         layout.addWidget(self.message)
 
     # Loading ---------------------------------------------------------------------------------------------
@@ -182,6 +213,8 @@ class ChecklistTab(QWidget):
         self.conclude_button.setVisible(open_)
         self.undo_button.setVisible(open_)
         self.editor.setVisible(open_)
+        self.finding_button.setVisible(open_)
+        self.evidence.strip.setVisible(current is not None)
         if current is None:
             self.model.set_rows([])
             self.header.setText(_("Not inspected yet") if state.applies else _("Not applicable to this unit"))
@@ -209,18 +242,31 @@ class ChecklistTab(QWidget):
             _("Answered {answered} of {total}").format(answered=sheet.answered, total=sheet.total)
             + f"　{groups}"
         )
-        self.outcome.setText(outcome_text(sheet.outcome))
-        self.model.set_rows(sheet.all_rows)  # items 不适用 by rule too, with the rule's reason
+        carried = sum(1 for r in sheet.rows if r.carried)
+        shared = sum(1 for r in sheet.rows if r.shared and r.answer is not None)
+        notes = []
+        if carried:
+            notes.append(_("{count} answer(s) carried over from the technical service or the last round").format(
+                count=carried))
+        if shared:
+            notes.append(_("{count} project-level answer(s) ({mark}) count for every unit").format(
+                count=shared, mark=SHARED_MARK))
+        self.outcome.setText(outcome_text(sheet.outcome) + ("　" + "；".join(notes) if notes else ""))
+        self.model.set_rows(sheet.all_rows, current.jurisdiction)  # items 不适用 by rule too, with the reason
         if not self.view.currentIndex().isValid() and self.proxy.rowCount():
             self._select(0)
         self._show_current()
 
     def _show_current(self) -> None:
         current = self.state.current if self.state else None
-        self.editor.show_row(self.current_row(), current.jurisdiction if current else None)
+        row = self.current_row()
+        self.editor.show_row(row, current.jurisdiction if current else None)
+        if row is None or self.evidence.target(row) != self.evidence._shown:
+            self.evidence.show_item(row)
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.checklist or changes.inspection:
+        # A finding or a photo changes the rows' 待办 (evidence still missing) at once.
+        if changes.checklist or changes.inspection or changes.finding or changes.photo:
             # Hidden tabs (the other disciplines) reload when shown, not on every answer.
             if self.isVisible():
                 self.reload()
@@ -232,6 +278,8 @@ class ChecklistTab(QWidget):
         if self._stale:
             self._stale = False
             self.reload()
+        # The keyboard flow starts at once: 1/2/3/J/K work without a click into the list first.
+        self.view.setFocus()
 
     # Navigation ------------------------------------------------------------------------------------------
     def current_row(self) -> ItemRow | None:
@@ -247,6 +295,29 @@ class ChecklistTab(QWidget):
 
     def _move(self, step: int) -> None:
         self._select(self.view.currentIndex().row() + step)
+
+    def select_item(self, item_id: str) -> bool:
+        for proxy_row in range(self.proxy.rowCount()):
+            row = self.proxy.index(proxy_row, 0).data(ROW_ROLE)
+            if row is not None and row.item.id == item_id:
+                self._select(proxy_row)
+                return True
+        return False
+
+    def _keeping_current(self, change: Callable[[], None]) -> None:
+        """Change the filter, then show the item the panel is on if it still passes, else the first one: the
+        panel never shows an item the list hides."""
+        current = self.current_row()
+        change()
+        if self.proxy.rowCount() == 0:
+            self._show_current()
+            return
+        if current is None or not self.select_item(current.item.id):
+            self._select(0)
+        self._show_current()
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, _("Keyboard shortcuts"), shortcut_sheet())
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -267,10 +338,20 @@ class ChecklistTab(QWidget):
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.editor.value.setFocus()
-            self.editor.value.selectAll()
+            row = self.current_row()
+            if row is not None and row.item.answer.type is AnswerType.MEASURE:
+                self.editor.value.end(False)  # readings are added, never typed over
+            else:
+                self.editor.value.selectAll()
+            return True
+        if key == Qt.Key.Key_Question:
+            self.show_shortcuts()
             return True
         if key == Qt.Key.Key_N:
             self.editor.note.setFocus()
+            return True
+        if key == Qt.Key.Key_F and self.finding_button.isVisible():
+            self.evidence.record_finding()
             return True
         if key in _VERDICT_KEYS:
             self._verdict_key(_VERDICT_KEYS[Qt.Key(key)])
@@ -282,8 +363,13 @@ class ChecklistTab(QWidget):
         if row is None or not self.editor.isVisible():
             return
         if verdict is ItemVerdict.NOT_APPLICABLE:
-            self._write(row, AnswerInput(verdict=verdict, note=self._note(row)))
-            self.editor.reason.setFocus()  # 不适用 needs its reason: type it now, Enter saves
+            # 不适用 is saved at once (with the reason it had, if any); the reason box keeps the focus until
+            # Enter saves the reason, so nothing typed next lands in the list.
+            values = row.answer.values if row.answer else None
+            reason = values.na_reason if values and values.verdict is ItemVerdict.NOT_APPLICABLE else ""
+            self.editor.reason.setFocus()
+            self._write(row, AnswerInput(verdict=verdict, na_reason=reason, note=self._note(row)),
+                        focus=self.editor.reason)
             return
         if row.item.answer.type not in _CHOSEN_VERDICT:
             # Measured, counted or chosen items take their value; the verdict follows from it.
@@ -301,9 +387,16 @@ class ChecklistTab(QWidget):
         current = self.state.current if self.state else None
         return current.info.id if current else None
 
-    def _write(self, row: ItemRow, answer: AnswerInput, then_next: bool = False) -> None:
+    def _write(
+        self, row: ItemRow, answer: AnswerInput, then_next: bool = False, focus: QWidget | None = None
+    ) -> None:
         inspection_id = self._inspection_id()
         if inspection_id is None:
+            return
+        if not self.runner.database.actor.strip():
+            # Every answer names its inspector: none is set, so nothing is recorded.
+            self.message.setText(_("Who is working? Set your name, department and inspector id in "
+                                   "File → Settings before answering; nothing was saved."))
             return
         item_id = row.item.id
         self.message.setText("")
@@ -312,7 +405,7 @@ class ChecklistTab(QWidget):
             # Still undecided (more samples needed): stay on the item so the next value goes to it.
             if then_next and outcome.verdict is not ItemVerdict.PENDING:
                 self._move(1)
-            self.view.setFocus()
+            (focus or self.view).setFocus()
 
         self.runner.write(
             lambda session, task: checklists.answer_item(session, inspection_id, item_id, answer)
@@ -334,10 +427,22 @@ class ChecklistTab(QWidget):
 
     def undo(self) -> None:
         inspection_id = self._inspection_id()
-        if inspection_id is not None:
-            self.runner.write(lambda session, task: checklists.undo_last(session, inspection_id)).failure(
-                self._error
-            ).run()
+        if inspection_id is None:
+            return
+
+        def undone(item_id: str) -> None:
+            # Back on the item that changed, and say what was taken back.
+            if not self.select_item(item_id):
+                self.filter_mode.setCurrentIndex(self.filter_mode.findData(Filter.ALL))
+                self.select_item(item_id)
+            row = self.current_row()
+            now = item_verdict_text(row.verdict) if row is not None else ""
+            self.message.setText(_("Undone: the last answer to {item}; it is now {verdict}").format(
+                item=item_id, verdict=now))
+            self.view.setFocus()
+
+        self.runner.write(lambda session, task: checklists.undo_last(session, inspection_id)).success(
+            undone).failure(self._error).run()
 
     def start(self, kind: InspectionKind) -> None:
         if self.unit_id is None:
@@ -348,7 +453,7 @@ class ChecklistTab(QWidget):
             lambda session, task: checklists.start_inspection(
                 session, unit_id, discipline, kind, forms_folder=folder, jurisdiction=settings.jurisdiction
             )
-        ).failure(self._error).run()
+        ).success(lambda _result: self.view.setFocus()).failure(self._error).run()
 
     def conclude(self) -> None:
         inspection_id = self._inspection_id()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from acceptance_app.domain.checklists.answers import Rule
 from acceptance_app.domain.checklists.form import AnswerType, VerdictScheme
+from acceptance_app.domain.checklists.jurisdiction import EMPTY_JURISDICTION, Jurisdiction
 from acceptance_app.domain.checklists.sheet import ItemRow
+from acceptance_app.domain.checklists.tolerance_shown import shown_tolerance
 from acceptance_app.domain.checklists.verdicts import DisciplineOutcome, Reason
 from acceptance_app.domain.enums import ItemVerdict
 from acceptance_app.i18n import N_, _
@@ -81,14 +83,26 @@ def answer_text(row: ItemRow) -> str:
     return values.text
 
 
-def expectation(row: ItemRow) -> str:
+def rule_text(row: ItemRow, jurisdiction: Jurisdiction = EMPTY_JURISDICTION) -> str:
+    """The measured item's rule with looked-up values resolved and their source named, never "@planning.…"."""
+    shown = shown_tolerance(row.item.answer.tolerance, jurisdiction)
+    text = shown.text
+    if shown.unresolved:
+        missing = "、".join(shown.unresolved)
+        text = (text + " and " if text else "") + _("(not set for this jurisdiction: {keys})").format(keys=missing)
+    if shown.sources:
+        text += "  " + _("[per {source}]").format(source="；".join(shown.sources))
+    return text
+
+
+def expectation(row: ItemRow, jurisdiction: Jurisdiction = EMPTY_JURISDICTION) -> str:
     spec = row.item.answer
     if spec.type is AnswerType.MEASURE:
-        text = f"{spec.tolerance} {spec.unit}"
+        text = f"{shown_tolerance(spec.tolerance, jurisdiction).text} {spec.unit}"
         if spec.limit:
-            text += "；" + _("code {rule}").format(rule=spec.limit)
+            text += "；" + _("code {rule}").format(rule=shown_tolerance(spec.limit, jurisdiction).text)
         if spec.advice:
-            text += "；" + _("advised {rule}").format(rule=spec.advice)
+            text += "；" + _("advised {rule}").format(rule=shown_tolerance(spec.advice, jurisdiction).text)
         return (_("advisory") + " " if row.item.advisory else "") + text
     if spec.type is AnswerType.COUNT:
         parts = [

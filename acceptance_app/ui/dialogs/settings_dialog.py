@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
-from acceptance_app.domain.enums import Department
 from acceptance_app.i18n import _
 from acceptance_app.settings import Settings
 
-from acceptance_app.ui.labels import label
+from acceptance_app.ui.dialogs.identity_dialog import IdentityFields
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 
@@ -22,12 +21,7 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
-        self.inspector = QLineEdit(settings.inspector_name)
-        self.department = QComboBox()
-        self.department.addItem("—", "")
-        for department in Department:
-            self.department.addItem(label(department), department.value)
-        self.department.setCurrentIndex(max(self.department.findData(settings.inspector_department), 0))
+        self.identity = IdentityFields(settings)
         self.forms_dir = QLineEdit(settings.forms_dir)
         self.forms_dir.setPlaceholderText(_("empty: the forms shipped with the program"))
         self.hub_url = QLineEdit(settings.hub_url)
@@ -35,10 +29,10 @@ class SettingsDialog(QDialog):
         self.timestamp_url.setPlaceholderText(_("empty: sign without a timestamp"))
         self.trust_dir = QLineEdit(settings.trust_dir)
         self.trust_dir.setPlaceholderText(_("empty: the trust folder inside the data folder"))
+        self.setMinimumWidth(min(560, self.screen().availableGeometry().width() - 40))  # placeholders readable
         form = QFormLayout(self)
         form.addRow(_("Language (after restart)"), self.language)
-        form.addRow(_("Inspector name"), self.inspector)
-        form.addRow(_("Department"), self.department)
+        self.identity.add_rows(form)
         form.addRow(_("Forms folder"), self.forms_dir)
         form.addRow(_("Hub server"), self.hub_url)
         form.addRow(_("Timestamp server (RFC 3161)"), self.timestamp_url)
@@ -51,8 +45,7 @@ class SettingsDialog(QDialog):
     def updated(self) -> Settings:
         s = self.settings
         s.language = self.language.currentData()
-        s.inspector_name = self.inspector.text().strip()
-        s.inspector_department = self.department.currentData()
+        self.identity.store(s)
         s.forms_dir = self.forms_dir.text().strip()
         s.hub_url = self.hub_url.text().strip()
         s.timestamp_url = self.timestamp_url.text().strip()

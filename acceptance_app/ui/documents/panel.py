@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from acceptance_app.domain.beijing_time import beijing_iso_text
 from acceptance_app.domain.enums import DocumentState, DocumentType
 from acceptance_app.i18n import N_, _
 from acceptance_app.services import documents, signing
@@ -45,7 +46,7 @@ DOCUMENT_COLUMNS: list[Column[documents.DocumentRow]] = [
     Column(lambda: _("Type"), lambda r: _(TYPE_LABELS[r.type])),
     Column(lambda: _("Version"), lambda r: str(r.version), align_right=True),
     Column(lambda: _("State"), lambda r: _(STATE_LABELS[r.state])),
-    Column(lambda: _("Issued at"), lambda r: r.issued_at[:16].replace("T", " ")),
+    Column(lambda: _("Issued at"), lambda r: beijing_iso_text(r.issued_at, seconds=False)),
 ]
 
 

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acceptance_app.actor_text import actor_text
+from acceptance_app.domain.beijing_time import beijing_text
 from acceptance_app.domain.enums import Discipline
 from acceptance_app.domain.findings import FindingAction, FindingEventRow, FindingRow, allowed_actions
 from acceptance_app.i18n import _
@@ -157,9 +159,9 @@ class FindingsView(QWidget):
             return
         lines = []
         for event in events:
-            when = event.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = beijing_text(event.at)
             note = f"：{event.note}" if event.note else ""
-            lines.append(f"{when}  {action_name(event.action)}（{event.by or '—'}）{note}")
+            lines.append(f"{when}  {action_name(event.action)}（{actor_text(event.by)}）{note}")
         self.history.setText("\n".join(lines))
 
     def _update_buttons(self, row: FindingRow | None) -> None:

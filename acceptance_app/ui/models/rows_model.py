@@ -58,10 +58,13 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
             color = column.background(row)
             return QBrush(QColor(color)) if color else None
+        if role == Qt.ItemDataRole.ForegroundRole and column.background is not None and column.background(row):
+            return QBrush(QColor("#000"))  # dark text on the light status colours, in a dark theme too
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Long names are elided in the middle; the tooltip has them whole.
+            return column.tooltip(row) if column.tooltip is not None else column.text(row) or None
         if role == ROW_ROLE:
             return row
         return None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from datetime import timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +27,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
+from acceptance_app.domain.beijing_time import beijing_text
 from acceptance_app.domain.photos import PhotoRow
 
 THUMB_PX = 160  # shown size; the stored thumbnails are 256 px and are scaled down once when loaded
 CACHE_LIMIT = 600
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
-CHINA = timezone(timedelta(hours=8))
 
 
 class _LoadedSignal(QObject):
@@ -99,7 +98,7 @@ class PhotoGridModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._image(row.sha256)
         if role == Qt.ItemDataRole.ToolTipRole:
-            taken = row.taken_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M") if row.taken_at else "—"
+            taken = beijing_text(row.taken_at, empty="—")
             return f"{row.original_name}\n{row.width}×{row.height}\n{taken}"
         if role == ROW_ROLE:
             return row

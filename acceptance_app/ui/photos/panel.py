@@ -28,6 +28,7 @@ from acceptance_app.services import photos
 from acceptance_app.services.changes import Changes
 from acceptance_app.text import describe_error
 
+from acceptance_app.ui import desktop_state
 from acceptance_app.ui.photos.grid import ROW_ROLE, PhotoGrid, PhotoGridModel
 from acceptance_app.ui.tasks import Operation, TaskRunner, TaskState
 
@@ -35,6 +36,20 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.heic *.heif *.JPG *.JPEG *.PNG *.TIF *.TIFF *.HEIC *.HEIF"
+
+
+def start_import(runner: TaskRunner, files: Sequence[Path], target: PhotoTarget, parent: QWidget) -> Operation:
+    """The import as a runner operation (not yet run): on the pool, with progress and Cancel."""
+    folder = runner.database.folder
+
+    def work(session: Session, task: TaskState) -> tuple[list[ImportResult], Changes]:
+        # A step operation, not a write: import_photos commits each photo as it lands, on the pool, so the
+        # writer stays free for answers; the runner announces the photos when it ends, however it ends.
+        results = photos.import_photos(session, folder, list(files), target, task)
+        landed = any(r.outcome in (ImportOutcome.IMPORTED, ImportOutcome.DUPLICATE) for r in results)
+        return results, Changes(photo=landed)
+
+    return runner.steps(work, may_change=Changes(photo=True)).with_progress(_("Importing photos…"), parent)
 
 
 class PhotosPanel(QWidget):
@@ -109,31 +124,23 @@ class PhotosPanel(QWidget):
     # Import -------------------------------------------------------------------------------------------------
     def _choose_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
-            self, _("Import photos"), "", _("Photos ({patterns})").format(patterns=IMAGE_FILTER)
+            self, _("Import photos"), desktop_state.last_folder(), _("Photos ({patterns})").format(patterns=IMAGE_FILTER)
         )
         if names:
+            desktop_state.remember_folder(names[0])
             self.import_files([Path(n) for n in names])
 
     def _choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, _("Import a folder or camera card"))
+        name = QFileDialog.getExistingDirectory(self, _("Import a folder or camera card"), desktop_state.last_folder())
         if name:
+            desktop_state.remember_folder(name)
             self.import_files([Path(name)])
 
     def import_files(self, files: Sequence[Path]) -> Operation[list[ImportResult]] | None:
         target = self.target
         if target is None or not files:
             return None
-        folder = self.folder
-
-        def work(session: Session, task: TaskState) -> tuple[list[ImportResult], Changes]:
-            # A step operation, not a write: import_photos commits each photo as it lands, on the pool, so the
-            # writer stays free for answers; the runner announces the photos when it ends, however it ends.
-            results = photos.import_photos(session, folder, list(files), target, task)
-            landed = any(r.outcome in (ImportOutcome.IMPORTED, ImportOutcome.DUPLICATE) for r in results)
-            return results, Changes(photo=landed)
-
-        return (self.runner.steps(work, may_change=Changes(photo=True)).success(self._imported)
-                .with_progress(_("Importing photos…"), self).run())
+        return start_import(self.runner, files, target, self).success(self._imported).run()
 
     def _imported(self, results: list[ImportResult]) -> None:
         count = {outcome: sum(r.outcome is outcome for r in results) for outcome in ImportOutcome}

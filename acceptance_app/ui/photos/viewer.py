@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import uuid
-from datetime import timedelta, timezone
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -45,13 +44,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acceptance_app.actor_text import actor_text
+from acceptance_app.domain.beijing_time import beijing_text
 from acceptance_app.domain.photos import DEFAULT_COLOR, PhotoDetail, normalized_shapes
 from acceptance_app.i18n import _
 from acceptance_app.services import photos
 
 from acceptance_app.ui.tasks import TaskRunner
+from acceptance_app.ui.widgets.screen_fit import resize_to_screen
 
-CHINA = timezone(timedelta(hours=8))
 TOOLS = ("arrow", "ellipse", "rectangle", "text")
 MIN_DRAG = 0.01  # a press and release closer than this (of the picture) is a click, not a shape
 
@@ -205,22 +206,27 @@ class AnnotationView(QGraphicsView):
         super().mouseReleaseEvent(event)
 
 
+def file_size_text(size: int) -> str:
+    """"2.4 MB", "86 KB": a small photo is never "0.0 MB"."""
+    return f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
+
+
 def exif_rows(detail: PhotoDetail) -> list[tuple[str, str]]:
-    taken = detail.taken_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S") if detail.taken_at else "—"
+    taken = beijing_text(detail.taken_at, seconds=True, empty="—")
     if detail.gps_lat is not None and detail.gps_lon is not None:
         gps = f"{abs(detail.gps_lat):.6f}°{'N' if detail.gps_lat >= 0 else 'S'}, " \
               f"{abs(detail.gps_lon):.6f}°{'E' if detail.gps_lon >= 0 else 'W'}"
     else:
         gps = "—"
-    imported = detail.imported_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+    imported = beijing_text(detail.imported_at)
     return [
         (_("File name"), detail.original_name),
         (_("Taken at"), taken),
         (_("GPS position"), gps),
         (_("Camera"), detail.camera or "—"),
-        (_("Size"), f"{detail.width} × {detail.height}  ({detail.size / 1e6:.1f} MB)"),
+        (_("Size"), f"{detail.width} × {detail.height}  ({file_size_text(detail.size)})"),
         (_("EXIF orientation"), str(detail.orientation)),
-        (_("Imported"), f"{imported}  {detail.imported_by}".strip()),
+        (_("Imported"), f"{imported}  {actor_text(detail.imported_by)}"),
         ("SHA-256", detail.sha256[:16] + "…"),
     ]
 
@@ -233,7 +239,7 @@ class PhotoViewer(QDialog):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(_("Photo"))
-        self.resize(1200, 800)
+        resize_to_screen(self, 1200, 800)
         self.runner = runner
         self.photo_id = photo_id
         self.shapes: list[dict[str, Any]] = []
@@ -250,7 +256,7 @@ class PhotoViewer(QDialog):
         self.exif_form = QFormLayout()
         exif_box = QGroupBox(_("EXIF"))
         exif_box.setLayout(self.exif_form)
-        exif_box.setMinimumWidth(280)
+        exif_box.setMinimumWidth(240)
         side = QVBoxLayout()
         side.addWidget(exif_box)
         side.addStretch(1)

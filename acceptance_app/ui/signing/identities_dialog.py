@@ -24,9 +24,11 @@ from acceptance_app.i18n import _
 from acceptance_app.reports import labels
 from acceptance_app.services import identities
 
+from acceptance_app.ui import desktop_state
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import Column, RowsModel
 from acceptance_app.ui.tasks import TaskRunner
+from acceptance_app.ui.widgets.screen_fit import resize_to_screen
 from acceptance_app.ui.widgets.table import make_table
 
 KIND_LABELS = {"pkcs12": "PKCS#12", "pkcs11": "PKCS#11", "training": "培训用"}
@@ -85,8 +87,10 @@ class IdentityForm(QDialog):
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("PKCS#12 file"), "", "PKCS#12 (*.p12 *.pfx)")
+        path, _filter = QFileDialog.getOpenFileName(self, _("PKCS#12 file"), desktop_state.last_folder(),
+                                                    "PKCS#12 (*.p12 *.pfx)")
         if path:
+            desktop_state.remember_folder(path)
             self.file.setText(path)
 
     def work(self) -> Any:
@@ -129,7 +133,7 @@ class IdentitiesDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         layout.addWidget(close)
-        self.resize(1000, 360)
+        resize_to_screen(self, 1000, 360)
         self.reload()
 
     def reload(self) -> None:

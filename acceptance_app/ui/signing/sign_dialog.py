@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import uuid
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acceptance_app.domain.beijing_time import beijing_text, now_beijing
 from acceptance_app.domain.enums import Department
 from acceptance_app.i18n import _
 from acceptance_app.locator import FONT_FAMILY
@@ -179,7 +179,7 @@ class SignDialog(QDialog):
         painter.setPen(QColor("black"))
         lines = [_("Signer: {name}").format(name=identity.person if identity else "—"),
                  _("Department: {name}").format(name=field.department if field else "—"),
-                 _("Time: {time}").format(time=datetime.now().strftime("%Y-%m-%d %H:%M"))]
+                 _("Time: {time}").format(time=beijing_text(now_beijing()))]
         if identity is not None and identity.training:
             lines.append("【培训用，不具法律效力】")
         painter.drawText(image.rect().adjusted(8, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, "\n".join(lines))

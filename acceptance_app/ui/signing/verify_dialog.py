@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from acceptance_app.domain.beijing_time import beijing_iso_text
 from acceptance_app.i18n import _
 from acceptance_app.reports.signing.verify import (
     Issue,
@@ -22,6 +23,7 @@ from acceptance_app.text import describe_issue, modification_text
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import Column, RowsModel
 from acceptance_app.ui.tasks import TaskRunner
+from acceptance_app.ui.widgets.screen_fit import resize_to_screen
 from acceptance_app.ui.widgets.table import make_table
 
 
@@ -33,7 +35,7 @@ VERIFY_COLUMNS: list[Column[SignatureReport]] = [
     Column(lambda: _("Result"), lambda r: _("Valid") if r.ok else _("FAILED")),
     Column(lambda: _("Field"), lambda r: r.field),
     Column(lambda: _("Signer"), lambda r: r.signer),
-    Column(lambda: _("Signing time"), lambda r: r.signing_time[:19].replace("T", " ")),
+    Column(lambda: _("Signing time"), lambda r: beijing_iso_text(r.signing_time)),
     Column(lambda: _("Timestamp"), lambda r: r.timestamp[:19].replace("T", " ") or _("none")),
     Column(lambda: _("Intact"), lambda r: _yes(r.intact)),
     Column(lambda: _("Whole document"), lambda r: _yes(r.whole_document)),
@@ -71,7 +73,7 @@ class VerifyDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 320)
+        resize_to_screen(self, 1100, 320)
 
 
 def open_verify_dialog(runner: TaskRunner, document_id: uuid.UUID, number: str, parent: QWidget) -> None:

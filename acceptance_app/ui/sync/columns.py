@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from acceptance_app.domain.beijing_time import beijing_iso_text, beijing_text
 from acceptance_app.domain.enums import Department
 from acceptance_app.i18n import N_, _
 from acceptance_app.services.exchange_conflicts import ConflictRow
@@ -56,10 +57,10 @@ def differences_text(row: ConflictRow) -> str:
 CONFLICT_COLUMNS: list[Column[ConflictRow]] = [
     Column(lambda: _("Record"), lambda r: entity_label(r.entity)),
     Column(lambda: _("From"), lambda r: f"{r.remote_inspector}（{department_label(r.remote_department)}）"),
-    Column(lambda: _("Received"), lambda r: r.created_at.replace("T", " ")[:16]),
+    Column(lambda: _("Received"), lambda r: beijing_iso_text(r.created_at, seconds=False)),
     Column(lambda: _("This laptop → the other"), differences_text, tooltip=differences_text),
 ]
 
 
 def when(value: datetime | None) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else _("never")
+    return beijing_text(value, empty=_("never"))

@@ -34,6 +34,7 @@ from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings
 from acceptance_app.text import describe_error, describe_recorded_error
 
+from acceptance_app.ui import desktop_state
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import RowsModel
 from acceptance_app.ui.sync.columns import CONFLICT_COLUMNS, department_label, when
@@ -219,9 +220,11 @@ class SyncPanel(QWidget):
     def export_package(self) -> None:
         if self.project_id is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(self, _("Export package"), "", _(PACKAGE_FILTER))
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export package"), desktop_state.last_folder(),
+                                                    _(PACKAGE_FILTER))
         if not path:
             return
+        desktop_state.remember_folder(path)
         target = Path(path) if path.endswith(".acpkg") else Path(path + ".acpkg")
         project_id, folder = self.project_id, self.runner.database.folder
         (self.runner.read(lambda s, t: exchange.export_package(s, folder, project_id, out_path=target)[0])
@@ -232,9 +235,11 @@ class SyncPanel(QWidget):
 
     def import_package(self, _checked: bool = False, path: str | None = None, trust_new_key: bool = False) -> None:
         if path is None:
-            path, _filter = QFileDialog.getOpenFileName(self, _("Import package"), "", _(PACKAGE_FILTER))
+            path, _filter = QFileDialog.getOpenFileName(self, _("Import package"), desktop_state.last_folder(),
+                                                        _(PACKAGE_FILTER))
         if not path:
             return
+        desktop_state.remember_folder(path)
         folder = self.runner.database.folder
         (self.runner.write(lambda s, t: exchange.import_package(s, folder, Path(path), trust_new_key=trust_new_key))
          .with_progress(_("Checking and merging the package"), self)

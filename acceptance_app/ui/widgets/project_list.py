@@ -38,8 +38,9 @@ class ProjectList(QWidget):
         self.view.setObjectName("project_table")
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # One click opens (a highlighted project that is not the open one invited signing the wrong one).
+        self.view.clicked.connect(self._activated)
         self.view.activated.connect(self._activated)
-        self.view.doubleClicked.connect(self._activated)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
@@ -69,6 +70,9 @@ class ProjectList(QWidget):
     def set_rows(self, rows: list[ProjectRow]) -> None:
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
+        # The name gets the width (elided in the middle); the code keeps 110 px, the builder is found by search.
+        self.view.setColumnWidth(1, min(self.view.columnWidth(1), 110))
+        self.view.setColumnHidden(2, True)
         self.loaded.emit()
 
     def _on_changes(self, changes: Changes) -> None:
@@ -82,5 +86,5 @@ class ProjectList(QWidget):
 
     def select_project(self, project_id: uuid.UUID) -> None:
         for n, row in enumerate(self.model.rows):
-            if row.id == project_id:
+            if row.id == project_id and self.view.currentIndex().row() != n:
                 self.view.selectRow(n)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +38,14 @@ from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.table import make_table
 
 
+def scrolling(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
 class ProjectPage(QWidget):
     unit_activated = Signal(object)  # uuid.UUID
     loaded = Signal()
@@ -54,6 +63,7 @@ class ProjectPage(QWidget):
         self.facts = QLabel()
         self.facts.setObjectName("project_facts")
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts.setWordWrap(True)
         self.missing_parties = QLabel()
         self.missing_parties.setStyleSheet("color: #8a5a00;")
         self.edit_button = QPushButton(_("Edit project"))
@@ -109,20 +119,32 @@ class ProjectPage(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(parties_box)
         split.addWidget(units_box)
+        split.setObjectName("project_split")
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
+        split.setSizes([250, 420])  # the five parties visible at once (a remembered layout replaces this)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         self.documents = DocumentsPanel(runner, self)
         self.tabs = QTabWidget()
         self.tabs.addTab(split, _("Overview"))
-        self.tabs.addTab(self.documents, _("Documents"))
         self.findings_dashboard = FindingsDashboard(runner, self)
-        self.tabs.addTab(self.findings_dashboard, _("Rectification"))
         self.sync_panel = SyncPanel(runner, settings, save_settings, self)
-        self.tabs.addTab(self.sync_panel, _("Sync"))
+        # A tab taller or wider than a 1280x720 screen scrolls inside its tab; it never makes the window
+        # bigger than the screen (the window's minimum is the largest minimum of all tabs, shown or not).
+        self.tabs.addTab(scrolling(self.documents), _("Documents"))
+        self.tabs.addTab(scrolling(self.findings_dashboard), _("Rectification"))
+        self.tabs.addTab(scrolling(self.sync_panel), _("Sync"))
         layout.addWidget(self.tabs, 1)
         runner.changes_applied.connect(self._on_changes)
+
+    def show_tab(self, panel: QWidget) -> None:
+        """Bring the tab holding ``panel`` to the front (the office tabs sit inside scroll areas)."""
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is panel or page.isAncestorOf(panel):
+                self.tabs.setCurrentIndex(index)
+                return
 
     # Loading ------------------------------------------------------------------------------------------
     def show_project(self, project_id: uuid.UUID) -> None:

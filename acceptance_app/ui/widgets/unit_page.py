@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from acceptance_app.domain.entities import UnitRow
-from acceptance_app.domain.enums import DISCIPLINES, Discipline
+from acceptance_app.domain.enums import DISCIPLINES, CellStatus, Discipline
 from acceptance_app.domain.identifiers import format_real_estate_unit_code
 from acceptance_app.domain.photos import PhotoTarget
 from acceptance_app.domain.unit_facts import derive_all
@@ -28,6 +29,7 @@ from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings
 from acceptance_app.text.unit_facts import describe_derived, describe_value, fact_name
 
+from acceptance_app.ui import desktop_state
 from acceptance_app.ui.checklists.tab import ChecklistTab
 from acceptance_app.ui.findings.unit_tab import UnitFindingsTab
 from acceptance_app.ui.labels import label
@@ -56,6 +58,8 @@ class UnitPage(QWidget):
         self.runner = runner
         self.unit_id: uuid.UUID | None = None
         self.row: UnitRow | None = None
+        self._opened_for: uuid.UUID | None = None
+        self._restoring = False
         self.title = QLabel()
         self.title.setObjectName("unit_title")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
@@ -64,7 +68,9 @@ class UnitPage(QWidget):
         self.facts = QGridLayout()
         self.facts.setHorizontalSpacing(12)
         self.facts.setVerticalSpacing(2)
-        facts_box = QGroupBox(_("Unit"))
+        # The facts fold away (folded by default): on a 768-pixel laptop the checklist needs the height.
+        self.facts_box = QGroupBox(_("Unit"))
+        self.facts_box.setObjectName("unit_facts")
         # The derived facts the checklist rules use (高层, 一类/二类, fire regime...), reasons in the tooltip.
         self.derived = QLabel()
         self.derived.setObjectName("unit_derived_facts")
@@ -79,23 +85,34 @@ class UnitPage(QWidget):
         box_layout.setContentsMargins(6, 2, 6, 2)
         box_layout.addLayout(self.facts)
         box_layout.addLayout(derived_row)
-        facts_box.setLayout(box_layout)
-        self.status_labels: dict[Discipline, QLabel] = {}
-        status_row = QHBoxLayout()
+        self.facts_box.setLayout(box_layout)
+        self.facts_box.setVisible(False)
+        self.facts_toggle = QToolButton()
+        self.facts_toggle.setObjectName("facts_toggle")
+        self.facts_toggle.setCheckable(True)
+        self.facts_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.facts_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.facts_toggle.setText(_("Unit facts"))
+        self.facts_toggle.toggled.connect(self.show_facts)
+        self.status_labels: dict[Discipline, QPushButton] = {}
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
         for discipline in DISCIPLINES:
-            badge = QLabel()
+            # A badge opens its discipline's tab (it looked like a button and did nothing).
+            badge = QPushButton()
             badge.setObjectName(f"status_{discipline.value}")
-            badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            badge.setMinimumWidth(120)
+            badge.setFlat(True)
+            badge.setCursor(Qt.CursorShape.PointingHandCursor)
+            badge.clicked.connect(lambda _checked=False, d=discipline: self.open_discipline(d))
             self.status_labels[discipline] = badge
-            status_row.addWidget(badge)
-        status_row.addStretch(1)
+            top.addWidget(badge)
+        top.addWidget(self.facts_toggle)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("discipline_tabs")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(status_row)
-        layout.addWidget(facts_box)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.facts_box)
         layout.addWidget(self.tabs, 1)
         self.checklists = [ChecklistTab(runner, d, settings) for d in DISCIPLINES]
         for tab in self.checklists:
@@ -104,10 +121,35 @@ class UnitPage(QWidget):
         self.tabs.addTab(self.photos_panel, _("Photos"))
         self.findings_tab = UnitFindingsTab(runner)
         self.tabs.addTab(self.findings_tab, _("Findings"))
+        remembered = desktop_state.value("unit/last_discipline")
+        self.last_discipline = Discipline(remembered) if remembered in {d.value for d in DISCIPLINES} else None
+        self.tabs.currentChanged.connect(self._remember_discipline)
         runner.changes_applied.connect(self._on_changes)
+
+    def show_facts(self, shown: bool) -> None:
+        self.facts_box.setVisible(shown)
+        self.facts_toggle.setChecked(shown)
+        self.facts_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+    def checklist(self, discipline: Discipline) -> ChecklistTab:
+        return next(t for t in self.checklists if t.discipline is discipline)
+
+    def open_discipline(self, discipline: Discipline) -> None:
+        tab = self.checklist(discipline)
+        index = self.tabs.indexOf(tab)
+        if self.tabs.isTabVisible(index):
+            self.tabs.setCurrentIndex(index)
+            tab.view.setFocus()
+
+    def _remember_discipline(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, ChecklistTab) and not self._restoring:
+            self.last_discipline = widget.discipline
+            desktop_state.set_value("unit/last_discipline", widget.discipline.value)
 
     def show_unit(self, unit_id: uuid.UUID) -> None:
         self.unit_id = unit_id
+        self._opened_for = None
         self.reload()
         for tab in self.checklists:
             tab.show_unit(unit_id)
@@ -126,10 +168,21 @@ class UnitPage(QWidget):
         self.row = row
         data = row.data
         self.title.setText(data.name)
+        self._restoring = True  # hiding tabs moves the current one: not the inspector's choice
         for discipline, badge in self.status_labels.items():
             status = row.cells[discipline]
-            badge.setText(f"{label(discipline)}：{label(status)}")
-            badge.setStyleSheet(f"background: {CELL_COLORS[status]}; border: 1px solid #bbb; padding: 4px;")
+            applies = status is not CellStatus.NOT_APPLICABLE
+            badge.setText(_("{discipline}: {status}").format(discipline=label(discipline), status=label(status)))
+            badge.setEnabled(applies)
+            badge.setToolTip(_("Open the {discipline} checklist").format(discipline=label(discipline)) if applies
+                             else _("{discipline} does not apply to this unit").format(discipline=label(discipline)))
+            # Text colour set with the background: readable in a dark theme too.
+            badge.setStyleSheet(f"background: {CELL_COLORS[status]}; color: #000; border: 1px solid #bbb; "
+                                "padding: 3px 6px;")
+            # A discipline that does not apply is not offered (人防 on a unit without 人防 works).
+            self.tabs.setTabVisible(self.tabs.indexOf(self.checklist(discipline)), applies)
+        self._open_last_discipline(row)
+        self._restoring = False
         while self.facts.count():
             item = self.facts.takeAt(0)
             if item is not None and item.widget() is not None:
@@ -176,6 +229,16 @@ class UnitPage(QWidget):
         if dialog.exec() and dialog.result_data is not None:
             unit_id, data = self.row.id, dialog.result_data
             self.runner.write(lambda session, task: projects.update_unit(session, unit_id, data)).run()
+    def _open_last_discipline(self, row: UnitRow) -> None:
+        """A unit opens on the discipline used last, when it applies; else the first that applies."""
+        if self._opened_for == row.id:
+            return
+        self._opened_for = row.id
+        wanted = [self.last_discipline] if self.last_discipline else []
+        for discipline in [*wanted, *DISCIPLINES]:
+            if row.cells.get(discipline) not in (None, CellStatus.NOT_APPLICABLE):
+                self.open_discipline(discipline)
+                return
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.unit or changes.inspection or changes.checklist:
