@@ -25,11 +25,11 @@ if TYPE_CHECKING:
 class AppContext:
     folder: DataFolder
     settings: Settings
+    _database: Database | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     # Who is working, named in every record: --actor, else $ACCEPTANCE_APP_ACTOR, else the configured inspector;
     # "" until the window's first start asks (a write without one is refused, storage/audit.py).
     actor: str = ""
-    _database: Database | None = field(default=None, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __post_init__(self) -> None:
         if self._database is not None:  # built around a database opened elsewhere (tests, scripts)
@@ -45,7 +45,7 @@ class AppContext:
         folder.root.mkdir(parents=True, exist_ok=True)
         settings = load_settings(folder.root)
         i18n.install(language or settings.language)
-        return cls(folder, settings, cli_actor(actor, settings))
+        return cls(folder, settings, actor=cli_actor(actor, settings))
 
     def database(self) -> Database:
         """Opened (and migrated) on first use: SQLAlchemy costs ~0.15 s to import, which the window's first paint

@@ -25,6 +25,7 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from acceptance_app import i18n  # noqa: E402
+from acceptance_app.context import AppContext  # noqa: E402
 from acceptance_app.domain.enums import Discipline, ItemVerdict  # noqa: E402
 from acceptance_app.services.demo import create_demo_project  # noqa: E402
 from acceptance_app.settings import load_settings, save_settings  # noqa: E402
@@ -92,7 +93,7 @@ def main() -> int:
     with database.session() as session, session.begin():
         project_id, _ = create_demo_project(session)
     runner = TaskRunner(database)
-    window = MainWindow(settings, folder.root, runner)
+    window = MainWindow(AppContext(folder, settings, runner.database), runner)
     window.showMaximized()
     settle(800)
     window.project_list.reload()

@@ -1,6 +1,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
+from acceptance_app.context import AppContext
 from acceptance_app.domain.enums import CellStatus, Discipline
 from acceptance_app.services import projects
 from tests.ui.conftest import when_modal
@@ -209,7 +210,7 @@ def test_the_window_remembers_its_layout_project_and_folder(window, runner, data
     split.setSizes([333, 427])
     desktop_state.remember_folder(str(tmp_path))
     window.close()
-    again = MainWindow(Settings(), data_folder.root, runner)
+    again = MainWindow(AppContext(data_folder, Settings(), runner.database), runner)
     qtbot.addWidget(again)
     again.show()
     again.project_list.reload()
