@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -9,14 +10,23 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from acceptance_app.domain.enums import DocumentState, DocumentType
 from acceptance_app.i18n import N_, _
-from acceptance_app.services import documents, signing
+from acceptance_app.services import document_drafts, documents, signing
 from acceptance_app.services.changes import Changes
 
-from acceptance_app.ui.documents.preview import PdfPreview, render_pages
+from acceptance_app.ui.documents.draft_dialog import DraftDialog, show_draft
+from acceptance_app.ui.documents.preview import PdfPreview, render_pages, zoom_bar
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import Column, RowsModel
 from acceptance_app.ui.signing.identities_dialog import IdentitiesDialog
@@ -25,7 +35,7 @@ from acceptance_app.ui.signing.verify_dialog import open_verify_dialog
 from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.table import make_table
 
-PREVIEW_DPI = 72
+PREVIEW_DPI = 110  # sharp enough to fit a wide view or zoom in; scaled down to fit otherwise
 
 TYPE_LABELS = {
     DocumentType.OPINION: N_("Joint acceptance opinion"),
@@ -55,17 +65,20 @@ class DocumentsPanel(QWidget):
         self.runner = runner
         self.project_id: uuid.UUID | None = None
         self.current: Path | None = None
-        issue: list[tuple[str, str, Callable[[Any, uuid.UUID], Any]]] = [
-            ("issue_opinion", _("Issue opinion"), documents.issue_opinion),
-            ("issue_rectification", _("Issue rectification notice"), documents.issue_rectification_list),
-            ("issue_service_report", _("Issue service report"), documents.issue_service_report),
-            ("issue_record_sheets", _("Issue record sheets"), documents.issue_record_sheets),
+        issue: list[tuple[str, str, DocumentType, Callable[[Any, uuid.UUID], Any]]] = [
+            ("issue_opinion", _("Issue opinion…"), DocumentType.OPINION, documents.issue_opinion),
+            ("issue_rectification", _("Issue rectification notice…"), DocumentType.RECTIFICATION,
+             documents.issue_rectification_list),
+            ("issue_service_report", _("Issue service report…"), DocumentType.SERVICE_REPORT,
+             documents.issue_service_report),
+            ("issue_record_sheets", _("Issue record sheets…"), DocumentType.RECORD_SHEET,
+             documents.issue_record_sheets),
         ]
         buttons = QHBoxLayout()
-        for name, text, service in issue:
+        for name, text, doc_type, service in issue:
             button = QPushButton(text)
             button.setObjectName(name)
-            button.clicked.connect(lambda _checked=False, s=service, t=text: self.issue(s, t))
+            button.clicked.connect(lambda _checked=False, d=doc_type, s=service: self.issue(d, s))
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.open_button = QPushButton(_("Open in viewer"))
@@ -91,30 +104,83 @@ class DocumentsPanel(QWidget):
         self.view.setMinimumWidth(480)
         self.view.selectionModel().currentRowChanged.connect(lambda index, _old: self._preview_row(index))
         self.preview = PdfPreview(self)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(zoom_bar(self.preview))
+        right_layout.addWidget(self.preview, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.view)
-        split.addWidget(self.preview)
+        split.addWidget(right)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
+        self.draft_dialog: DraftDialog | None = None
         runner.changes_applied.connect(self._on_changes)
 
     def show_project(self, project_id: uuid.UUID) -> None:
         self.project_id = project_id
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, select: uuid.UUID | None = None) -> None:
+        """Reread the list and keep the selected document selected (or select ``select``): after signing, the
+        signed document stays selected so that 验证 works at once (field trial item 13)."""
         if self.project_id is None:
             return
         project_id = self.project_id
-        self.runner.read(lambda s, t: documents.list_documents(s, project_id)).success(self.model.set_rows).run()
+        keep = select or (self.selected_row().id if self.selected_row() is not None else None)
+        self.runner.read(lambda s, t: documents.list_documents(s, project_id)).success(
+            lambda rows: self._set_rows(rows, keep)).run()
+
+    def _set_rows(self, rows: list[documents.DocumentRow], keep: uuid.UUID | None) -> None:
+        self.model.set_rows(rows)
+        index = next((i for i, row in enumerate(rows) if row.id == keep), None)
+        if index is not None:
+            self.view.selectRow(index)
+        else:
+            for button in (self.sign_button, self.verify_button):
+                button.setEnabled(False)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.report:
             self.reload()
 
-    def issue(self, service: Callable[[Any, uuid.UUID], Any], label: str) -> None:
+    def issue(self, doc_type: DocumentType, service: Callable[[Any, uuid.UUID], Any]) -> None:
+        """Draft first: build the inputs (reader), render them without a number (pool), show them; only the
+        dialog's 出具 runs ``service``, which numbers and records the document."""
+        if self.project_id is None:
+            return
+        project_id, title = self.project_id, _(TYPE_LABELS[doc_type])
+        (self.runner.read(lambda session, task: document_drafts.draft_inputs(session, doc_type, project_id))
+         .with_progress(_("Preparing the draft"), self)
+         .success(lambda drafts: self._render_draft(drafts, title, service))
+         .failure(lambda error: show_exception(self, error))
+         .run())
+
+    def _render_draft(self, drafts: list[document_drafts.Draft], title: str,
+                      service: Callable[[Any, uuid.UUID], Any]) -> None:
+        if not drafts:
+            QMessageBox.information(self, title, _("There is nothing to issue: no inspection is completed yet."))
+            return
+
+        def render(task: Any) -> list[tuple[int, int, bytes]]:
+            with tempfile.TemporaryDirectory(prefix="draft-") as folder:
+                rendered = document_drafts.render_drafts(drafts, Path(folder), progress=task.progress)
+                return [page for draft in rendered for page in render_pages(draft.path, PREVIEW_DPI, task)]
+
+        (self.runner.slow(render)
+         .with_progress(_("Rendering the draft"), self)
+         .success(lambda pages: self._show_draft(title, pages, len(drafts), service))
+         .failure(lambda error: show_exception(self, error))
+         .run())
+
+    def _show_draft(self, title: str, pages: list[tuple[int, int, bytes]], count: int,
+                    service: Callable[[Any, uuid.UUID], Any]) -> None:
+        self.draft_dialog = show_draft(title, pages, count, self)
+        self.draft_dialog.confirmed.connect(lambda: self._confirm_issue(service, title))
+
+    def _confirm_issue(self, service: Callable[[Any, uuid.UUID], Any], label: str) -> None:
         if self.project_id is None:
             return
         project_id = self.project_id
@@ -127,7 +193,7 @@ class DocumentsPanel(QWidget):
     def _issued(self, issued: Any) -> None:
         first = issued[0] if isinstance(issued, list) and issued else issued
         if isinstance(first, documents.IssuedDocument):
-            self.show_pdf(first.path)
+            self.reload(select=first.id)
 
     def _preview_row(self, index: Any) -> None:
         row = self.model.row_at(index)
@@ -145,8 +211,7 @@ class DocumentsPanel(QWidget):
             open_sign_dialog(self.runner, row.id, self, lambda _result: self._signed(row.id))
 
     def _signed(self, document_id: uuid.UUID) -> None:
-        self.reload()
-        self.runner.read(lambda s, t: signing.current_path(s, document_id)).success(self.show_pdf).run()
+        self.reload(select=document_id)  # selecting it shows the signed file (_preview_row)
 
     def manage_identities(self) -> None:
         dialog = IdentitiesDialog(self.runner, self)
