@@ -25,6 +25,7 @@ from acceptance_app.reports.signing.certificates import load_trust_roots
 from acceptance_app.reports.signing.fields import list_fields
 from acceptance_app.reports.signing.pades import SignRequest, SignResult, check_field
 from acceptance_app.reports.signing.providers import SigningProvider
+from acceptance_app.reports.signing.summary import VerificationSummary, summarize
 from acceptance_app.reports.signing.verify import ISSUES, Issue, VerificationReport, verify_pdf
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.documents import data_folder_of
@@ -33,6 +34,8 @@ from acceptance_app.storage.models import Document, DocumentSignature
 
 register(errors={
     "signing.document_closed": N_("Document {number} is {state}; it cannot be signed. A correction is a new version."),
+    "signing.identity_secret": N_("The signing identity of {person} could not be opened: the password or PIN is "
+                                  "not correct. Type the identity's password or PIN and sign again."),
     "signing.file_changed": N_("The file of document {number} in the data folder was changed outside the program "
                                "(SHA-256 {actual}, recorded {expected}); signing refused."),
 })
@@ -160,6 +163,17 @@ def verify_document(session: Session, document_id: uuid.UUID,
     return report, issues
 
 
+def verification_summary(session: Session, document_id: uuid.UUID, trust: list[Path]) -> VerificationSummary:
+    """The report in plain words (reports/signing/summary.py): 已签 n / 应签 m, fields named as departments."""
+    report, issues = verify_document(session, document_id, trust)
+    document: Document = get_or_404(session, Document, document_id)  # type: ignore[assignment]
+    try:
+        fields = list_fields(_current(session, document)[0].read_bytes())
+    except Exception:  # noqa: BLE001 (an unreadable file is already in the report as "unreadable")
+        fields = []
+    return summarize(report, issues, fields)
+
+
 
 @dataclass(frozen=True)
 class SignContext:
@@ -169,13 +183,31 @@ class SignContext:
     identities: list
     handwriting: dict[str, bytes]
     seals: dict[str, bytes]
+    demo_pins: dict[uuid.UUID, str]  # training identities that open with the demo's published password
 
 
 def sign_context(session: Session, document_id: uuid.UUID) -> SignContext:
+    from acceptance_app.services import identities, signing_demo
+
+    rows = identities.list_identities(session)
+    return SignContext(signing_status(session, document_id), rows,
+                       identities.images(session, identities.HANDWRITING), identities.images(session, identities.SEAL),
+                       signing_demo.demo_pins(session, [r for r in rows if r.training]))
+
+
+def sign_with_identity(session: Session, document_id: uuid.UUID, request: SignRequest, identity_id: uuid.UUID,
+                       secret: str) -> tuple[SignResult, Changes]:
+    """Sign with a stored identity; a wrong password speaks of the person's identity, not of a key file."""
     from acceptance_app.services import identities
 
-    return SignContext(signing_status(session, document_id), identities.list_identities(session),
-                       identities.images(session, identities.HANDWRITING), identities.images(session, identities.SEAL))
+    provider = identities.provider_for(session, identity_id, secret)
+    try:
+        return sign_document(session, document_id, request, provider)
+    except KnownError as error:
+        if error.code != "signing.pkcs12_unreadable":
+            raise
+        person = next((r.person for r in identities.list_identities(session) if r.id == identity_id), "")
+        raise KnownError("signing.identity_secret", person=person) from error
 
 
 def current_path(session: Session, document_id: uuid.UUID) -> Path:
