@@ -38,6 +38,8 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "exchange": ("exchange",),
     "hub": ("hub",),
     "sync": ("sync", "push", "pull"),
+    "backup": ("backup",),
+    "export": ("export",),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 EXIT_KNOWN_ERROR = 2
