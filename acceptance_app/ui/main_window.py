@@ -60,6 +60,9 @@ class MainWindow(QMainWindow):
         self.project_list.new_project_requested.connect(self.new_project)
         self._build_actions()
         self.statusBar().showMessage(_("Opening the data folder…"))
+        # A permanent widget: status tips replace the message, never this (the sync state, field trial item 16).
+        self.sync_state = QLabel(objectName="status_sync")
+        self.statusBar().addPermanentWidget(self.sync_state)
         if runner is not None:
             self.attach(runner)
 
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
             self._project_page = ProjectPage(self.runner, settings=lambda: self.settings,
                                              save_settings=self.update_settings)
             self._project_page.unit_activated.connect(self.open_unit)
+            self._project_page.sync_panel.summary_changed.connect(self.sync_state.setText)
             self.pages.addWidget(self._project_page)
         return self._project_page
 
