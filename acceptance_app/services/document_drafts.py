@@ -17,9 +17,20 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from acceptance_app.domain.enums import DEPARTMENT_OF, DocumentType, InspectionKind, InspectionStatus, PartyRole
+from acceptance_app.domain.enums import (
+    DEPARTMENT_OF,
+    DocumentType,
+    InspectionKind,
+    InspectionStatus,
+    PartyRole,
+)
 from acceptance_app.reports import labels
-from acceptance_app.reports.inputs import DocumentInput, RecordSheetInput, RectificationInput, ServiceReportInput
+from acceptance_app.reports.inputs import (
+    DocumentInput,
+    RecordSheetInput,
+    RectificationInput,
+    ServiceReportInput,
+)
 from acceptance_app.reports.rendering import render_file
 from acceptance_app.reports.results import RenderedFile
 from acceptance_app.services import document_inputs as src

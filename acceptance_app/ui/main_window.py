@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         # A permanent widget: status tips replace the message, never this (the sync state, field trial item 16).
         self.sync_state = QLabel(objectName="status_sync")
         self.statusBar().addPermanentWidget(self.sync_state)
+        self.backup_reminder = QLabel(objectName="status_backup")
+        self.backup_reminder.hide()
+        self.statusBar().addPermanentWidget(self.backup_reminder)
         if runner is not None:
             self.attach(runner)
 
@@ -76,6 +79,9 @@ class MainWindow(QMainWindow):
             _("Data folder: {path}  ·  device {device}").format(path=self.data_dir, device=runner.database.device_id)
         )
         self.project_list.reload()
+        from acceptance_app.ui.backup import show_reminder
+
+        show_reminder(self.backup_reminder, runner.database.folder)
         self.attached.emit()
 
     def _build_actions(self) -> None:
@@ -95,7 +101,10 @@ class MainWindow(QMainWindow):
         new_action.triggered.connect(self.new_project)
         demo_action = menu.addAction(_("Create demo project"))
         demo_action.triggered.connect(self.create_demo)
-        self._data_actions = [new_action, demo_action]
+        backup_action = menu.addAction(_("Back up to…"))
+        backup_action.setObjectName("backup_action")
+        backup_action.triggered.connect(self.back_up)
+        self._data_actions = [new_action, demo_action, backup_action]
         for action in self._data_actions:
             action.setEnabled(False)
         self.project_list.new_button.setEnabled(True)
@@ -180,6 +189,13 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.create_demo()
+
+    def back_up(self) -> None:
+        if self.runner is None:
+            return
+        from acceptance_app.ui.backup import back_up
+
+        back_up(self, self.runner, self.backup_reminder)
 
     def edit_settings(self) -> None:
         from acceptance_app.ui.dialogs.settings_dialog import SettingsDialog

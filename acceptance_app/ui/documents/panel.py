@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
@@ -22,12 +23,13 @@ from PySide6.QtWidgets import (
 
 from acceptance_app.domain.enums import DocumentState, DocumentType
 from acceptance_app.i18n import N_, _
-from acceptance_app.services import document_drafts, documents, signing
+from acceptance_app.services import document_drafts, documents, office_export, signing
 from acceptance_app.services.changes import Changes
 
 from acceptance_app.ui.documents.draft_dialog import DraftDialog, show_draft
 from acceptance_app.ui.documents.preview import PdfPreview, render_pages, zoom_bar
 from acceptance_app.ui.errors import show_exception
+from acceptance_app.ui.history_dialog import open_history
 from acceptance_app.ui.models.rows_model import Column, RowsModel
 from acceptance_app.ui.signing.identities_dialog import IdentitiesDialog
 from acceptance_app.ui.signing.sign_dialog import open_sign_dialog
@@ -92,6 +94,13 @@ class DocumentsPanel(QWidget):
         for button in (self.sign_button, self.verify_button, self.open_button, self.print_button):
             button.setEnabled(False)
             buttons.addWidget(button)
+        self.history_button = QPushButton(_("History…"), objectName="document_history")
+        self.history_button.clicked.connect(self.history_selected)
+        self.history_button.setEnabled(False)
+        buttons.addWidget(self.history_button)
+        export_button = QPushButton(_("Export Excel…"), objectName="export_xlsx")
+        export_button.clicked.connect(self.export_xlsx)
+        buttons.addWidget(export_button)
         identities_button = QPushButton(_("Signing identities…"), objectName="signing_identities")
         identities_button.clicked.connect(self.manage_identities)
         buttons.addWidget(identities_button)
@@ -139,7 +148,7 @@ class DocumentsPanel(QWidget):
         if index is not None:
             self.view.selectRow(index)
         else:
-            for button in (self.sign_button, self.verify_button):
+            for button in (self.sign_button, self.verify_button, self.history_button):
                 button.setEnabled(False)
 
     def _on_changes(self, changes: Changes) -> None:
@@ -197,7 +206,7 @@ class DocumentsPanel(QWidget):
 
     def _preview_row(self, index: Any) -> None:
         row = self.model.row_at(index)
-        for button in (self.sign_button, self.verify_button):
+        for button in (self.sign_button, self.verify_button, self.history_button):
             button.setEnabled(row is not None)
         if row is not None:  # the latest signed file when there is one (services.signing)
             self.runner.read(lambda s, t: signing.current_path(s, row.id)).success(self.show_pdf).run()
@@ -223,6 +232,30 @@ class DocumentsPanel(QWidget):
         row = self.selected_row()
         if row is not None:
             open_verify_dialog(self.runner, row.id, row.number, self)
+
+    def history_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            open_history(self.runner, row.id, row.number, self)
+
+    def export_xlsx(self, _checked: bool = False, path: str | None = None) -> None:
+        """The project's workbook for the offices (services/office_export.py), read and written off the GUI."""
+        if self.project_id is None:
+            return
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, _("Export Excel workbook"), "", "Excel (*.xlsx)")
+        if not path:
+            return
+        target = Path(path) if path.endswith(".xlsx") else Path(path + ".xlsx")
+        project_id = self.project_id
+        (self.runner.read(lambda session, task: office_export.export_xlsx(session, project_id, target))
+         .with_progress(_("Writing the Excel workbook"), self)
+         .success(lambda counts: QMessageBox.information(self, _("Excel workbook written"), _(
+             "{path}: {findings} findings, {sheets} discipline sheets, the rectification dashboard and "
+             "{audit} history lines.").format(path=target, findings=counts.findings,
+                                              sheets=counts.discipline_sheets, audit=counts.audit_events)))
+         .failure(lambda error: show_exception(self, error))
+         .run())
 
     def show_pdf(self, path: Path) -> None:
         self.current = path
