@@ -126,10 +126,12 @@ class DocumentsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
         self.draft_dialog: DraftDialog | None = None
+        self.wanted: uuid.UUID | None = None  # the document to select once the list shows it
         runner.changes_applied.connect(self._on_changes)
 
     def show_project(self, project_id: uuid.UUID) -> None:
         self.project_id = project_id
+        self.wanted = None
         self.reload()
 
     def reload(self, select: uuid.UUID | None = None) -> None:
@@ -138,14 +140,18 @@ class DocumentsPanel(QWidget):
         if self.project_id is None:
             return
         project_id = self.project_id
-        keep = select or (self.selected_row().id if self.selected_row() is not None else None)
+        if select is not None:  # kept until a reread shows it: reloads for other changes may overtake this one
+            self.wanted = select
+        keep = self.wanted or (self.selected_row().id if self.selected_row() is not None else None)
         self.runner.read(lambda s, t: documents.list_documents(s, project_id)).success(
             lambda rows: self._set_rows(rows, keep)).run()
 
     def _set_rows(self, rows: list[documents.DocumentRow], keep: uuid.UUID | None) -> None:
+        keep = self.wanted or keep
         self.model.set_rows(rows)
         index = next((i for i, row in enumerate(rows) if row.id == keep), None)
         if index is not None:
+            self.wanted = None
             self.view.selectRow(index)
         else:
             for button in (self.sign_button, self.verify_button, self.history_button):
