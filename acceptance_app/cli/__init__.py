@@ -40,6 +40,8 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "sync": ("sync", "push", "pull"),
     "numbers": ("numbers",),
     "timeline": ("timeline",),
+    "backup": ("backup",),
+    "export": ("export",),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 EXIT_KNOWN_ERROR = 2

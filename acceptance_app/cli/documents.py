@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -17,25 +18,34 @@ from acceptance_app.reports.rendering import RenderHelper
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     renders = (
-        ("opinion", _("the joint acceptance opinion (联合验收意见书)"), _render_opinion),
-        ("rectification", _("the rectification notice with every open finding"), _render_rectification),
-        ("service-report", _("the pre-acceptance technical service report"), _render_service_report),
+        ("opinion", _("the joint acceptance opinion (联合验收意见书)"), _render_opinion, "opinion"),
+        ("rectification", _("the rectification notice with every open finding"), _render_rectification,
+         "rectification"),
+        ("service-report", _("the pre-acceptance technical service report"), _render_service_report,
+         "service-report"),
     )
-    for name, help_text, handler in renders:
+    for name, help_text, handler, doc_type in renders:
         render = _action(subparsers, name, help_text, "render",
                          _("issue the document (a new number only when its content changed)"))
         if name == "opinion":
             render.add_argument("--unit", type=uuid.UUID, help=_("one unit accepted on its own"))
         render.add_argument("--out", required=True, type=Path, help=_("where to copy the PDF"))
-        render.set_defaults(handler=handler)
+        _draft_flag(render)
+        render.set_defaults(handler=handler, doc_type=doc_type)
     sheets_render = _action(subparsers, "record-sheets", _("the record sheet of every completed inspection"),
                             "render", _("issue the record sheets"))
     sheets_render.add_argument("--out-dir", required=True, type=Path, help=_("folder to copy the PDFs into"))
-    sheets_render.set_defaults(handler=_render_record_sheets)
+    _draft_flag(sheets_render)
+    sheets_render.set_defaults(handler=_render_record_sheets, doc_type="record-sheet")
     list_parser = _action(subparsers, "documents", _("the documents issued for a project"),
                           "list", _("list the documents of a project"))
     list_parser.add_argument("--json", action="store_true")
     list_parser.set_defaults(handler=_list)
+
+
+def _draft_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--draft", action="store_true",
+                        help=_("render a draft (草稿, no number) to check; nothing is issued or recorded"))
 
 
 def _action(subparsers: argparse._SubParsersAction, group: str, group_help: str, action: str,
@@ -60,6 +70,8 @@ def _render_command(issue: Issue, copy_to: Callable[[argparse.Namespace, Path], 
     each document issued is copied to ``copy_to(args, its path)`` and printed with its number and sha256."""
 
     def run(args: argparse.Namespace, context: AppContext) -> int:
+        if args.draft:
+            return _draft(args, context, copy_to)
         with RenderHelper() as helper:
             from acceptance_app.services import documents
 
@@ -73,6 +85,24 @@ def _render_command(issue: Issue, copy_to: Callable[[argparse.Namespace, Path], 
         return 0
 
     return run
+
+
+def _draft(args: argparse.Namespace, context: AppContext, copy_to: Callable[[argparse.Namespace, Path], Path]) -> int:
+    """The draft of what ``render`` would issue, written where the issued file would be copied."""
+    with RenderHelper() as helper:
+        from acceptance_app.domain.enums import DocumentType
+        from acceptance_app.services import document_drafts
+
+        with context.database().session() as session:
+            drafts = document_drafts.draft_inputs(session, DocumentType(args.doc_type), args.project,
+                                                  getattr(args, "unit", None))
+        with tempfile.TemporaryDirectory(prefix="draft-") as folder:
+            for draft in document_drafts.render_drafts(drafts, Path(folder), helper.render):
+                out = copy_to(args, draft.path)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(draft.path, out)
+                print(f"{_('draft')}\t{draft.pages}\t{out}")
+    return 0
 
 
 def _to_out(args: argparse.Namespace, _path: Path) -> Path:

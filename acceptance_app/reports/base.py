@@ -90,6 +90,19 @@ class NumberedCanvas(Canvas):
         write_pdf(self._doc, self, self._filename)
 
 
+def draw_draft_watermark(canvas: Canvas, pagesize: tuple[float, float]) -> None:
+    """草稿 across the page in light grey, under nothing a reader could mistake for an issued document."""
+    canvas.saveState()
+    canvas.setFillColor(colors.Color(0.55, 0.55, 0.55, alpha=0.4))
+    canvas.setFont(FONT_BOLD, 120)
+    canvas.translate(pagesize[0] / 2, pagesize[1] / 2)
+    canvas.rotate(45)
+    canvas.drawCentredString(0, -40, "草稿")
+    canvas.setFont(FONT_BOLD, 22)
+    canvas.drawCentredString(0, -90, "未编号 · 未出具 · 仅供核对")
+    canvas.restoreState()
+
+
 def register_fonts() -> None:
     registered = pdfmetrics.getRegisteredFontNames()
     if FONT not in registered:
@@ -167,8 +180,16 @@ class BaseRenderer:
             PageTemplate(id="Later", frames=[frame], onPage=self._on_other_page, pagesize=self.pagesize),
         ]
 
+    @property
+    def is_draft(self) -> bool:
+        """A document without a number is a draft: only issuing reserves a number, so a numberless PDF was
+        rendered for the preview before the confirmation (services/document_drafts.py) and has no effect."""
+        return not self.data.number
+
     def _footer(self, canvas: Canvas) -> None:
         """Drawn on every page when the document is saved (NumberedCanvas)."""
+        if self.is_draft:
+            draw_draft_watermark(canvas, self.pagesize)
         canvas.setFont(FONT, 8)
         canvas.setFillColor(colors.dimgrey)
         canvas.drawString(self.left_margin, 10 * mm, self.data.number)
@@ -201,7 +222,8 @@ class BaseRenderer:
 
     # Shared building blocks ---------------------------------------------------------------------------
     def _title_block(self, title: str) -> list[Flowable]:
-        return [Paragraph(title, self.styles["Title"]), Paragraph(self.data.number, self.styles["Number"])]
+        number = self.data.number or "（草稿，未编号）"
+        return [Paragraph(title, self.styles["Title"]), Paragraph(number, self.styles["Number"])]
 
     def _table(self, header: list[str], rows: list[list[Any]], widths: list[float],
                align_center: tuple[int, ...] = ()) -> Table:

@@ -22,7 +22,7 @@ from acceptance_app.domain.enums import DocumentState
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.fileio import atomic_write_bytes
 from acceptance_app.reports.signing.certificates import load_trust_roots
-from acceptance_app.reports.signing.fields import list_fields
+from acceptance_app.reports.signing.fields import FieldState, list_fields
 from acceptance_app.reports.signing.pades import SignRequest, SignResult, check_field
 from acceptance_app.reports.signing.providers import SigningProvider
 from acceptance_app.reports.signing.verify import Issue, VerificationReport, verify_pdf
@@ -185,6 +185,19 @@ def verify_document(session: Session, document_id: uuid.UUID,
     return report, issues
 
 
+def verification_parts(session: Session, document_id: uuid.UUID,
+                       trust: list[Path]) -> tuple[VerificationReport, list[Issue], list[FieldState]]:
+    """What the report in plain words needs (text/verification.py): the report, the record's issues and the
+    document's fields with their departments (已签 n / 应签 m)."""
+    report, issues = verify_document(session, document_id, trust)
+    document = get_or_raise(session, Document, document_id)
+    try:
+        fields = list_fields(_current(session, document)[0].read_bytes())
+    except Exception:  # noqa: BLE001 (an unreadable file is already in the report as "unreadable")
+        fields = []
+    return report, issues, fields
+
+
 
 @dataclass(frozen=True)
 class SignContext:
@@ -194,13 +207,36 @@ class SignContext:
     identities: list
     handwriting: dict[str, bytes]
     seals: dict[str, bytes]
+    demo_pins: dict[uuid.UUID, str]  # training identities that open with the demo's published password
 
 
 def sign_context(session: Session, document_id: uuid.UUID) -> SignContext:
+    from acceptance_app.services import identities, signing_demo
+
+    rows = identities.list_identities(session)
+    return SignContext(signing_status(session, document_id), rows,
+                       identities.images(session, identities.HANDWRITING), identities.images(session, identities.SEAL),
+                       signing_demo.demo_pins(session, [r for r in rows if r.training]))
+
+
+def sign_with_identity(session: Session, document_id: uuid.UUID, request: SignRequest, identity_id: uuid.UUID,
+                       secret: str) -> tuple[SignResult, Changes]:
+    """Sign with a stored identity; a wrong password speaks of the person's identity, not of a key file."""
     from acceptance_app.services import identities
 
-    return SignContext(signing_status(session, document_id), identities.list_identities(session),
-                       identities.images(session, identities.HANDWRITING), identities.images(session, identities.SEAL))
+    provider = identities.provider_for(session, identity_id, secret)
+    try:
+        return sign_document(session, document_id, request, provider)
+    except KnownError as error:
+        person = next((r.person for r in identities.list_identities(session) if r.id == identity_id), "")
+        raise identity_error(error, person) from error
+
+
+def identity_error(error: KnownError, person: str) -> KnownError:
+    """A wrong password speaks of the person's identity, never of a key file and its path."""
+    if error.code == "signing.pkcs12_unreadable":
+        return KnownError("signing.identity_secret", person=person)
+    return error
 
 
 def current_path(session: Session, document_id: uuid.UUID) -> Path:

@@ -33,3 +33,23 @@ def add_demo_signing(session: Session, project_id: uuid.UUID) -> Changes:
         changes |= identities.save_image(session, identities.SEAL, department.value,
                                          training_seal_png(labels.DEPARTMENT[department]), training=True)
     return changes
+
+
+def demo_pins(session: Session, training: list[identities.IdentityRow]) -> dict[uuid.UUID, str]:
+    """The training identities the demo's password opens: the sign dialog tells it (a training identity is never
+    trusted, so its password protects nothing; a password nobody is told only stops the practice)."""
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    from acceptance_app.services.documents import data_folder_of
+
+    root = data_folder_of(session).root
+    paths = dict(session.execute(sa.select(SigningIdentity.id, SigningIdentity.pkcs12_path)
+                                 .where(SigningIdentity.id.in_([r.id for r in training]))).all())
+    pins = {}
+    for identity_id, relative in paths.items():
+        try:
+            pkcs12.load_key_and_certificates((root / relative).read_bytes(), DEMO_PASSWORD.encode())
+        except (OSError, ValueError, TypeError):
+            continue
+        pins[identity_id] = DEMO_PASSWORD
+    return pins

@@ -24,6 +24,7 @@ from typing import Any, Protocol
 from acceptance_app.domain.problems import KnownError, Problem, Severity, ValidationFailed
 from acceptance_app.i18n import _
 from acceptance_app.text import (
+    backup,
     checklists,
     core,
     documents,
@@ -35,7 +36,7 @@ from acceptance_app.text import (
     unit_facts,
 )
 
-AREAS = (core, checklists, photos, findings, documents, signing, exchange, hub, unit_facts)
+AREAS = (core, checklists, photos, findings, documents, signing, exchange, hub, unit_facts, backup)
 
 
 def _merged(name: str) -> dict[str, Any]:

@@ -72,4 +72,18 @@ ERRORS = {
                                              "--trust-new-key only if the sender really moved."),
     "exchange.conflict_keep": N_("This conflict cannot be resolved by keeping \u201c{keep}\u201d: the local record "
                                  "holds the same key; keep the local version, or correct it by hand."),
+    "sync_ui.sign_in": N_("This laptop is not signed in to the hub yet. Sign in with the hub's address and the "
+                          "token the hub's administrator gave you, then send again."),
+    "sync_ui.token_refused": N_("The hub did not accept the sign-in (the token is unknown or was withdrawn). "
+                                "Sign in again with a valid token from the hub's administrator."),
+    "sync_ui.tls": N_("No secure connection to the hub {host}: its certificate is not trusted or does not "
+                      "belong to this address. Check that the address is exactly the one the administrator gave; "
+                      "if it is, ask the administrator to check the hub's certificate."),
+    "sync_ui.network": N_("The hub {host} cannot be reached: no network, or the hub is not running. Check the "
+                          "network (or VPN) connection and try again."),
+    "sync_ui.network_kept": N_("The hub {host} cannot be reached: no network, or the hub is not running. Nothing "
+                               "is lost: the changes stay on this laptop and are sent when the hub can be "
+                               "reached again."),
+    "sync_ui.login_network": N_("Signing in failed: the hub {host} cannot be reached (no network, or the hub is "
+                                "not running). Check the network and the address, then sign in again."),
 }

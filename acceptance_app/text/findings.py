@@ -66,6 +66,10 @@ def action_name(action: FindingAction) -> str:
     return _(ACTION_NAMES[action])
 
 
+def status_name(status: FindingStatus) -> str:
+    return _(STATUS_NAMES[status])
+
+
 def _step_names(params: dict) -> dict:
     """``finding.step_not_allowed`` carries the status and the step as codes; the text names them."""
     return {**params, "status": _(STATUS_NAMES[FindingStatus(params["status"])]),

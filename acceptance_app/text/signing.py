@@ -11,6 +11,8 @@ ERRORS = {
     "identity.not_png": N_("The image is not a PNG file."),
     "identity.person_required": N_("The person's name is required (it is shown in the stamp)."),
     "signing.document_closed": N_("Document {number} is {state}; it cannot be signed. A correction is a new version."),
+    "signing.identity_secret": N_("The signing identity of {person} could not be opened: the password or PIN is "
+                                  "not correct. Type the identity's password or PIN and sign again."),
     "signing.file_changed": N_("The file of document {number} in the data folder was changed outside the program "
                                "(SHA-256 {actual}, recorded {expected}); signing refused."),
     "signing.pkcs12_unreadable": N_("The PKCS#12 file {path} cannot be opened: wrong password or not a PKCS#12 file."),

@@ -75,6 +75,12 @@ class MainWindow(QMainWindow):
         self.project_list.new_project_requested.connect(self.new_project)
         self._build_actions()
         self.status_text.setText(_("Opening the data folder…"))
+        # Permanent widgets: status tips replace the message, never these (the sync state, field trial item 16).
+        self.sync_state = QLabel(objectName="status_sync")
+        self.statusBar().addPermanentWidget(self.sync_state)
+        self.backup_reminder = QLabel(objectName="status_backup")
+        self.backup_reminder.hide()
+        self.statusBar().addPermanentWidget(self.backup_reminder)
         if runner is not None:
             self.attach(runner)
 
@@ -88,6 +94,9 @@ class MainWindow(QMainWindow):
             _("Data folder: {path}  ·  device {device}").format(path=self.data_dir, device=runner.database.device_id)
         )
         self.project_list.reload()
+        from acceptance_app.ui.backup import show_reminder
+
+        show_reminder(self.backup_reminder, runner.database.folder)
         self.attached.emit()
 
     def _build_actions(self) -> None:
@@ -109,7 +118,10 @@ class MainWindow(QMainWindow):
         demo_action.triggered.connect(self.create_demo)
         forms_action = menu.addAction(_("Checklist forms"))
         forms_action.triggered.connect(self.open_forms)
-        self._data_actions = [new_action, demo_action, forms_action]
+        backup_action = menu.addAction(_("Back up to…"))
+        backup_action.setObjectName("backup_action")
+        backup_action.triggered.connect(self.back_up)
+        self._data_actions = [new_action, demo_action, forms_action, backup_action]
         for action in self._data_actions:
             action.setEnabled(False)
         self.project_list.new_button.setEnabled(True)
@@ -134,6 +146,7 @@ class MainWindow(QMainWindow):
             self._project_page = ProjectPage(self.runner, settings=lambda: self.settings,
                                              save_settings=self.update_settings)
             self._project_page.unit_activated.connect(self.open_unit)
+            self._project_page.sync_panel.summary_changed.connect(self.sync_state.setText)
             self.pages.addWidget(self._project_page)
             desktop_state.restore_splitters(self._project_page, self)
         return self._project_page
@@ -231,6 +244,13 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.create_demo()
+
+    def back_up(self) -> None:
+        if self.runner is None:
+            return
+        from acceptance_app.ui.backup import back_up
+
+        back_up(self, self.runner, self.backup_reminder)
 
     def edit_settings(self) -> None:
         from acceptance_app.ui.dialogs.settings_dialog import SettingsDialog

@@ -60,3 +60,22 @@ def test_every_document_renders_at_once_from_the_concluded_demo_project(
     for expected in ("泉华苑住宅小区（二期）（6#住宅楼）", "联合验收结论", "单体单独验收的前提条件", "同意通过竣工联合验收"):
         assert expected in text, expected
     assert "7#住宅楼" not in text
+
+
+def test_draft_renders_without_a_number_and_records_nothing(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main([*data, "demo"]) == 0
+    _main, ready = capsys.readouterr().out.split()
+    out = tmp_path / "draft.pdf"
+    assert main([*data, "opinion", "render", "--project", ready, "--out", str(out), "--draft"]) == 0
+    assert capsys.readouterr().out.split("\t")[-1].strip() == str(out)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "草稿" in text and "未编号" in text and "济联验〔" not in text
+    assert main([*data, "documents", "list", "--project", ready, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main([*data, "record-sheets", "render", "--project", ready, "--out-dir", str(tmp_path / "s"),
+                 "--draft"]) == 0
+    assert len(list((tmp_path / "s").glob("*.pdf"))) == len(capsys.readouterr().out.splitlines()) > 1
+    assert main([*data, "documents", "list", "--project", ready, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []

@@ -16,6 +16,7 @@ from tests.reports.signing_support import PASSWORD, make_pki
 from tests.services.test_documents import complete_inspections
 from tests.ui.conftest import pdf_page_count
 
+from acceptance_app.ui.documents.draft_dialog import DraftDialog
 from acceptance_app.ui.documents.panel import DocumentsPanel
 from acceptance_app.ui.signing.sign_dialog import SignDialog
 from acceptance_app.ui.signing.verify_dialog import VerifyDialog
@@ -59,6 +60,7 @@ def test_sign_through_dialog_and_verify_table(qtbot, runner, database: Database,
     panel.show()
     panel.show_project(demo_project)
     panel.findChild(type(panel.open_button), "issue_opinion").click()
+    panel.findChild(DraftDialog, "draft_dialog").issue_button.click()
     panel.view.selectRow(0)
     assert panel.sign_button.isEnabled()
     panel.sign_button.click()
@@ -82,7 +84,7 @@ def test_sign_through_dialog_and_verify_table(qtbot, runner, database: Database,
     messages: list[str] = []
     _close_next_message_box(messages)
     dialog.sign_button.click()  # a wrong password: a message, the dialog stays open
-    assert messages and "口令错误" in messages[0]
+    assert messages and "刘海涛的签名身份" in messages[0] and "口令" in messages[0] and ".p12" not in messages[0]
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
 
     dialog.secret.setText(PASSWORD)  # a Chinese password (typed through an input method; QTest cannot)
@@ -100,11 +102,11 @@ def test_sign_through_dialog_and_verify_table(qtbot, runner, database: Database,
     report = panel.findChild(VerifyDialog, "verify_dialog")
     assert report is not None
     model = report.model
-    assert model.rowCount() == 1
+    assert model.rowCount() == 5  # every field, signed or 待签
     cells = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert cells[0] == "有效" and cells[1] == "sig_1" and cells[2] == "刘海涛"
-    assert "验证失败" in report.summary.text()  # four fields are still unsigned
-    assert "签名域“sig_lead”未签署" in report.summary.text()
+    assert cells[:3] == ["自然资源和规划部门", "有效", "刘海涛"]
+    assert [model.index(r, 1).data() for r in range(1, 5)] == ["待签"] * 4
+    assert "已签 1 / 应签 5" in report.summary.text() and "验证失败" not in report.summary.text()
 
 
 def test_identities_dialog_imports_pkcs12_and_shows_validity(qtbot, runner, database: Database,  # type: ignore[no-untyped-def]
@@ -158,6 +160,7 @@ def test_four_signatures_through_the_gui_verify_in_app_and_pdfsig(qtbot, runner,
     panel.show()
     panel.show_project(demo_project)
     panel.findChild(QPushButton, "issue_opinion").click()
+    panel.findChild(DraftDialog, "draft_dialog").issue_button.click()
     for _n in range(4):
         panel.view.selectRow(0)
         panel.sign_button.click()
@@ -176,8 +179,8 @@ def test_four_signatures_through_the_gui_verify_in_app_and_pdfsig(qtbot, runner,
     panel.verify_button.click()
     report = [d for d in panel.findChildren(VerifyDialog) if d.isVisible()][0]
     assert report.model.rowCount() == 4
-    assert "全部签名有效" in report.summary.text()
-    assert {report.model.index(r, 0).data() for r in range(4)} == {"有效"}
+    assert "全部签名有效" in report.summary.text() and "已签 4 / 应签 4" in report.summary.text()
+    assert {report.model.index(r, 1).data() for r in range(4)} == {"有效"}
     signed = panel.current
     assert signed is not None and signed.name.endswith("-signed-4.pdf")
     pdfsig = subprocess.run(["pdfsig", str(signed)], capture_output=True, text=True, check=False).stdout

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox, QPushButton
 
 from acceptance_app.services import exchange
+from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings
 from acceptance_app.storage.models import Unit
 from tests.sync.helpers import new_laptop
@@ -84,12 +85,20 @@ def test_a_package_goes_by_file_to_another_laptop_and_a_conflict_is_resolved_the
         assert s.get(Unit, unit_id).name == "1号住宅楼（住建）"
 
 
-def test_sign_in_then_send_the_project_to_a_live_hub(window, demo_project, tmp_path, qtbot):  # type: ignore[no-untyped-def]
+def test_sign_in_then_send_the_project_to_a_live_hub(window, demo_project, tmp_path, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
     hub = LiveHub(f"sqlite:///{tmp_path / 'hub.sqlite3'}", tmp_path / "hub-files")
     try:
         token = hub.account("张伟", "housing")
         panel = _sync_tab(window, demo_project)
         assert "请先登录" in panel.fields["hub"].text() or "未设置" in panel.fields["hub"].text()
+        # never sent: the whole day's work is waiting, here and in the status bar
+        assert panel.pending_changes is not None and panel.pending_changes.records > 100
+        assert panel.fields["unsent"].text().startswith(f"{panel.pending_changes.records} 条记录")
+        assert "尚未发送" in window.sync_state.text() and str(panel.pending_changes.records) in window.sync_state.text()
+
+        asked: list[str] = []
+        monkeypatch.setattr(QMessageBox, "question",
+                            lambda _parent, _title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes)
 
         def fill(dialog) -> None:  # type: ignore[no-untyped-def]
             dialog.findChild(QLineEdit, "hub_url").setText(hub.url)
@@ -98,12 +107,75 @@ def test_sign_in_then_send_the_project_to_a_live_hub(window, demo_project, tmp_p
 
         when_modal(fill, qtbot)
         _click(panel, "sync_login")
+        assert len(asked) == 1 and "http" in asked[0] and "令牌" in asked[0]  # plain http: asked before the token
         assert window.settings.hub_url == hub.url and hub.url in panel.fields["hub"].text()
         _click(panel, "sync_push")
         assert "回执" in panel.outcome.text()
         assert panel.fields["pending"].text() == "0" and panel.fields["sent"].text() != "从未"
+        assert panel.fields["unsent"].text() == "0 条记录、0 张照片"
+        assert "尚未发送：0 条记录、0 张照片" in window.sync_state.text()
+
+        with window.runner.database.session() as s:
+            unit_id = s.query(Unit.id).filter(Unit.project_id == demo_project, Unit.name == "1#住宅楼").scalar()
+
+        def rename(session, _task):  # type: ignore[no-untyped-def]
+            session.get(Unit, unit_id).name = "1#住宅楼（改）"
+            return Changes(unit=True)
+
+        window.runner.write(rename).run()
+        qtbot.waitUntil(lambda: panel.fields["unsent"].text() == "1 条记录、0 张照片", timeout=3000)
+        assert "尚未发送：1 条记录" in window.sync_state.text()
         _click(panel, "sync_push")
-        assert "没有新内容" in panel.outcome.text()
+        assert panel.fields["unsent"].text() == "0 条记录、0 张照片"
     finally:
         hub.close()
 
+
+def test_not_signed_in_offers_the_sign_in_button(window, demo_project, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    panel = _sync_tab(window, demo_project)
+    seen: list[tuple[str, list[str]]] = []
+
+    def answer(box) -> None:  # type: ignore[no-untyped-def]
+        seen.append((box.text(), [b.text() for b in box.buttons()]))
+        box.reject()
+
+    when_modal(answer, qtbot)
+    _click(panel, "sync_push")
+    text, buttons = seen[0]
+    assert "尚未登录交换中心" in text and "sync login" not in text and "--hub" not in text
+    assert "登录交换中心…" in buttons
+
+
+def test_an_unreachable_hub_is_said_in_words_and_retried_by_itself(window, demo_project, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    from acceptance_app.sync.client import Unreachable
+
+    panel = _sync_tab(window, demo_project)
+    window.settings.hub_url = "https://127.0.0.1:9"
+    monkeypatch.setattr("acceptance_app.sync.credentials.load_token", lambda folder: "token")
+    calls: list[int] = []
+
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        raise Unreachable("https://127.0.0.1:9", "ConnectError: [Errno 111] Connection refused")
+
+    monkeypatch.setattr("acceptance_app.services.hub_sync.push", refuse)
+    _click(panel, "sync_push")
+    assert "无法连接交换中心 127.0.0.1:9" in panel.outcome.text() and "ConnectError" not in panel.outcome.text()
+    assert panel.retry_timer.isActive() and panel.retry_label.isVisibleTo(panel)
+    assert "30 秒后自动重试（第 1 次，共 5 次）" in panel.retry_label.text()
+    panel.retry_timer.setInterval(0)  # the backoff's next step, now
+    panel.retry_timer.start()
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=3000)
+    assert "第 2 次" in panel.retry_label.text()
+    panel.retry_cancel.click()
+    assert not panel.retry_timer.isActive() and not panel.retry_label.isVisibleTo(panel)
+
+    shown: list[str] = []
+    monkeypatch.setattr("acceptance_app.ui.sync.panel.show_exception", lambda _p, error: shown.append(str(error.code)))
+
+    def tls(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise Unreachable("https://127.0.0.1:9", "ConnectError: [SSL: CERTIFICATE_VERIFY_FAILED] IP address mismatch")
+
+    monkeypatch.setattr("acceptance_app.services.hub_sync.push", tls)
+    _click(panel, "sync_push")
+    assert shown == ["sync_ui.tls"] and not panel.retry_timer.isActive()  # a certificate does not heal by waiting

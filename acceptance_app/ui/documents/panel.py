@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -9,16 +10,28 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from acceptance_app.domain.beijing_time import beijing_iso_text
 from acceptance_app.domain.enums import DocumentState, DocumentType
+from acceptance_app.exports import office_xlsx
 from acceptance_app.i18n import N_, _
-from acceptance_app.services import documents, signing
+from acceptance_app.services import document_drafts, documents, signing
 from acceptance_app.services.changes import Changes
 
-from acceptance_app.ui.documents.preview import PdfPreview, render_pages
+from acceptance_app.ui.documents.draft_dialog import DraftDialog, show_draft
+from acceptance_app.ui.documents.preview import PdfPreview, render_pages, zoom_bar
 from acceptance_app.ui.errors import show_exception
+from acceptance_app.ui.history_dialog import open_history
 from acceptance_app.ui.models.rows_model import Column, RowsModel
 from acceptance_app.ui.signing.identities_dialog import IdentitiesDialog
 from acceptance_app.ui.signing.sign_dialog import open_sign_dialog
@@ -26,7 +39,7 @@ from acceptance_app.ui.signing.verify_dialog import open_verify_dialog
 from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.table import make_table
 
-PREVIEW_DPI = 72
+PREVIEW_DPI = 110  # sharp enough to fit a wide view or zoom in; scaled down to fit otherwise
 
 TYPE_LABELS = {
     DocumentType.OPINION: N_("Joint acceptance opinion"),
@@ -57,16 +70,16 @@ class DocumentsPanel(QWidget):
         self.project_id: uuid.UUID | None = None
         self.current: Path | None = None
         issue: list[tuple[str, str, DocumentType]] = [
-            ("issue_opinion", _("Issue opinion"), DocumentType.OPINION),
-            ("issue_rectification", _("Issue rectification notice"), DocumentType.RECTIFICATION),
-            ("issue_service_report", _("Issue service report"), DocumentType.SERVICE_REPORT),
-            ("issue_record_sheets", _("Issue record sheets"), DocumentType.RECORD_SHEET),
+            ("issue_opinion", _("Issue opinion…"), DocumentType.OPINION),
+            ("issue_rectification", _("Issue rectification notice…"), DocumentType.RECTIFICATION),
+            ("issue_service_report", _("Issue service report…"), DocumentType.SERVICE_REPORT),
+            ("issue_record_sheets", _("Issue record sheets…"), DocumentType.RECORD_SHEET),
         ]
         buttons = QHBoxLayout()
         for name, text, doc_type in issue:
             button = QPushButton(text)
             button.setObjectName(name)
-            button.clicked.connect(lambda _checked=False, d=doc_type, t=text: self.issue(d, t))
+            button.clicked.connect(lambda _checked=False, d=doc_type: self.issue(d))
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.open_button = QPushButton(_("Open in viewer"))
@@ -80,6 +93,13 @@ class DocumentsPanel(QWidget):
         for button in (self.sign_button, self.verify_button, self.open_button, self.print_button):
             button.setEnabled(False)
             buttons.addWidget(button)
+        self.history_button = QPushButton(_("History…"), objectName="document_history")
+        self.history_button.clicked.connect(self.history_selected)
+        self.history_button.setEnabled(False)
+        buttons.addWidget(self.history_button)
+        export_button = QPushButton(_("Export Excel…"), objectName="export_xlsx")
+        export_button.clicked.connect(self.export_xlsx)
+        buttons.addWidget(export_button)
         identities_button = QPushButton(_("Signing identities…"), objectName="signing_identities")
         identities_button.clicked.connect(self.manage_identities)
         buttons.addWidget(identities_button)
@@ -92,33 +112,91 @@ class DocumentsPanel(QWidget):
         self.view.setMinimumWidth(480)
         self.view.selectionModel().currentRowChanged.connect(lambda index, _old: self._preview_row(index))
         self.preview = PdfPreview(self)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(zoom_bar(self.preview))
+        right_layout.addWidget(self.preview, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.view)
-        split.addWidget(self.preview)
+        split.addWidget(right)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
+        self.draft_dialog: DraftDialog | None = None
+        self.wanted: uuid.UUID | None = None  # the document to select once the list shows it
         runner.changes_applied.connect(self._on_changes)
 
     def show_project(self, project_id: uuid.UUID) -> None:
         self.project_id = project_id
+        self.wanted = None
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, select: uuid.UUID | None = None) -> None:
+        """Reread the list and keep the selected document selected (or select ``select``): after signing, the
+        signed document stays selected so that 验证 works at once (field trial item 13)."""
         if self.project_id is None:
             return
         project_id = self.project_id
-        self.runner.read(lambda s, t: documents.list_documents(s, project_id)).success(self.model.set_rows).run()
+        if select is not None:  # kept until a reread shows it: reloads for other changes may overtake this one
+            self.wanted = select
+        keep = self.wanted or (self.selected_row().id if self.selected_row() is not None else None)
+        self.runner.read(lambda s, t: documents.list_documents(s, project_id)).success(
+            lambda rows: self._set_rows(rows, keep)).run()
+
+    def _set_rows(self, rows: list[documents.DocumentRow], keep: uuid.UUID | None) -> None:
+        keep = self.wanted or keep
+        self.model.set_rows(rows)
+        index = next((i for i, row in enumerate(rows) if row.id == keep), None)
+        if index is not None:
+            self.wanted = None
+            self.view.selectRow(index)
+        else:
+            for button in (self.sign_button, self.verify_button, self.history_button):
+                button.setEnabled(False)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.report:
             self.reload()
 
-    def issue(self, doc_type: DocumentType, label: str) -> None:
+    def issue(self, doc_type: DocumentType) -> None:
+        """Draft first: build the inputs (reader), render them without a number (pool), show them; only the
+        dialog's 出具 numbers and records the document (``_confirm_issue``)."""
+        if self.project_id is None:
+            return
+        project_id, title = self.project_id, _(TYPE_LABELS[doc_type])
+        (self.runner.read(lambda session, task: document_drafts.draft_inputs(session, doc_type, project_id))
+         .with_progress(_("Preparing the draft"), self)
+         .success(lambda drafts: self._render_draft(drafts, title, doc_type))
+         .failure(lambda error: show_exception(self, error))
+         .run())
+
+    def _render_draft(self, drafts: list[document_drafts.Draft], title: str, doc_type: DocumentType) -> None:
+        if not drafts:
+            QMessageBox.information(self, title, _("There is nothing to issue: no inspection is completed yet."))
+            return
+
+        def render(task: Any) -> list[tuple[int, int, bytes]]:
+            with tempfile.TemporaryDirectory(prefix="draft-") as folder:
+                rendered = document_drafts.render_drafts(drafts, Path(folder), progress=task.progress)
+                return [page for draft in rendered for page in render_pages(draft.path, PREVIEW_DPI, task)]
+
+        (self.runner.slow(render)
+         .with_progress(_("Rendering the draft"), self)
+         .success(lambda pages: self._show_draft(title, pages, len(drafts), doc_type))
+         .failure(lambda error: show_exception(self, error))
+         .run())
+
+    def _show_draft(self, title: str, pages: list[tuple[int, int, bytes]], count: int,
+                    doc_type: DocumentType) -> None:
+        self.draft_dialog = show_draft(title, pages, count, self)
+        self.draft_dialog.confirmed.connect(lambda: self._confirm_issue(doc_type, title))
+
+    def _confirm_issue(self, doc_type: DocumentType, label: str) -> None:
         """Reserve (the inputs read and the numbers taken, each number its own short commit) on the reader,
         render on the pool, record on the writer (a short write): the writer stays free for answers and photos
-        while a long document renders (STYLE rule 17)."""
+        while a long document renders."""
         if self.project_id is None:
             return
         project_id = self.project_id
@@ -144,11 +222,11 @@ class DocumentsPanel(QWidget):
 
     def _issued(self, issued: list[documents.IssuedDocument]) -> None:
         if issued:
-            self.show_pdf(issued[0].path)
+            self.reload(select=issued[0].id)
 
     def _preview_row(self, index: Any) -> None:
         row = self.model.row_at(index)
-        for button in (self.sign_button, self.verify_button):
+        for button in (self.sign_button, self.verify_button, self.history_button):
             button.setEnabled(row is not None)
         if row is not None:  # the latest signed file when there is one (services.signing)
             self.runner.read(lambda s, t: signing.current_path(s, row.id)).success(self.show_pdf).run()
@@ -162,8 +240,7 @@ class DocumentsPanel(QWidget):
             open_sign_dialog(self.runner, row.id, self, lambda _result: self._signed(row.id))
 
     def _signed(self, document_id: uuid.UUID) -> None:
-        self.reload()
-        self.runner.read(lambda s, t: signing.current_path(s, document_id)).success(self.show_pdf).run()
+        self.reload(select=document_id)  # selecting it shows the signed file (_preview_row)
 
     def manage_identities(self) -> None:
         dialog = IdentitiesDialog(self.runner, self)
@@ -175,6 +252,27 @@ class DocumentsPanel(QWidget):
         row = self.selected_row()
         if row is not None:
             open_verify_dialog(self.runner, row.id, row.number, self)
+
+    def history_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            open_history(self.runner, row.id, row.number, self)
+
+    def export_xlsx(self, _checked: bool = False, path: str | None = None) -> None:
+        """The project's workbook for the offices (exports/office_xlsx.py), read and written off the GUI."""
+        if self.project_id is None:
+            return
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, _("Export Excel workbook"), "", "Excel (*.xlsx)")
+        if not path:
+            return
+        target = Path(path) if path.endswith(".xlsx") else Path(path + ".xlsx")
+        project_id = self.project_id
+        (self.runner.read(lambda session, task: office_xlsx.export_xlsx(session, project_id, target))
+         .with_progress(_("Writing the Excel workbook"), self)
+         .success(lambda counts: self._exported(target, counts))
+         .failure(lambda error: show_exception(self, error))
+         .run())
 
     def show_pdf(self, path: Path) -> None:
         self.current = path
@@ -193,3 +291,9 @@ class DocumentsPanel(QWidget):
     def print_current(self) -> None:
         if self.current is not None:
             self.preview.print_pages(self, self.current)
+
+    def _exported(self, target: Path, counts: Any) -> None:
+        QMessageBox.information(self, _("Excel workbook written"), _(
+            "{path}: {findings} findings, {sheets} discipline sheets, the rectification dashboard and "
+            "{audit} history lines.").format(path=target, findings=counts.findings,
+                                             sheets=counts.discipline_sheets, audit=counts.audit_events))

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from acceptance_app.domain.beijing_time import beijing_text, now_beijing
 from acceptance_app.domain.enums import Department
-from acceptance_app.i18n import _
+from acceptance_app.domain.problems import KnownError
+from acceptance_app.i18n import N_, _
 from acceptance_app.locator import FONT_FAMILY
 from acceptance_app.reports import labels
 from acceptance_app.reports.signing.pades import SignRequest, SignResult
@@ -42,6 +43,26 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 STAMP_PREVIEW_SIZE = (452, 180)  # 2x the 80 x 32 mm field in points
+# asn1crypto's names of the subject's attributes (``Name.human_friendly``), as a reader here says them.
+SUBJECT_LABELS = {
+    "Common Name": N_("Name"),
+    "Organization": N_("Organization"),
+    "Organizational Unit": N_("Department"),
+    "Country": N_("Country"),
+    "State/Province": N_("Province"),
+    "Locality": N_("City"),
+    "Serial Number": N_("Serial number"),
+    "Email Address": N_("Email"),
+}
+
+
+def subject_text(subject: str) -> str:
+    """"Common Name: 张伟, Organization: …" in the window's language."""
+    parts = []
+    for part in subject.split(", "):
+        label, sep, value = part.partition(": ")
+        parts.append(f"{_(SUBJECT_LABELS[label])}：{value}" if sep and label in SUBJECT_LABELS else part)
+    return "；".join(parts)
 
 
 class SignDialog(QDialog):
@@ -56,13 +77,15 @@ class SignDialog(QDialog):
         for field in context.status.fields:
             if not field.signed:
                 note = "  " + _("(signs last, locks the document)") if field.locks_document else ""
-                self.field_box.addItem(f"{field.department}  [{field.name}]{note}", field)
+                self.field_box.addItem(f"{field.department}{note}", field)
         self.identity_box = QComboBox(objectName="identity")
         for identity in context.identities:
             self.identity_box.addItem(self._identity_text(identity), identity)
         self.secret = QLineEdit(objectName="secret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setPlaceholderText(_("asked each time, never stored"))
+        self.pin_hint = QLabel(objectName="pin_hint")
+        self.pin_hint.setWordWrap(True)
         self.certificate_label = QLabel(objectName="certificate")
         self.certificate_label.setWordWrap(True)
         self.pad = HandwritingPad(self)
@@ -81,6 +104,7 @@ class SignDialog(QDialog):
         form.addRow(_("Identity"), self.identity_box)
         form.addRow("", self.certificate_label)
         form.addRow(_("Password / PIN"), self.secret)
+        form.addRow("", self.pin_hint)
         pad_row = QHBoxLayout()
         pad_row.addWidget(self.pad, 1)
         pad_row.addWidget(clear, 0, Qt.AlignmentFlag.AlignTop)
@@ -137,11 +161,15 @@ class SignDialog(QDialog):
         self.pad.clear()
         if identity is not None:
             text = _("Certificate: {subject}; valid until {until}; SHA-256 {fingerprint}…").format(
-                subject=identity.subject, until=identity.not_after.date().isoformat(),
+                subject=subject_text(identity.subject), until=identity.not_after.date().isoformat(),
                 fingerprint=identity.fingerprint[:16])
             if identity.training:
                 text += "\n" + _("Training identity (培训用): the signature is NOT trusted and has no legal effect.")
             self.certificate_label.setText(text)
+            pin = self.context.demo_pins.get(identity.id)
+            self.pin_hint.setText(_("Training identity of the demo: its password is “{pin}”.").format(pin=pin)
+                                  if pin else "")
+            self.pin_hint.setVisible(bool(pin))
             saved = self.context.handwriting.get(identity.person)
             if saved:
                 self.pad.background = QImage.fromData(saved)
@@ -211,7 +239,10 @@ class SignDialog(QDialog):
 
         def sign(reserved: tuple[signing.Reservation, SigningProvider], task: TaskState) -> SignResult:
             task.progress(1, 3, _("Signing"))
-            return signing.sign_reserved(*reserved)
+            try:
+                return signing.sign_reserved(*reserved)
+            except KnownError as error:
+                raise signing.identity_error(error, identity.person) from error
 
         def record(session: Session, reserved: tuple[signing.Reservation, SigningProvider], result: SignResult,
                    task: TaskState) -> tuple[SignResult, Changes]:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import N_, _
-from acceptance_app.services import exchange, exchange_conflicts, hub_sync
+from acceptance_app.services import exchange, exchange_conflicts, hub_sync, sync_feedback, sync_pending
 from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings
 from acceptance_app.text import describe_error, describe_recorded_error
@@ -46,9 +47,14 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 PACKAGE_FILTER = N_("Exchange packages (*.acpkg)")
+# Automatic retries after a network failure: bounded (about 15 minutes in all), shown, and cancellable.
+RETRY_DELAYS_S = (30, 60, 120, 240, 480)
+REFRESH_DELAY_MS = 300  # edits come in bursts (1/2/3 answers): count the unsent changes once per burst
 
 
 class SyncPanel(QWidget):
+    summary_changed = Signal(str)  # one line for the status bar: unsent changes, last receipt, last error
+
     def __init__(self, runner: TaskRunner, settings: Callable[[], Settings],
                  save_settings: Callable[[Settings], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,7 +65,9 @@ class SyncPanel(QWidget):
         status_box = QGroupBox(_("Hub"))
         form = QFormLayout(status_box)
         self.fields: dict[str, QLabel] = {}
-        for key, title in (("hub", _("Hub address")), ("sent", _("Last sent")), ("pending", _("Waiting to be sent")),
+        self.pending_changes: sync_pending.PendingChanges | None = None
+        for key, title in (("hub", _("Hub address")), ("unsent", _("Not yet sent")),
+                           ("sent", _("Last receipt from the hub")), ("pending", _("Packages waiting to be sent")),
                            ("failed", _("Refused by the hub")), ("pulled", _("Last pulled")),
                            ("error", _("Last error"))):
             self.fields[key] = QLabel(objectName=f"sync_{key}")
@@ -67,6 +75,23 @@ class SyncPanel(QWidget):
             form.addRow(title, self.fields[key])
         self.outcome = QLabel(objectName="sync_outcome")
         self.outcome.setWordWrap(True)
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.timeout.connect(self._retry_now)
+        self.retry_attempt = 0
+        self.retry_what = ""
+        self.retry_label = QLabel(objectName="sync_retry")
+        self.retry_cancel = QPushButton(_("Stop retrying"), objectName="sync_retry_cancel")
+        self.retry_cancel.clicked.connect(self.cancel_retry)
+        retry_row = QHBoxLayout()
+        retry_row.addWidget(self.retry_label, 1)
+        retry_row.addWidget(self.retry_cancel)
+        self.retry_label.hide()
+        self.retry_cancel.hide()
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self.refresh_timer.timeout.connect(self.reload)
 
         buttons = QHBoxLayout()
         for name, text, slot in (
@@ -102,6 +127,7 @@ class SyncPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.outcome)
+        layout.addLayout(retry_row)
         layout.addWidget(status_box)
         layout.addWidget(conflicts_box, 1)
         runner.changes_applied.connect(self._on_changes)
@@ -117,12 +143,16 @@ class SyncPanel(QWidget):
             return
         project_id = self.project_id
         self.runner.read(lambda s, t: (hub_sync.sync_status(s, project_id),
-                                       exchange_conflicts.list_conflicts(s, project_id))).success(self._show).run()
+                                       exchange_conflicts.list_conflicts(s, project_id),
+                                       sync_pending.pending_changes(s, project_id))).success(self._show).run()
 
-    def _show(self, loaded: tuple[hub_sync.SyncStatus, list[exchange_conflicts.ConflictRow]]) -> None:
-        self.status, conflicts = loaded
-        status = self.status
+    def _show(self, loaded: tuple[hub_sync.SyncStatus, list[exchange_conflicts.ConflictRow],
+                                  sync_pending.PendingChanges]) -> None:
+        self.status, conflicts, self.pending_changes = loaded
+        status, unsent = self.status, self.pending_changes
         self.fields["hub"].setText(self.settings().hub_url or _("not set: sign in to the hub first"))
+        self.fields["unsent"].setText(unsent_text(unsent))
+        self.fields["unsent"].setStyleSheet("font-weight: bold; color: #9a6700;" if unsent.total else "")
         self.fields["sent"].setText(when(status.last_sent_at))
         self.fields["pending"].setText(str(status.pending))
         self.fields["failed"].setText(str(status.failed))
@@ -130,10 +160,17 @@ class SyncPanel(QWidget):
         self.fields["error"].setText(describe_recorded_error(status.last_error) if status.last_error else "—")
         self.conflict_model.set_rows(conflicts)
         self.conflict_view.resizeColumnsToContents()
+        line = _("Not yet sent: {unsent} · last receipt {when}").format(unsent=unsent_text(unsent),
+                                                                     when=when(status.last_sent_at))
+        if status.last_error:
+            line += " · " + _("last error: {error}").format(error=status.last_error[:60])
+        self.summary_changed.emit(line)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.sync_state:
             self.reload()
+        elif changes:  # any edit may be one more change not yet sent
+            self.refresh_timer.start()
 
     def _done(self, message: str, changes: Changes | None = None) -> None:
         self.outcome.setText(message)
@@ -145,6 +182,12 @@ class SyncPanel(QWidget):
         if not dialog.exec():
             return
         url, token, folder = dialog.url, dialog.token, self.runner.database.folder
+        if sync_feedback.is_plain_http(url) and QMessageBox.question(
+                self, _("Unencrypted connection"),
+                _("The address {url} uses plain http: the token and everything sent can be read by anyone on the "
+                  "network. Use https unless the hub runs on this computer or a network you trust.\n\n"
+                  "Send the token over plain http?").format(url=url)) != QMessageBox.StandardButton.Yes:
+            return
 
         def signed_in(account: dict[str, Any]) -> None:
             settings = self.settings()
@@ -155,7 +198,7 @@ class SyncPanel(QWidget):
 
         (self.runner.slow(lambda task: hub_sync.login(folder, url, token))
          .with_progress(_("Signing in to the hub"), self).success(signed_in)
-         .failure(lambda error: show_exception(self, error)).run())
+         .failure(lambda error: show_exception(self, sync_feedback.explain(error, login=True))).run())
 
     def _hub(self) -> tuple[str, str] | None:
         from acceptance_app.sync.credentials import load_token
@@ -166,10 +209,23 @@ class SyncPanel(QWidget):
                 raise KnownError("sync.no_hub")
             return url, load_token(self.runner.database.folder)
         except KnownError as error:
-            QMessageBox.information(self, _("Sign in first"), describe_error(error))
+            self.offer_sign_in(sync_feedback.explain(error))
             return None
 
-    def push(self) -> None:
+    def offer_sign_in(self, error: BaseException) -> None:
+        """Not signed in, or the token refused: say so in words and offer the button that fixes it."""
+        box = QMessageBox(QMessageBox.Icon.Information, _("Sign in first"),
+                          describe_error(error) if isinstance(error, KnownError) else str(error), parent=self)
+        box.setObjectName("sign_in_needed")
+        sign_in = box.addButton(_("Sign in to the hub…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is sign_in:
+            self.login()
+
+    def push(self, auto: bool = False) -> None:
+        if not auto:
+            self.cancel_retry()
         hub, project_id = self._hub(), self.project_id
         if hub is None or project_id is None:
             return
@@ -186,13 +242,16 @@ class SyncPanel(QWidget):
                 text = _("Nothing new since the last package.") + " " + text
             if report.failed:
                 text += " " + _("Refused by the hub: {codes}").format(codes="、".join(c for _p, c in report.failed))
+            self._succeeded()
             self._done(text)
 
         (self.runner.steps(work, may_change=Changes(sync_state=True))
          .with_progress(_("Sending to the hub"), self).success(pushed)
-         .failure(lambda error: self._failed(error)).run())
+         .failure(lambda error: self._failed(error, "push")).run())
 
-    def pull(self) -> None:
+    def pull(self, auto: bool = False) -> None:
+        if not auto:
+            self.cancel_retry()
         hub = self._hub()
         if hub is None:
             return
@@ -206,15 +265,55 @@ class SyncPanel(QWidget):
             text = _("Received and merged {count} package(s) from the hub.").format(count=len(report.imported))
             if report.failed:
                 text += " " + _("Refused: {codes}").format(codes="、".join(c for _p, c in report.failed))
+            self._succeeded()
             self._done(text)
 
         (self.runner.steps(work, may_change=Changes(sync_state=True))
          .with_progress(_("Receiving from the hub"), self).success(pulled)
-         .failure(lambda error: self._failed(error)).run())
+         .failure(lambda error: self._failed(error, "pull")).run())
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: BaseException, what: str) -> None:
         self.reload()  # what was confirmed before the failure stays confirmed: show it
-        show_exception(self, error)
+        shown = sync_feedback.explain(error)
+        if sync_feedback.needs_sign_in(shown):
+            self.cancel_retry()
+            self.offer_sign_in(shown)
+            return
+        if sync_feedback.retryable(shown) and self._schedule_retry(what):
+            self.outcome.setText(describe_error(shown) if isinstance(shown, KnownError) else str(shown))  # no dialog: the window keeps trying by itself
+            return
+        show_exception(self, shown)
+
+    # Automatic retries --------------------------------------------------------------------------------
+    def _schedule_retry(self, what: str) -> bool:
+        if self.retry_attempt >= len(RETRY_DELAYS_S):
+            self.cancel_retry()
+            return False
+        delay = RETRY_DELAYS_S[self.retry_attempt]
+        self.retry_attempt += 1
+        self.retry_what = what
+        self.retry_timer.start(delay * 1000)
+        self.retry_label.setText(_("Trying again by itself in {seconds} s (attempt {n} of {total}).").format(
+            seconds=delay, n=self.retry_attempt, total=len(RETRY_DELAYS_S)))
+        self.retry_label.show()
+        self.retry_cancel.show()
+        return True
+
+    def _retry_now(self) -> None:
+        if self.retry_what == "pull":
+            self.pull(auto=True)
+        else:
+            self.push(auto=True)
+
+    def _succeeded(self) -> None:
+        self.cancel_retry()
+
+    def cancel_retry(self) -> None:
+        self.retry_timer.stop()
+        self.retry_attempt = 0
+        self.retry_what = ""
+        self.retry_label.hide()
+        self.retry_cancel.hide()
 
     # Files --------------------------------------------------------------------------------------------
     def export_package(self) -> None:
@@ -279,3 +378,7 @@ class SyncPanel(QWidget):
         (self.runner.write(lambda s, t: exchange_conflicts.resolve_conflict(s, row.id, keep, by=s.info.get("actor", "")))
          .success(lambda _row: self.outcome.setText(_("Conflict resolved.")))
          .failure(lambda error: show_exception(self, error)).run())
+
+
+def unsent_text(pending: sync_pending.PendingChanges) -> str:
+    return _("{records} record(s), {photos} photo(s)").format(records=pending.records, photos=pending.photos)
