@@ -56,6 +56,9 @@ messages.register(errors={
                                       "changed."),
     "exchange.missing_parent": N_("Record {row} of table \u201c{table}\u201d refers to {column} {target}, which is "
                                   "neither in the package nor in this data folder; refused, nothing was changed."),
+    "exchange.owner_relabelled": N_("Record {row} of table \u201c{table}\u201d arrives with {column} "
+                                    "\u201c{sent}\u201d, but it belongs to \u201c{local}\u201d here: a package "
+                                    "cannot move a record to another discipline; refused, nothing was changed."),
     "exchange.out_of_scope": N_("Record {row} of table \u201c{table}\u201d does not belong to the project of the "
                                 "package; refused."),
     "exchange.unsafe_document_path": N_("Document record {row} names the file \u201c{path}\u201d outside the "

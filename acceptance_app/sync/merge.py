@@ -84,19 +84,25 @@ class _Merge:
         self.out = MergeOutcome()
         self.absent: dict[str, set[str]] = {n: set() for n in TABLES}
         self.remap: dict[str, dict[Any, Any]] = {"photos": {}}
-        self.disciplines: dict[tuple[str, str], Discipline] = {}
+        self.disciplines: dict[tuple[str, str], Discipline] = {}  # of rows the package adds
+        self.local_disciplines: dict[tuple[str, str], Discipline | None] = {}
         self.link_departments: dict[str, set[Department]] = {}
 
     # Lookups for ownership ----------------------------------------------------------------------------------
     def discipline_of(self, name: str, key: uuid.UUID) -> Discipline | None:
-        found = self.disciplines.get((name, str(key)))
-        if found is None:
+        """The local row's discipline first (a package cannot relabel what this laptop holds), then the
+        discipline of a row the package adds. A finding's is its inspection's."""
+        cache_key = (name, str(key))
+        if cache_key not in self.local_disciplines:
             t = table(name)
-            value = self.conn.execute(sa.select(t.c.discipline).where(t.c.id == key)).scalar()
-            found = Discipline(value) if value else None
-            if found:
-                self.disciplines[(name, str(key))] = found
-        return found
+            column = t.c.inspection_id if name == "findings" else t.c.discipline
+            value = self.conn.execute(sa.select(column).where(t.c.id == key)).scalar()
+            if value is not None and name == "findings":
+                found = self.discipline_of("inspections", value)
+            else:
+                found = Discipline(value) if value else None
+            self.local_disciplines[cache_key] = found
+        return self.local_disciplines[cache_key] or self.disciplines.get(cache_key)
 
     def link_owners(self, photo_id: uuid.UUID) -> set[Department]:
         known = set(self.link_departments.get(str(photo_id), set()))
@@ -154,6 +160,21 @@ class _Merge:
                 return dict(found._mapping)
         return None
 
+    def _refuse_relabelling(self, name: str, row: dict[str, Any], mine: dict[str, Any] | None) -> None:
+        """Ownership comes from the local row and the parent chain; a package that says otherwise is refused
+        whole, whoever sent it: the discipline of an inspection (and what its answers and findings belong to)
+        never changes through a package."""
+        column = ownership.relabelled(name, row, mine)
+        if column is not None:
+            raise KnownError("exchange.owner_relabelled", table=name, row=str(row[key_column(name)]),
+                             column=column, local=ownership.text(mine[column] if mine else None),
+                             sent=ownership.text(row.get(column)))
+        if name in ("answers", "findings"):
+            parent = self.discipline_of("inspections", row["inspection_id"])
+            if parent is not None and parent.value != ownership.text(row["discipline"]):
+                raise KnownError("exchange.owner_relabelled", table=name, row=str(row[key_column(name)]),
+                                 column="discipline", local=parent.value, sent=ownership.text(row["discipline"]))
+
     # The merge ----------------------------------------------------------------------------------------------
     def run(self) -> MergeOutcome:
         for name in TABLES:
@@ -163,8 +184,11 @@ class _Merge:
         return self.out
 
     def _remember(self, name: str, row: dict[str, Any]) -> None:
-        if name in ("inspections", "findings"):
+        if name == "inspections":
             self.disciplines[(name, str(row["id"]))] = Discipline(row["discipline"])
+        if name == "findings":  # its inspection's, as the owner is computed
+            parent = self.discipline_of("inspections", row["inspection_id"])
+            self.disciplines[(name, str(row["id"]))] = parent or Discipline(row["discipline"])
         if name == "photo_links":
             owners = ownership.owner(name, row, self.discipline_of, self.link_owners)
             self.link_departments.setdefault(str(row["photo_id"]), set()).update(owners)
@@ -187,10 +211,11 @@ class _Merge:
                 self.absent[name].add(k)
                 self.out.count(name, "skipped_dependent")
                 continue
-            owners = ownership.owner(name, row, self.discipline_of, self.link_owners)
+            mine = local.get(k)
+            self._refuse_relabelling(name, row, mine)
+            owners = ownership.owner(name, mine if mine is not None else row, self.discipline_of, self.link_owners)
             remote = row.json if isinstance(row, Row) else encode_values(row)
             remote_hash = content_hash(remote)
-            mine = local.get(k)
             if mine is None:
                 self._new(name, row, remote, remote_hash, owners, inserts)
                 continue
