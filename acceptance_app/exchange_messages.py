@@ -29,6 +29,8 @@ messages.register(errors={
                                        "refused."),
     "exchange.entry_corrupt": N_("The package entry \u201c{entry}\u201d is damaged ({detail}); refused."),
     "exchange.manifest_invalid": N_("The manifest field \u201c{field}\u201d is missing or wrong; refused."),
+    "exchange.json_too_deep": N_("\u201c{entry}\u201d nests {depth} levels deep, more than the limit of {limit}; "
+                                 "refused before reading it."),
     "exchange.malformed_json": N_("\u201c{entry}\u201d is not valid JSON ({detail}); refused."),
     "exchange.unknown_format": N_("\u201c{entry}\u201d is not an acceptance exchange manifest (format "
                                   "\u201c{found}\u201d); refused."),

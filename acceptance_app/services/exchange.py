@@ -26,7 +26,7 @@ from acceptance_app.services.projects import get_or_404
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import ExchangeImport, ExchangePeer, LocalMeta, Project, SyncRowVersion
 from acceptance_app.sync.keys import KEY_FILE, device_key, fingerprint_of
-from acceptance_app.sync.manifest import Sender
+from acceptance_app.sync.manifest import Manifest, Sender
 from acceptance_app.sync.merge import COUNTS, merge_package
 from acceptance_app.sync.ownership import LEAD
 from acceptance_app.sync.package import DEFAULT_LIMITS, PackageLimits, open_verified, write_package
@@ -145,14 +145,19 @@ def import_package(
     session: Session, folder: DataFolder, path: Path | str, *, trust_new_key: bool = False,
     limits: PackageLimits = DEFAULT_LIMITS,
 ) -> tuple[ImportReport, Changes]:
-    package = open_verified(path, limits=limits)  # reads only; raises before anything changes
+    def check_sender(manifest: Manifest) -> None:
+        # Before the records are decoded: an unknown sender's package costs no more than its manifest.
+        done = session.scalar(sa.select(ExchangeImport.id).where(ExchangeImport.package_id == manifest.package_id))
+        if done is None:
+            _check_sender(session, folder, manifest.sender, trust_new_key)
+
+    package = open_verified(path, limits=limits, sender_check=check_sender)  # raises before anything changes
     manifest = package.manifest
     sender = {k: getattr(manifest.sender, k) for k in ("device", "inspector", "department", "public_key")}
     done = session.scalar(sa.select(ExchangeImport).where(ExchangeImport.package_id == manifest.package_id))
     if done is not None:
         return ImportReport(manifest.package_id, manifest.manifest_sha256, sender, True, dict(done.counts)), Changes()
     plan = plan_files(folder, package)
-    _check_sender(session, folder, manifest.sender, trust_new_key)
     outcome = merge_package(session, package, device=_device(session), actor=session.info.get("actor", ""))
     counts = {k: outcome.counts.get(k, 0) for k in COUNTS}
     session.add(ExchangeImport(

@@ -14,7 +14,7 @@ import re
 import stat
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from acceptance_app import exchange_messages  # noqa: F401 - registers the exchange messages
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.fileio import atomic_writer
+from acceptance_app.sync import bounded_json
 from acceptance_app.sync.keys import public_key_from_b64
 from acceptance_app.sync.manifest import (
     FORMAT,
@@ -194,17 +195,21 @@ class _ClosingEntry:
         self._archive.close()
 
 
-def open_verified(path: Path | str, *, limits: PackageLimits = DEFAULT_LIMITS) -> VerifiedPackage:
-    """Verify everything and hand back the manifest with the decoded records."""
+def open_verified(path: Path | str, *, limits: PackageLimits = DEFAULT_LIMITS,
+                  sender_check: Callable[[Manifest], None] | None = None) -> VerifiedPackage:
+    """Verify everything and hand back the manifest with the decoded records. ``sender_check`` runs once the
+    manifest's signature holds and before any file is hashed or record decoded: an unknown sender's package
+    costs no more than its manifest."""
     with _open_zip(path) as archive:
         entries = _check_container(archive, limits)
         manifest = _manifest(archive, entries)
         _check_signature(manifest, _read(archive, entries[SIGNATURE_PATH]))
+        if sender_check is not None:
+            sender_check(manifest)
         raw_records = _check_files(archive, entries, manifest)
-    try:
-        document = json.loads(raw_records.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise KnownError("exchange.malformed_json", entry=RECORDS_PATH, detail=str(error)) from None
+    document = bounded_json.loads(raw_records, RECORDS_PATH)
+    if not isinstance(document, dict):
+        raise KnownError("exchange.malformed_json", entry=RECORDS_PATH, detail="not an object")
     records = decode_records(document)
     return VerifiedPackage(Path(path), manifest, records, document.get("bases", {}))
 
