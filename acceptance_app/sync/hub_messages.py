@@ -21,6 +21,10 @@ ERRORS = {
         "The package carries {table} record {row} of discipline {discipline}, which department {department} "
         "may not change"
     ),
+    "hub.owner_relabelled": N_(
+        "The package carries {table} record {row} as discipline {sent}, but the hub holds it as {owner}: a "
+        "package cannot move a record to another discipline; nothing was stored"
+    ),
     "hub.records_too_large": N_("The package's payload/records.json is too large ({size} bytes)"),
     "hub.not_found": N_("No package or record {package_id} on the hub"),
     "hub.package_id_taken": N_("The hub already holds a different package under id {package_id}; nothing was stored"),

@@ -62,7 +62,7 @@ def commit(session: Session, store: PackageStore, account: Account, package_id: 
         if str(manifest.package_id) != package_id:
             raise KnownError("hub.package_id_mismatch", url=package_id, manifest=str(manifest.package_id))
         scope.check_sender(account, manifest.sender)
-        scope.check_results_owned(account, partial)
+        owners = scope.check_results_owned(session, account, partial)
     except KnownError:
         store.discard(account.id, package_id)
         raise
@@ -71,6 +71,7 @@ def commit(session: Session, store: PackageStore, account: Account, package_id: 
     receipt = _receipt(manifest, package_id, size, sha256)
     session.add(_package_row(account, manifest, package_id, size, sha256, receipt))
     session.flush()
+    scope.remember_owners(session, owners, package_id)
     _add_registration(session, manifest, package_id)
     store.promote(account.id, package_id)
     return receipt

@@ -25,6 +25,7 @@ STATUS = {
     "hub.wrong_jurisdiction": 403,
     "hub.wrong_key": 403,
     "hub.foreign_results": 403,
+    "hub.owner_relabelled": 403,
     "hub.not_found": 404,
     "hub.package_id_taken": 409,
     "hub.offset_mismatch": 409,
