@@ -24,6 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     serve.add_argument("--files", type=Path, help=_("folder for package files (default: next to a SQLite database)"))
     serve.add_argument("--tls-cert", type=Path, help=_("TLS certificate (PEM)"))
     serve.add_argument("--tls-key", type=Path, help=_("TLS private key (PEM)"))
+    serve.add_argument("--trust", type=Path, action="append", default=[],
+                       help=_("CA certificate (PEM/DER) or folder of them that signers of registered opinions must "
+                              "chain to (repeatable)"))
     serve.set_defaults(handler=run_serve)
 
     user = sub.add_parser("user", help=_("hub accounts"))
@@ -47,9 +50,11 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 
 
 def run_serve(args: argparse.Namespace, context: CliContext) -> int:
+    from acceptance_app.services.hub_opinions import opinion_reader
     from acceptance_app.sync.hub.server import serve
 
-    serve(args.db, host=args.host, port=args.port, files=args.files, tls_cert=args.tls_cert, tls_key=args.tls_key)
+    serve(args.db, host=args.host, port=args.port, files=args.files, tls_cert=args.tls_cert, tls_key=args.tls_key,
+          opinion_reader=opinion_reader(args.trust))
     return 0
 
 

@@ -113,7 +113,7 @@ def export_package(
         scope={"project_id": str(project_id), "discipline": discipline.value if discipline else None},
         keys={"project_code": project.project_code, "engineering_code": project.engineering_code, "units": units},
         records=json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-        files=files, registration=registration_records(session, records), private_key=key.private,
+        files=files, registration=registration_records(session, folder, records), private_key=key.private,
     )
     counts = {n: len(rows) for n, rows in records.items()} | {"files": len(files)}
     return ExportResult(target, package_id, manifest.manifest_sha256, counts), Changes()

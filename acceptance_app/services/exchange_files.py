@@ -55,13 +55,24 @@ def export_files(folder: DataFolder, records: dict[str, list[dict[str, Any]]]) -
     return sorted(files.items())
 
 
-def registration_records(session: Session, records: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """One record per accepted (合格) unit of each signed opinion in the package, with the signed file."""
+def registration_records(session: Session, folder: DataFolder,
+                         records: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """One record per accepted (合格) unit of each signed opinion in the package, with the signed file; only
+    the records the hub will accept: the signed file verifies and says what the record says (a unit that
+    passed under an opinion whose joint conclusion is 不合格 is not registered)."""
+    from acceptance_app.services.hub_opinions import opinion_reader
+    from acceptance_app.sync.hub.registration_check import mismatch
+
+    read = opinion_reader()
     out: list[dict[str, Any]] = []
     signatures = records.get("document_signatures", [])
     for doc in records.get("documents", []):
         own = sorted((s for s in signatures if s["document_id"] == doc["id"]), key=lambda s: s["signed_at"])
         path, sha = (own[-1]["file_path"], own[-1]["file_sha256"]) if own else (doc["file_path"], doc["file_sha256"])
+        signed = folder.root / path
+        facts = read(signed.read_bytes()) if signed.exists() else None
+        if facts is None or facts.problems:
+            continue
         project = session.get(Project, doc["project_id"])
         units = ([session.get(Unit, doc["unit_id"])] if doc["unit_id"] else
                  list(session.scalars(sa.select(Unit).where(Unit.project_id == doc["project_id"]))))
@@ -71,7 +82,7 @@ def registration_records(session: Session, records: dict[str, list[dict[str, Any
             result = verdicts.unit_verdict(session, unit.id).joint.verdict
             if result is not Verdict.PASSED:
                 continue
-            out.append({
+            record = {
                 "project_code": project.project_code, "engineering_code": project.engineering_code,
                 "opinion_number": doc["number"], "opinion_title": OPINION_TITLE,
                 "opinion_date": doc["issued_at"].date().isoformat() if doc["issued_at"] else None,
@@ -79,7 +90,9 @@ def registration_records(session: Session, records: dict[str, list[dict[str, Any
                 "real_estate_unit_code": unit.real_estate_unit_code, "building_no": unit.building_no,
                 "unit_code": unit.unit_code, "area_above": unit.area_above, "area_below": unit.area_below,
                 "document_path": document_package_path(sha), "document_sha256": sha,
-            })
+            }
+            if not mismatch(record, facts.text):
+                out.append(record)
     return out
 
 

@@ -25,6 +25,26 @@ ERRORS = {
         "The package carries {table} record {row} as discipline {sent}, but the hub holds it as {owner}: a "
         "package cannot move a record to another discipline; nothing was stored"
     ),
+    "hub.registration_not_lead": N_(
+        "Registration records come only from the lead department's accounts, not from {department}; nothing was "
+        "stored"
+    ),
+    "hub.registration_document_missing": N_(
+        "Registration record {index} names the opinion file \u201c{path}\u201d, which is not a document of this "
+        "package with that hash; nothing was stored"
+    ),
+    "hub.registration_unverifiable": N_(
+        "This hub cannot verify signed opinions, so it accepts no registration record (record {index}); nothing "
+        "was stored"
+    ),
+    "hub.registration_not_signed": N_(
+        "The opinion {path} of registration record {index} does not verify as fully signed and unchanged "
+        "({problems}); nothing was stored"
+    ),
+    "hub.registration_mismatch": N_(
+        "Registration record {index} says {field} \u201c{value}\u201d, which the signed opinion does not; nothing "
+        "was stored"
+    ),
     "hub.records_too_large": N_("The package's payload/records.json is too large ({size} bytes)"),
     "hub.not_found": N_("No package or record {package_id} on the hub"),
     "hub.package_id_taken": N_("The hub already holds a different package under id {package_id}; nothing was stored"),

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.sync.hub import account_api, packages_api, registration_api
 from acceptance_app.sync.hub.db import open_hub_database
+from acceptance_app.sync.hub.registration_check import OpinionReader
 from acceptance_app.sync.hub.store import PackageStore
 from acceptance_app.sync.hub.web import known_error_response
 
@@ -27,7 +28,9 @@ def default_files_dir(db_url: str) -> Path:
     return Path.cwd() / "hub-files"
 
 
-def create_app(db_url: str, files: Path | None = None) -> FastAPI:
+def create_app(db_url: str, files: Path | None = None, opinion_reader: OpinionReader | None = None) -> FastAPI:
+    """``opinion_reader`` verifies the signed opinions behind registration records (services.hub_opinions);
+    without it the hub accepts no registration record."""
     engine, sessions = open_hub_database(db_url)
     app = FastAPI(
         title="acceptance_app hub", version=API_VERSION, docs_url=None, redoc_url=None,
@@ -36,6 +39,7 @@ def create_app(db_url: str, files: Path | None = None) -> FastAPI:
     )
     app.state.engine = engine
     app.state.sessions = sessions
+    app.state.opinion_reader = opinion_reader
     app.state.store = PackageStore(files or default_files_dir(db_url))
     app.state.store.sweep_partials()
     app.add_exception_handler(KnownError, known_error_response)

@@ -131,7 +131,8 @@ def commit_package(request: Request, session: SessionDep, account: AccountDep,
     store = _store(request)
     with store.lock(package_id):
         try:
-            receipt = receiving.commit(session, store, account, package_id, expected)
+            receipt = receiving.commit(session, store, account, package_id, expected,
+                                       request.app.state.opinion_reader)
             session.commit()
         except sa.exc.IntegrityError:  # another connection committed the same id a moment before
             session.rollback()

@@ -93,6 +93,9 @@ def document(request: Request, session: SessionDep, account: AccountDep, record_
     row = session.get(RegistrationRecord, record_id)
     if row is None or not row.jurisdiction.startswith(region_prefix(account.jurisdiction)) or not row.document_path:
         raise KnownError("hub.not_found", package_id=str(record_id))
-    with zipfile.ZipFile(request.app.state.store.committed(row.package_id)) as archive:
-        data = archive.read(row.document_path)  # verified at commit: every listed file's hash was checked
+    try:
+        with zipfile.ZipFile(request.app.state.store.committed(row.package_id)) as archive:
+            data = archive.read(row.document_path)  # checked at commit: a listed, verified, signed opinion
+    except (KeyError, OSError, zipfile.BadZipFile):
+        raise KnownError("hub.not_found", package_id=str(record_id)) from None
     return Response(data, media_type="application/pdf", headers={"X-Sha256": row.document_sha256})

@@ -26,6 +26,7 @@ STATUS = {
     "hub.wrong_key": 403,
     "hub.foreign_results": 403,
     "hub.owner_relabelled": 403,
+    "hub.registration_not_lead": 403,
     "hub.not_found": 404,
     "hub.package_id_taken": 409,
     "hub.offset_mismatch": 409,
