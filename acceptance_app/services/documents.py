@@ -8,6 +8,7 @@ document is returned. Missing data raises DocumentDataMissing listing all of it,
 from __future__ import annotations
 
 import hashlib
+import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -170,7 +171,9 @@ def _render_and_record(session: Session, folder: DataFolder, pending: _Pending, 
         assert current is not None
         return _issued(current, folder, pages=0, slots=(), reused=True)
     data = replace(pending.draft, number=number.text)
-    relative = Path("documents") / str(pending.project.id) / f"{pending.doc_type.value}-{number.file_stem}.pdf"
+    # A random part: a path another laptop's package could predict could be planted there first (issue 20).
+    name = f"{pending.doc_type.value}-{number.file_stem}-{secrets.token_hex(8)}.pdf"
+    relative = Path("documents") / str(pending.project.id) / name
     target = folder.root / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(target) as temp:  # the signature fields are in it already (reports/signing/fields.py)

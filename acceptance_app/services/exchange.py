@@ -166,6 +166,7 @@ def import_package(
         scope={"project_id": manifest.scope.project_id, "discipline": manifest.scope.discipline}, counts=counts,
     ))
     session.flush()
+    plan = plan.kept(outcome.present)  # files follow the ownership of their rows
     written = write_files(folder, package, plan)
     flags = {_CHANGES[n]: True for n in outcome.changed_tables if n in _CHANGES}
     report = ImportReport(manifest.package_id, manifest.manifest_sha256, sender, False, counts,

@@ -136,3 +136,37 @@ def test_the_lead_cannot_relabel_an_inspection_either(laptops: Laptops, tmp_path
         import_(laptops.planning, package.path)
     assert info.value.code == "exchange.owner_relabelled"
     assert folder_state(laptops.planning.folder) == before
+
+
+def test_a_non_lead_package_plants_no_document_file(laptops: Laptops, tmp_path: Path) -> None:
+    """Issue 20 item 5: document rows are the lead's; a planning package's are skipped, and so are its files."""
+    import hashlib
+    import json
+
+    from tests.sync.test_hostile_packages import _entries, _plain, _resigned
+
+    package = export(laptops.planning, laptops.project_id, tmp_path / "p.acpkg", Discipline.PLANNING,
+                     Department.PLANNING)
+    pdf = b"%PDF-1.7\n%planted\n"
+    sha = hashlib.sha256(pdf).hexdigest()
+    planted = f"documents/{laptops.project_id}/opinion-2026-0001.pdf"
+
+    def change(manifest: dict, entries: dict) -> None:
+        records = json.loads(entries["payload/records.json"])
+        stamp = datetime.now(UTC).isoformat()
+        records["tables"]["documents"] = [{
+            "id": str(uuid.uuid4()), "type": "opinion", "project_id": str(laptops.project_id), "unit_id": None,
+            "scope": "", "number": "济联验〔2026〕X-001号", "version": 1, "state": "issued", "file_path": planted,
+            "file_sha256": sha, "inputs_sha256": sha, "manifest_sha256": sha, "form_versions": "",
+            "supersedes_id": None, "issued_at": stamp, "created_at": stamp, "updated_at": stamp,
+            "origin_device": "X"}]
+        entries["payload/records.json"] = json.dumps(records).encode()
+        entries[f"documents/{sha}.pdf"] = pdf
+        manifest["files"].append({"path": f"documents/{sha}.pdf", "sha256": sha, "size": len(pdf)})
+
+    attack = _plain(_resigned(laptops.planning, _entries(package.path), change), tmp_path / "attack.acpkg")
+    report = import_(laptops.lead, attack)
+    assert report.by_table["documents"]["skipped_not_owner"] == 1 and report.documents_added == 0
+    assert not (laptops.lead.folder.root / planted).exists()
+    assert all(hashlib.sha256(p.read_bytes()).hexdigest() != sha
+               for p in (laptops.lead.folder.root / "documents").rglob("*.pdf"))
