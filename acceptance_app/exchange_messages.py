@@ -58,6 +58,8 @@ messages.register(errors={
                                       "changed."),
     "exchange.missing_parent": N_("Record {row} of table \u201c{table}\u201d refers to {column} {target}, which is "
                                   "neither in the package nor in this data folder; refused, nothing was changed."),
+    "exchange.field_invalid": N_("Record {row} of table \u201c{table}\u201d has a value in \u201c{field}\u201d that "
+                                 "breaks the field rule \u201c{rule}\u201d; refused, nothing was changed."),
     "exchange.owner_relabelled": N_("Record {row} of table \u201c{table}\u201d arrives with {column} "
                                     "\u201c{sent}\u201d, but it belongs to \u201c{local}\u201d here: a package "
                                     "cannot move a record to another discipline; refused, nothing was changed."),

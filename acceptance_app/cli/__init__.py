@@ -17,8 +17,13 @@ from collections.abc import Sequence
 from acceptance_app import __version__
 from acceptance_app.cli.context import CliContext
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.i18n import _
-from acceptance_app.messages import describe_error
+from acceptance_app.i18n import N_, _
+from acceptance_app.messages import describe_error, register
+
+register(errors={
+    "cli.argument_not_utf8": N_("Argument {position} (\u201c{text}\u201d) is not valid UTF-8 text and names no "
+                                "existing file; nothing was done."),
+})
 
 # Each command module and the commands it registers: only the module of the command given is imported, so a
 # command does not wait for every feature (ReportLab, the photo store, signing) to load.
@@ -82,8 +87,22 @@ def _global_options(args_list: list[str]) -> argparse.Namespace:
     return pre.parse_known_args(args_list)[0]
 
 
+def _check_text_arguments(args_list: list[str]) -> None:
+    """A command line that is not UTF-8 reaches Python as lone surrogates, which fail only deep down (at the
+    database, at print). Such an argument may be the name of an existing file (Linux file names are bytes);
+    anything else is refused here, naming its position."""
+    for position, arg in enumerate(args_list, 1):
+        if any("\ud800" <= c <= "\udfff" for c in arg) and not os.path.lexists(os.fsencode(arg)):
+            raise KnownError("cli.argument_not_utf8", position=position, text=ascii(arg)[1:-1])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        _check_text_arguments(args_list)
+    except KnownError as error:
+        print(describe_error(error), file=sys.stderr)
+        return EXIT_KNOWN_ERROR
     context = CliContext.from_args(_global_options(args_list))
     parser = build_parser(_modules_for(args_list))
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]

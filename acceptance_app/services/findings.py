@@ -59,6 +59,8 @@ register(
         "finding.step_not_allowed": N_("This finding is \u201c{status}\u201d; the step \u201c{action}\u201d is not possible now."),
         "finding.no_party": N_("The project has no {role}; add the responsible party first."),
         "finding.closed": N_("This finding is closed (re-check passed) and can no longer be edited."),
+        "finding.date_out_of_range": N_("The date {value} is outside the working-day calendar ({first} to {last})."),
+        "finding.no_such_item": N_("Checklist item {item} is not an item of this inspection's form ({form})."),
         "finding.no_inspection": N_(
             "This unit has no {discipline} inspection yet; start the inspection before recording findings."
         ),
@@ -80,8 +82,27 @@ ACTION_NAMES = {
 DUE_SOON_DAYS = 3  # working days: early warning (measures item 33)
 
 
+# Deadlines count working days from ``today`` through the calendar: a date far outside it is a typing error
+# (and 9999-12-31 would overflow the date type), refused with its bounds.
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
+
+
 def _today(today: date | None) -> date:
-    return today or date.today()
+    day = today or date.today()
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise KnownError("finding.date_out_of_range", value=day.isoformat(), first=FIRST_DAY.isoformat(),
+                         last=LAST_DAY.isoformat())
+    return day
+
+
+def _check_item(session: Session, inspection: Inspection | None, item_id: str | None) -> None:
+    """A finding's checklist item must be an item of its inspection's form."""
+    if not item_id or inspection is None or not inspection.form_hash:
+        return
+    from acceptance_app.services.checklist_forms import pinned_form
+
+    if not pinned_form(session, inspection.form_hash).has_item(item_id):
+        raise KnownError("finding.no_such_item", item=item_id, form=inspection.form_id or inspection.form_hash[:12])
 
 
 def _actor(session: Session) -> str:
@@ -119,8 +140,9 @@ def add_finding(session: Session, inspection_id: uuid.UUID, data: FindingData,
     inspection = get_or_404(session, Inspection, inspection_id)
     assert isinstance(inspection, Inspection)
     unit = inspection.unit
-    party = party_for(session, unit.project_id, data.party_role)
     opened = _today(today)
+    _check_item(session, inspection, (data.item_id or "").strip() or None)
+    party = party_for(session, unit.project_id, data.party_role)
     finding = Finding(
         id=uuid.uuid4(), project_id=unit.project_id, unit_id=unit.id, inspection_id=inspection.id,
         item_id=(data.item_id or "").strip() or None, discipline=inspection.discipline,
@@ -160,6 +182,7 @@ def update_finding(session: Session, finding_id: uuid.UUID, data: FindingData) -
         raise KnownError("finding.closed")
     finding.description = data.description.strip()
     finding.item_class = data.item_class
+    _check_item(session, session.get(Inspection, finding.inspection_id), (data.item_id or "").strip() or None)
     finding.item_id = (data.item_id or "").strip() or None
     finding.party_id = party_for(session, finding.project_id, data.party_role).id
     if data.deadline_days != finding.deadline_days:

@@ -20,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from acceptance_app.domain import field_rules
 from acceptance_app.domain.enums import Department, Discipline
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.storage.models import Answer, SyncConflict, utcnow
@@ -28,6 +29,7 @@ from acceptance_app.sync.merge_store import Writer, existing_keys, load_rows, lo
 from acceptance_app.sync.package import VerifiedPackage
 from acceptance_app.sync.records import TABLES, Row, content_hash, encode_values, key_column, table
 
+_RULED_TABLES = {"projects": "project", "parties": "party", "units": "unit"}
 COUNTS = ("inserted", "updated", "unchanged", "conflicts", "skipped_not_owner", "skipped_dependent")
 _ANSWER_SCOPE = ("project_id", "unit_id", "discipline", "kind", "round", "item_id")
 
@@ -112,6 +114,14 @@ class _Merge:
         return known
 
     # Checks -------------------------------------------------------------------------------------------------
+    def _check_fields(self, name: str, row: dict[str, Any]) -> None:
+        """The field rules every laptop applies when the values are typed in (domain.field_rules)."""
+        entity = _RULED_TABLES.get(name)
+        problems = field_rules.check_row(entity, row) if entity else []
+        if problems:
+            raise KnownError("exchange.field_invalid", table=name, row=str(row[key_column(name)]),
+                             field=problems[0].field, rule=problems[0].code)
+
     def _check_scope(self, name: str, row: dict[str, Any]) -> None:
         key = row[key_column(name)]
         if (name == "projects" and key != self.project_id) or (
@@ -197,6 +207,7 @@ class _Merge:
         key = key_column(name)
         for row in rows:
             self._check_scope(name, row)
+            self._check_fields(name, row)
             self._remember(name, row)
         self._prefetch_parents(name, rows)
         local = load_rows(self.conn, name, [r[key] for r in rows])

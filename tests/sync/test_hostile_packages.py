@@ -25,7 +25,7 @@ from tests.sync.helpers import export, folder_state
 
 Entries = dict[str, bytes]
 MERGE_REFUSALS = {"exchange.missing_parent", "exchange.out_of_scope", "exchange.photo_rejected",  # noqa: RUF012
-                  "exchange.unsafe_document_path"}
+                  "exchange.unsafe_document_path", "exchange.field_invalid"}
 
 
 @pytest.fixture
@@ -318,6 +318,18 @@ def _deep_manifest(db, entries, out):
 def _deep_records(db, entries, out):
     entries = _resigned(db, entries, _records_change(lambda r: r.__setitem__("bases", "__DEEP__")))
     return _plain(_spliced(db, entries, "payload/records.json"), out)
+
+
+@case("a unit with a NaN area", "exchange.field_invalid")
+def _nan_area(db, entries, out):
+    return _plain(_resigned(db, entries, _records_change(
+        lambda r: r["tables"]["units"][0].__setitem__("area_above", float("nan")))), out)
+
+
+@case("a unit with a control character in its name", "exchange.field_invalid")
+def _control_name(db, entries, out):
+    return _plain(_resigned(db, entries, _records_change(
+        lambda r: r["tables"]["units"][0].__setitem__("name", "1#楼\u0000"))), out)
 
 
 @case("a manifest naming a unit without its keys", "exchange.manifest_invalid")
