@@ -8,7 +8,8 @@ from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import N_
 
 ERRORS = {
-    "hub.unauthorized": N_("The hub refused the token (unknown or missing); log in again with sync login"),
+    "hub.unauthorized": N_("The hub refused the token (unknown, missing, revoked or expired); ask the hub's "
+                           "administrator for a new one and log in again with sync login"),
     "hub.forbidden_role": N_("A {role} account cannot do this; it needs the {needed} role"),
     "hub.role_cannot_push": N_("A {role} account cannot push packages"),
     "hub.wrong_department": N_("The package was made by department {sent}, but the account belongs to {account}"),
@@ -45,6 +46,9 @@ ERRORS = {
         "Registration record {index} says {field} \u201c{value}\u201d, which the signed opinion does not; nothing "
         "was stored"
     ),
+    "hub.bad_token_days": N_("A token lives 0 (never expires) to 3650 days, not {value}"),
+    "hub.no_such_account": N_("No hub account \u201c{name}\u201d (give its id or its name)"),
+    "hub.account_ambiguous": N_("{count} accounts are named \u201c{name}\u201d: give the account's id"),
     "hub.records_too_large": N_("The package's payload/records.json is too large ({size} bytes)"),
     "hub.not_found": N_("No package or record {package_id} on the hub"),
     "hub.package_id_taken": N_("The hub already holds a different package under id {package_id}; nothing was stored"),

@@ -111,8 +111,12 @@ def test_the_feed_is_for_the_registry_role_of_the_jurisdiction_only(hub, tmp_pat
     assert acked["unknown"] == [record["record_id"]]
     with httpx.Client(base_url=hub.url, headers={"Authorization": f"Bearer {registry}"}) as http:
         assert http.get(f"/packages/{package_id}/file").json()["code"] == "hub.forbidden_role"
-    registry_push = upload(hub, registry, *make_package(tmp_path, Inspector("登记中心", "approval")))
-    assert registry_push.json()["code"] == "hub.role_cannot_push"
+    registry_path, registry_id = make_package(tmp_path, Inspector("登记中心", "approval"))
+    with httpx.Client(base_url=hub.url, headers={"Authorization": f"Bearer {registry}"}) as http:
+        chunk = http.put(f"/packages/{registry_id}", params={"offset": 0}, content=registry_path.read_bytes())
+        committed = http.post(f"/packages/{registry_id}/commit")
+    assert chunk.json()["code"] == "hub.forbidden_role"  # the registry uploads nothing, not even a chunk
+    assert committed.json()["code"] == "hub.role_cannot_push"
 
 
 def _refused(hub, token: str, package: tuple[Path, str], code: str) -> dict:  # type: ignore[no-untyped-def]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sqlalchemy as sa
 from fastapi import FastAPI
+from fastapi.responses import JSONResponse
 
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.sync.hub import account_api, packages_api, registration_api
@@ -46,8 +48,14 @@ def create_app(db_url: str, files: Path | None = None, opinion_reader: OpinionRe
     for module in (account_api, packages_api, registration_api):
         app.include_router(module.router)
 
-    @app.get("/health", tags=["meta"], summary="Liveness")
-    def health() -> dict[str, str]:
-        return {"status": "ok", "api": API_VERSION}
+    @app.get("/health", tags=["meta"], summary="Liveness: the database answers (503 when it does not)")
+    def health() -> JSONResponse:
+        try:
+            with sessions() as session:
+                session.execute(sa.text("SELECT 1"))
+        except sa.exc.SQLAlchemyError as error:
+            return JSONResponse({"status": "database_unavailable", "api": API_VERSION,
+                                 "detail": type(error).__name__}, status_code=503)
+        return JSONResponse({"status": "ok", "api": API_VERSION})
 
     return app

@@ -13,7 +13,7 @@ from starlette.requests import ClientDisconnect
 
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.sync.hub import receiving
-from acceptance_app.sync.hub.accounts import region_prefix
+from acceptance_app.sync.hub.accounts import audit, region_prefix
 from acceptance_app.sync.hub.models import Account, Package
 from acceptance_app.sync.hub.store import PackageStore
 from acceptance_app.sync.hub.web import AccountDep, SessionDep, require_role
@@ -60,6 +60,7 @@ def _store(request: Request) -> PackageStore:
 
 
 def _state(request: Request, session: SessionDep, account: Account, package_id: str) -> UploadState:
+    require_role(account, "inspector")  # receipts and uploads are the inspectors'; the registry has its feed
     receipt = receiving.existing_receipt(session, account, package_id, None)
     if receipt is not None:
         return UploadState(package_id=package_id, offset=receipt["size"], committed=True, receipt=receipt)
@@ -127,6 +128,8 @@ async def _read_body(request: Request, length: int) -> bytes:
 def commit_package(request: Request, session: SessionDep, account: AccountDep,
                    package_id: Annotated[str, sa_path()],
                    body: Annotated[CommitRequest | None, Body()] = None) -> dict[str, Any]:
+    if account.role != "inspector":
+        raise KnownError("hub.role_cannot_push", role=account.role)
     expected = {k: v for k, v in (body.model_dump() if body else {}).items() if v is not None}
     store = _store(request)
     with store.lock(package_id):
@@ -168,6 +171,8 @@ def download(request: Request, session: SessionDep, account: AccountDep,
     row = session.scalar(sa.select(Package).where(Package.package_id == package_id))
     if row is None or not row.jurisdiction.startswith(region_prefix(account.jurisdiction)):
         raise KnownError("hub.not_found", package_id=package_id)  # another jurisdiction's: as if absent
+    audit(session, "download", account, package_id=package_id)
+    session.commit()
     return FileResponse(_store(request).committed(package_id), media_type="application/zip",
                         filename=f"{package_id}.acpkg", headers={"X-Sha256": row.sha256})
 

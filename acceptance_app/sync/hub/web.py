@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.sync.hub.accounts import account_for_token
+from acceptance_app.sync.hub.accounts import account_for_token, audit, token_refusal
 from acceptance_app.sync.hub.models import Account
 
 STATUS = {
@@ -52,7 +52,13 @@ def current_account(request: Request, session: SessionDep) -> Account:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     account = account_for_token(session, token.strip()) if scheme.lower() == "bearer" and token else None
-    if account is None:
+    refusal = token_refusal(account)
+    if refusal:
+        # In a transaction of its own: the request's session is rolled back with the refusal.
+        with request.app.state.sessions() as log:
+            audit(log, "auth_failed", account, reason=refusal if token else "missing",
+                  path=request.url.path, client=request.client.host if request.client else "")
+            log.commit()
         raise KnownError("hub.unauthorized")
     return account
 
