@@ -14,6 +14,8 @@ messages.register(errors={
     "exchange.device_key_unreadable": N_("The device key {path} cannot be read ({detail}); nothing was sent."),
     "exchange.not_a_package": N_("{path} is not an exchange package (not a readable zip file: {detail})."),
     "exchange.unsafe_path": N_("The package entry \u201c{entry}\u201d has a path outside the package; refused."),
+    "exchange.directory_entry": N_("The package holds the folder entry \u201c{entry}\u201d; a package holds files "
+                                   "only; refused."),
     "exchange.symlink_entry": N_("The package entry \u201c{entry}\u201d is a symbolic link; refused."),
     "exchange.unexpected_entry": N_("The package holds \u201c{entry}\u201d, which its manifest does not list; "
                                     "refused."),

@@ -49,6 +49,7 @@ ERRORS = {
     "hub.bad_token_days": N_("A token lives 0 (never expires) to 3650 days, not {value}"),
     "hub.no_such_account": N_("No hub account \u201c{name}\u201d (give its id or its name)"),
     "hub.account_ambiguous": N_("{count} accounts are named \u201c{name}\u201d: give the account's id"),
+    "hub.upload_quota": N_("The account's unfinished uploads would exceed {limit} bytes; commit or drop one first"),
     "hub.records_too_large": N_("The package's payload/records.json is too large ({size} bytes)"),
     "hub.not_found": N_("No package or record {package_id} on the hub"),
     "hub.package_id_taken": N_("The hub already holds a different package under id {package_id}; nothing was stored"),

@@ -51,14 +51,14 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 # Reading ----------------------------------------------------------------------------------------------------
 def _check_name(info: zipfile.ZipInfo) -> None:
     name = info.filename
+    if info.is_dir():  # "photos/": a folder, not a path outside the package
+        raise KnownError("exchange.directory_entry", entry=name)
     parts = name.split("/")
     if ("\\" in name or name.startswith("/") or _DRIVE.match(name) or "\x00" in name
             or any(p in ("", ".", "..") for p in parts)):
         raise KnownError("exchange.unsafe_path", entry=name)
     if stat.S_ISLNK(info.external_attr >> 16):
         raise KnownError("exchange.symlink_entry", entry=name)
-    if info.is_dir():
-        raise KnownError("exchange.unexpected_entry", entry=name)
 
 
 def _check_container(archive: zipfile.ZipFile, limits: PackageLimits) -> dict[str, zipfile.ZipInfo]:

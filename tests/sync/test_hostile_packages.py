@@ -320,6 +320,11 @@ def _deep_records(db, entries, out):
     return _plain(_spliced(db, entries, "payload/records.json"), out)
 
 
+@case("a folder entry", "exchange.directory_entry")
+def _folder(db, entries, out):
+    return _write(out, [*entries.items(), (zipfile.ZipInfo("photos/"), b"")])
+
+
 @case("a unit with a NaN area", "exchange.field_invalid")
 def _nan_area(db, entries, out):
     return _plain(_resigned(db, entries, _records_change(

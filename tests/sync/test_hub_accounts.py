@@ -100,3 +100,15 @@ def test_health_answers_503_when_the_database_does_not(hub, hub_db_url):
     with httpx.Client(base_url=hub.url) as http:
         answer = http.get("/health")
     assert answer.status_code == 503 and answer.json()["status"] == "database_unavailable"
+
+
+def test_unfinished_uploads_of_one_account_have_a_quota(hub, tmp_path):
+    token = hub.account("张三", "housing")
+    hub.app.state.partial_quota = 10_000
+    with httpx.Client(base_url=hub.url, headers=auth(token)) as http:
+        first = http.put("/packages/00000000-0000-4000-8000-000000000001", params={"offset": 0},
+                         content=b"x" * 6000)
+        second = http.put("/packages/00000000-0000-4000-8000-000000000002", params={"offset": 0},
+                          content=b"x" * 6000)
+    assert first.status_code == 200
+    assert second.status_code == 413 and second.json()["code"] == "hub.upload_quota"

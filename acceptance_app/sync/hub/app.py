@@ -42,6 +42,7 @@ def create_app(db_url: str, files: Path | None = None, opinion_reader: OpinionRe
     app.state.engine = engine
     app.state.sessions = sessions
     app.state.opinion_reader = opinion_reader
+    app.state.partial_quota = packages_api.MAX_PARTIAL_PER_ACCOUNT
     app.state.store = PackageStore(files or default_files_dir(db_url))
     app.state.store.sweep_partials()
     app.add_exception_handler(KnownError, known_error_response)

@@ -22,6 +22,9 @@ router = APIRouter(prefix="/packages", tags=["packages"])
 PACKAGE_ID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 MAX_CHUNK = 16 * 1024 * 1024
 MAX_PACKAGE = 4 * 1024 * 1024 * 1024
+# Unfinished uploads of one account together: two packages of the largest size. Without it one account could
+# fill the hub's disk with uploads it never commits (they are swept only after two weeks).
+MAX_PARTIAL_PER_ACCOUNT = 2 * MAX_PACKAGE
 PAGE = 200
 
 
@@ -100,6 +103,8 @@ async def put_chunk(request: Request, session: SessionDep, account: AccountDep,
             current = store.offset(account.id, package_id)
             if offset != current:
                 raise KnownError("hub.offset_mismatch", offset=current, sent=offset)
+            if store.partial_bytes(account.id) + len(data) > request.app.state.partial_quota:
+                raise KnownError("hub.upload_quota", limit=request.app.state.partial_quota)
             return store.append(account.id, package_id, data)
 
     new_offset = await run_in_threadpool(append)

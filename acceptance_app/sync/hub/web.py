@@ -35,6 +35,7 @@ STATUS = {
     "hub.upload_mismatch": 409,
     "hub.nothing_uploaded": 409,
     "hub.too_large": 413,
+    "hub.upload_quota": 413,
 }
 
 
