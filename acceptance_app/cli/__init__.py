@@ -90,8 +90,22 @@ def _global_options(args_list: list[str]) -> argparse.Namespace:
     return pre.parse_known_args(args_list)[0]
 
 
+def _check_text_arguments(args_list: list[str]) -> None:
+    """A command line that is not UTF-8 reaches Python as lone surrogates, which fail only deep down (at the
+    database, at print). Such an argument may be the name of an existing file (Linux file names are bytes);
+    anything else is refused here, naming its position."""
+    for position, arg in enumerate(args_list, 1):
+        if any("\ud800" <= c <= "\udfff" for c in arg) and not os.path.lexists(os.fsencode(arg)):
+            raise KnownError("cli.argument_not_utf8", position=position, text=ascii(arg)[1:-1])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        _check_text_arguments(args_list)
+    except KnownError as error:
+        print(describe_error(error), file=sys.stderr)
+        return EXIT_KNOWN_ERROR
     options = _global_options(args_list)
     context = AppContext.open(options.data_dir, options.lang, options.actor)  # built once; the window gets the same one
     parser = build_parser(_modules_for(args_list))

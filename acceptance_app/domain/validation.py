@@ -4,34 +4,39 @@ from __future__ import annotations
 
 from datetime import date
 
-from acceptance_app.domain import identifiers
+from acceptance_app.domain import field_rules, identifiers
 from acceptance_app.domain.entities import PartyData, ProjectData, UnitData
 from acceptance_app.domain.problems import Problem, Severity
 
-MAX_NAME = 200
-
 
 def _required(value: str, field: str) -> list[Problem]:
-    text = (value or "").strip()
-    if not text:
-        return [Problem(field, "required")]
-    if len(text) > MAX_NAME:
-        return [Problem(field, "too_long", params={"max": MAX_NAME})]
-    return []
+    text = value.strip() if isinstance(value, str) else ""
+    return [] if text else [Problem(field, "required")]
+
+
+def _rules(data: ProjectData | PartyData | UnitData) -> tuple[list[Problem], set[str]]:
+    """Length, character and range problems (field_rules), and the fields they concern: those fields' own
+    checks below would only repeat the complaint or fail on the bad value."""
+    problems = field_rules.check(data)
+    return problems, {p.field for p in problems}
 
 
 def validate_project(data: ProjectData, today: date | None = None) -> list[Problem]:
-    problems = _required(data.name, "name")
-    problems += identifiers.check_project_code(data.project_code, today=today)
-    if data.region_code and not (len(data.region_code) == 6 and data.region_code.isdigit()):
+    problems, bad = _rules(data)
+    problems += _required(data.name, "name")
+    if "project_code" not in bad:
+        problems += identifiers.check_project_code(data.project_code, today=today)
+    if "region_code" not in bad and data.region_code and not (
+            len(data.region_code) == 6 and data.region_code.isascii() and data.region_code.isdigit()):
         problems.append(Problem("region_code", "region_code.pattern", params={"value": data.region_code}))
-    if data.land_use_area is not None and data.land_use_area <= 0:
+    if "land_use_area" not in bad and data.land_use_area is not None and data.land_use_area <= 0:
         problems.append(Problem("land_use_area", "number.positive"))
     return problems
 
 
 def validate_party(data: PartyData) -> list[Problem]:
-    return _required(data.name, "name") + identifiers.check_uscc(data.uscc)
+    problems, bad = _rules(data)
+    return problems + _required(data.name, "name") + ([] if "uscc" in bad else identifiers.check_uscc(data.uscc))
 
 
 def _non_negative(value: float | int | None, field: str) -> list[Problem]:
@@ -41,7 +46,11 @@ def _non_negative(value: float | int | None, field: str) -> list[Problem]:
 
 
 def validate_unit(data: UnitData) -> list[Problem]:
-    problems = _required(data.name, "name")
+    problems, bad = _rules(data)
+    problems += _required(data.name, "name")
+    if bad & {"unit_code", "real_estate_unit_code", "building_no", "area_above", "area_below", "storeys_above",
+              "storeys_below", "height"}:
+        return problems  # the checks below read these values as codes and numbers
     problems += identifiers.check_unit_code(data.unit_code)
     if data.real_estate_unit_code:
         bdc = identifiers.check_real_estate_unit_code(data.real_estate_unit_code)

@@ -8,6 +8,7 @@ document is returned. Missing data raises DocumentDataMissing listing all of it,
 from __future__ import annotations
 
 import hashlib
+import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -165,11 +166,13 @@ def _plan(session: Session, pendings: list[_Pending]) -> IssuePlan:
         series = series_for(p.doc_type, p.organ_code)
         serial = document_numbers.take_serial(session, series, year)
         document_id = uuid.uuid4()
+        # A random part: a path another laptop's package could predict could be planted there first.
+        random_part = secrets.token_hex(8)
         if serial is None:
-            number, stem = None, f"draft-{document_id.hex[:8]}"
+            number, stem = None, f"draft-{random_part}"
         else:
             taken = number_for(p.doc_type, p.organ_code, year, serial)
-            number, stem = taken.text, f"{taken.file_stem}-{document_id.hex[:8]}"
+            number, stem = taken.text, f"{taken.file_stem}-{random_part}"
         data = replace(p.draft, number=number or PENDING_NUMBER)
         relative = Path("documents") / str(p.project.id) / f"{p.doc_type.value}-{stem}.pdf"
         planned.append(PlannedDocument(document_id, p.doc_type, p.project.id, p.unit_id, p.scope, p.forms, series,

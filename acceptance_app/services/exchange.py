@@ -26,7 +26,7 @@ from acceptance_app.services.exchange_files import export_files, plan_files, reg
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import ExchangeImport, ExchangePeer, LocalMeta, Project, SyncRowVersion
 from acceptance_app.sync.keys import KEY_FILE, device_key, fingerprint_of
-from acceptance_app.sync.manifest import Sender
+from acceptance_app.sync.manifest import Manifest, Sender
 from acceptance_app.sync.merge import COUNTS, merge_package
 from acceptance_app.sync.ownership import LEAD
 from acceptance_app.sync.package import DEFAULT_LIMITS, PackageLimits, open_verified, write_package
@@ -112,7 +112,7 @@ def export_package(
         scope={"project_id": str(project_id), "discipline": discipline.value if discipline else None},
         keys={"project_code": project.project_code, "engineering_code": project.engineering_code, "units": units},
         records=json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-        files=files, registration=registration_records(session, records), private_key=key.private,
+        files=files, registration=registration_records(session, folder, records), private_key=key.private,
     )
     counts = {n: len(rows) for n, rows in records.items()} | {"files": len(files)}
     return ExportResult(target, package_id, manifest.manifest_sha256, counts), Changes()
@@ -144,14 +144,19 @@ def import_package(
     session: Session, folder: DataFolder, path: Path | str, *, trust_new_key: bool = False,
     limits: PackageLimits = DEFAULT_LIMITS,
 ) -> tuple[ImportReport, Changes]:
-    package = open_verified(path, limits=limits)  # reads only; raises before anything changes
+    def check_sender(manifest: Manifest) -> None:
+        # Before the records are decoded: an unknown sender's package costs no more than its manifest.
+        done = session.scalar(sa.select(ExchangeImport.id).where(ExchangeImport.package_id == manifest.package_id))
+        if done is None:
+            _check_sender(session, folder, manifest.sender, trust_new_key)
+
+    package = open_verified(path, limits=limits, sender_check=check_sender)  # raises before anything changes
     manifest = package.manifest
     sender = {k: getattr(manifest.sender, k) for k in ("device", "inspector", "department", "public_key")}
     done = session.scalar(sa.select(ExchangeImport).where(ExchangeImport.package_id == manifest.package_id))
     if done is not None:
         return ImportReport(manifest.package_id, manifest.manifest_sha256, sender, True, dict(done.counts)), Changes()
     plan = plan_files(folder, package)
-    _check_sender(session, folder, manifest.sender, trust_new_key)
     outcome = merge_package(session, package, device=_device(session), actor=session.info.get("actor", ""))
     counts = {k: outcome.counts.get(k, 0) for k in COUNTS}
     session.add(ExchangeImport(
@@ -160,6 +165,7 @@ def import_package(
         scope={"project_id": manifest.scope.project_id, "discipline": manifest.scope.discipline}, counts=counts,
     ))
     session.flush()
+    plan = plan.kept(outcome.present)  # files follow the ownership of their rows
     written = write_files(folder, package, plan)
     flags = {_CHANGES[n]: True for n in outcome.changed_tables if n in _CHANGES}
     report = ImportReport(manifest.package_id, manifest.manifest_sha256, sender, False, counts,

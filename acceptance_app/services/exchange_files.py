@@ -13,7 +13,7 @@ import hashlib
 import shutil
 import tempfile
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -55,13 +55,24 @@ def export_files(folder: DataFolder, records: dict[str, list[dict[str, Any]]]) -
     return sorted(files.items())
 
 
-def registration_records(session: Session, records: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """One record per accepted (合格) unit of each signed opinion in the package, with the signed file."""
+def registration_records(session: Session, folder: DataFolder,
+                         records: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """One record per accepted (合格) unit of each signed opinion in the package, with the signed file; only
+    the records the hub will accept: the signed file verifies and says what the record says (a unit that
+    passed under an opinion whose joint conclusion is 不合格 is not registered)."""
+    from acceptance_app.services.hub_opinions import opinion_reader
+    from acceptance_app.sync.hub.registration_check import mismatch
+
+    read = opinion_reader()
     out: list[dict[str, Any]] = []
     signatures = records.get("document_signatures", [])
     for doc in records.get("documents", []):
         own = sorted((s for s in signatures if s["document_id"] == doc["id"]), key=lambda s: s["signed_at"])
         path, sha = (own[-1]["file_path"], own[-1]["file_sha256"]) if own else (doc["file_path"], doc["file_sha256"])
+        signed = folder.root / path
+        facts = read(signed.read_bytes()) if signed.exists() else None
+        if facts is None or facts.problems:
+            continue
         project = session.get(Project, doc["project_id"])
         units = ([session.get(Unit, doc["unit_id"])] if doc["unit_id"] else
                  list(session.scalars(sa.select(Unit).where(Unit.project_id == doc["project_id"]))))
@@ -71,7 +82,7 @@ def registration_records(session: Session, records: dict[str, list[dict[str, Any
             result = verdicts.unit_verdict(session, unit.id).joint.verdict
             if result is not Verdict.PASSED:
                 continue
-            out.append({
+            record = {
                 "project_code": project.project_code, "engineering_code": project.engineering_code,
                 "opinion_number": doc["number"], "opinion_title": OPINION_TITLE,
                 "opinion_date": doc["issued_at"].date().isoformat() if doc["issued_at"] else None,
@@ -79,7 +90,9 @@ def registration_records(session: Session, records: dict[str, list[dict[str, Any
                 "real_estate_unit_code": unit.real_estate_unit_code, "building_no": unit.building_no,
                 "unit_code": unit.unit_code, "area_above": unit.area_above, "area_below": unit.area_below,
                 "document_path": document_package_path(sha), "document_sha256": sha,
-            })
+            }
+            if not mismatch(record, facts.text):
+                out.append(record)
     return out
 
 
@@ -88,6 +101,15 @@ def registration_records(session: Session, records: dict[str, list[dict[str, Any
 class FilePlan:
     photos: tuple[tuple[str, str], ...]  # (sha256, mime) to store
     documents: tuple[tuple[str, str], ...]  # (data-folder relative path, sha256) to write
+    owners: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # file -> (table, row key)
+
+    def kept(self, present: dict[str, set[str]]) -> FilePlan:
+        """Only the files of rows the merge stored: a row skipped as not the sender's brings no file."""
+        def stored(path: str) -> bool:
+            return any(key in present.get(table, set()) for table, key in self.owners.get(path, ()))
+
+        return FilePlan(tuple(p for p in self.photos if stored(f"photos/{p[0]}")),
+                        tuple(d for d in self.documents if stored(d[0])), self.owners)
 
 
 def _safe_document_path(row: dict[str, Any], name: str) -> str:
@@ -112,7 +134,9 @@ def plan_files(folder: DataFolder, package: VerifiedPackage) -> FilePlan:
     listed = {f.path for f in package.manifest.files}
     store = PhotoStore(folder.photos)
     photos = []
+    owners: dict[str, list[tuple[str, str]]] = {}
     for row in package.records.get("photos", []):
+        owners.setdefault(f"photos/{row['sha256']}", []).append(("photos", str(row["id"])))
         if store.original_path(row["sha256"], row["mime"]).exists():
             continue
         if f"photos/{row['sha256']}" not in listed:
@@ -122,6 +146,7 @@ def plan_files(folder: DataFolder, package: VerifiedPackage) -> FilePlan:
     for name in ("documents", "document_signatures"):
         for row in package.records.get(name, []):
             path = _safe_document_path(row, name)
+            owners.setdefault(path, []).append((name, str(row["id"])))
             target = folder.root / path
             if target.exists():
                 if _sha256_file(target) != row["file_sha256"]:
@@ -130,7 +155,8 @@ def plan_files(folder: DataFolder, package: VerifiedPackage) -> FilePlan:
             if document_package_path(row["file_sha256"]) not in listed:
                 raise KnownError("exchange.file_missing", sha256=row["file_sha256"], row=str(row["id"]), table=name)
             documents[path] = row["file_sha256"]
-    return FilePlan(tuple(sorted(set(photos))), tuple(sorted(documents.items())))
+    return FilePlan(tuple(sorted(set(photos))), tuple(sorted(documents.items())),
+                    {path: tuple(rows) for path, rows in owners.items()})
 
 
 def _entry(package: VerifiedPackage, path: str):
@@ -138,18 +164,21 @@ def _entry(package: VerifiedPackage, path: str):
 
 
 def write_files(folder: DataFolder, package: VerifiedPackage, plan: FilePlan) -> list[Path]:
-    """Store the planned files; returns the document files written (to remove them if the import fails)."""
+    """Store the planned files; returns the document files written. On any failure every file this import
+    stored is removed again (a refused package leaves nothing behind)."""
     written: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="acceptance-import-") as staging:
-        for sha256, _mime in plan.photos:
-            source = Path(staging, uuid.uuid4().hex)
-            with _entry(package, f"photos/{sha256}") as src, open(source, "wb") as dst:
-                shutil.copyfileobj(src, dst)
-            stored = ingest(str(source), str(folder.photos))  # hashes the bytes again and makes the copies
-            if isinstance(stored, Rejection) or stored.sha256 != sha256:
-                reason = stored.reason if isinstance(stored, Rejection) else "hash"
-                raise KnownError("exchange.photo_rejected", sha256=sha256, reason=reason)
+    store = PhotoStore(folder.photos)
     try:
+        with tempfile.TemporaryDirectory(prefix="acceptance-import-") as staging:
+            for sha256, mime in plan.photos:
+                source = Path(staging, uuid.uuid4().hex)
+                with _entry(package, f"photos/{sha256}") as src, open(source, "wb") as dst:
+                    shutil.copyfileobj(src, dst)
+                written += store.paths(sha256, mime)  # none existed: plan_files checked
+                stored = ingest(str(source), str(folder.photos))  # hashes the bytes again and makes the copies
+                if isinstance(stored, Rejection) or stored.sha256 != sha256:
+                    reason = stored.reason if isinstance(stored, Rejection) else "hash"
+                    raise KnownError("exchange.photo_rejected", sha256=sha256, reason=reason)
         for relative, sha256 in plan.documents:
             target = folder.root / relative
             digest = hashlib.sha256()
@@ -165,4 +194,4 @@ def write_files(folder: DataFolder, package: VerifiedPackage, plan: FilePlan) ->
         for path in written:
             path.unlink(missing_ok=True)
         raise
-    return written
+    return [path for path in written if path.suffix == ".pdf"]

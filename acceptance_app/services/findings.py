@@ -39,8 +39,27 @@ from acceptance_app.storage.models import Finding, FindingEvent, Inspection, Par
 DUE_SOON_DAYS = 3  # working days: early warning (measures item 33)
 
 
+# Deadlines count working days from ``today`` through the calendar: a date far outside it is a typing error
+# (and 9999-12-31 would overflow the date type), refused with its bounds.
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
+
+
 def _today(today: date | None) -> date:
-    return today or date.today()
+    day = today or date.today()
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise KnownError("finding.date_out_of_range", value=day.isoformat(), first=FIRST_DAY.isoformat(),
+                         last=LAST_DAY.isoformat())
+    return day
+
+
+def _check_item(session: Session, inspection: Inspection | None, item_id: str | None) -> None:
+    """A finding's checklist item must be an item of its inspection's form."""
+    if not item_id or inspection is None or not inspection.form_hash:
+        return
+    from acceptance_app.services.checklist_forms import pinned_form
+
+    if not pinned_form(session, inspection.form_hash).has_item(item_id):
+        raise KnownError("finding.no_such_item", item=item_id, form=inspection.form_id or inspection.form_hash[:12])
 
 
 def _actor(session: Session) -> str:
@@ -97,8 +116,9 @@ def add_finding(session: Session, inspection_id: uuid.UUID, data: FindingData,
         # A record, not UI text: written in the records' language.
         note = f"类别 {item_class.value} → {finding_class.value}：{class_reason.strip()}"
     unit = inspection.unit
-    party = party_for(session, unit.project_id, data.party_role)
     opened = _today(today)
+    _check_item(session, inspection, (data.item_id or "").strip() or None)
+    party = party_for(session, unit.project_id, data.party_role)
     finding = Finding(
         id=uuid.uuid4(), project_id=unit.project_id, unit_id=unit.id, inspection_id=inspection.id,
         item_id=(data.item_id or "").strip() or None, discipline=inspection.discipline,
@@ -138,6 +158,7 @@ def update_finding(session: Session, finding_id: uuid.UUID, data: FindingData) -
         raise KnownError("finding.closed")
     finding.description = data.description.strip()
     finding.item_class = data.item_class
+    _check_item(session, session.get(Inspection, finding.inspection_id), (data.item_id or "").strip() or None)
     finding.item_id = (data.item_id or "").strip() or None
     finding.party_id = party_for(session, finding.project_id, data.party_role).id
     if data.deadline_days != finding.deadline_days:

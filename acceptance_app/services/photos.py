@@ -154,7 +154,9 @@ def _results_in_pool(ingest: Callable[[str, str], Ingested | Rejection], files: 
     indexes that were never started because of a cancel. Files already being decoded are finished and
     recorded, so a cancel never leaves their copies in the store without a row."""
     skipped: set[int] = set()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+    from acceptance_app.process_guard import die_with_parent
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=die_with_parent) as pool:
         futures: dict[Future[Ingested | Rejection], int] = {
             pool.submit(ingest, str(path), store_root): index for index, path in enumerate(files)
         }
@@ -184,6 +186,7 @@ def import_photos(session: Session, folder: DataFolder, files: Iterable[Path | s
     paths = collect_files(files)
     store_root = str(folder.photos)
     store = PhotoStore(store_root)
+    sweep_orphans(session, store)
     results: list[ImportResult | None] = [None] * len(paths)
     # Positions follow the order the files were given, whichever worker finishes first.
     first_position = (session.scalar(sa.select(sa.func.max(PhotoLink.position)).where(_target_filter(target))) or 0) + 1
@@ -210,6 +213,32 @@ def import_photos(session: Session, folder: DataFolder, files: Iterable[Path | s
     else:
         _results_in_pool(ingest, paths, store_root, workers, task, on_result)
     return [r or ImportResult(str(p), ImportOutcome.CANCELLED) for r, p in zip(results, paths, strict=True)]
+
+
+ORPHAN_AGE_SECONDS = 600
+
+
+def sweep_orphans(session: Session, store: PhotoStore, older_than: float = ORPHAN_AGE_SECONDS) -> int:
+    """Remove store files no photo row names (left by an import that was killed between writing a photo's
+    files and committing its row); returns how many. Only files older than ``older_than`` seconds: another
+    process may be importing right now, and its newest files wait for their row for a second or two."""
+    import time
+
+    known = set(session.scalars(sa.select(Photo.sha256)))
+    session.commit()  # the read transaction ends here: imports commit photo by photo
+    limit = time.time() - older_than
+    removed = 0
+    for kind in ("originals", "display", "thumbs"):
+        for path in (store.root / kind).glob("??/??/*"):
+            if path.stem in known or not path.is_file():
+                continue
+            try:
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed += 1
+            except FileNotFoundError:
+                continue
+    return removed
 
 
 # Reading -----------------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from acceptance_app.domain.entities import (
     UnitRow,
 )
 from acceptance_app.domain.enums import PartyRole
+from acceptance_app.domain.field_rules import normalised
 from acceptance_app.domain.identifiers import normalize
 from acceptance_app.domain.matrix import unit_cells
 from acceptance_app.domain.problems import KnownError, ValidationFailed, errors_only
@@ -46,6 +47,7 @@ get_or_404 = get_or_raise
 
 # Projects ---------------------------------------------------------------------------------------------
 def create_project(session: Session, data: ProjectData) -> tuple[uuid.UUID, Changes]:
+    data = normalised(data)
     _check(validate_project(data))
     project = Project(id=uuid.uuid4(), **asdict(data))
     session.add(project)
@@ -54,6 +56,7 @@ def create_project(session: Session, data: ProjectData) -> tuple[uuid.UUID, Chan
 
 
 def update_project(session: Session, project_id: uuid.UUID, data: ProjectData) -> Changes:
+    data = normalised(data)
     _check(validate_project(data))
     project = get_or_raise(session, Project, project_id)
     for key, value in asdict(data).items():
@@ -131,6 +134,7 @@ def _normalized_party(data: PartyData) -> dict:
 
 
 def add_party(session: Session, project_id: uuid.UUID, data: PartyData) -> tuple[uuid.UUID, Changes]:
+    data = normalised(data)
     _check(validate_party(data))
     get_or_raise(session, Project, project_id)
     party = Party(id=uuid.uuid4(), project_id=project_id, **_normalized_party(data))
@@ -140,6 +144,7 @@ def add_party(session: Session, project_id: uuid.UUID, data: PartyData) -> tuple
 
 
 def update_party(session: Session, party_id: uuid.UUID, data: PartyData) -> Changes:
+    data = normalised(data)
     _check(validate_party(data))
     party = get_or_raise(session, Party, party_id)
     for key, value in _normalized_party(data).items():
@@ -193,6 +198,7 @@ def _normalized_unit(data: UnitData, before: dict[str, Any] | None = None, actor
 
 
 def add_unit(session: Session, project_id: uuid.UUID, data: UnitData) -> tuple[uuid.UUID, Changes]:
+    data = normalised(data)
     _check(validate_unit(data))
     get_or_raise(session, Project, project_id)
     last = session.scalar(sa.select(sa.func.max(Unit.sort_order)).where(Unit.project_id == project_id))
@@ -204,6 +210,7 @@ def add_unit(session: Session, project_id: uuid.UUID, data: UnitData) -> tuple[u
 
 
 def update_unit(session: Session, unit_id: uuid.UUID, data: UnitData) -> Changes:
+    data = normalised(data)
     _check(validate_unit(data))
     unit = get_or_raise(session, Unit, unit_id)
     for key, value in _normalized_unit(data, dict(unit.fact_overrides or {}), session.info.get("actor", "")).items():

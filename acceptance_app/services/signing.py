@@ -169,8 +169,16 @@ def record_issues(session: Session, data: bytes, report: VerificationReport) -> 
     if document is None:
         return []
     present = {s.field for s in report.signatures}
-    return [Issue("record_removed", {"field": s.field, "signer": s.signer_name, "when": beijing_text(s.signed_at, seconds=True)})
-            for s in _signatures(session, document.id) if s.field not in present]
+    issues = [Issue("record_removed", {"field": s.field, "signer": s.signer_name,
+                                       "when": beijing_text(s.signed_at, seconds=True)})
+              for s in _signatures(session, document.id) if s.field not in present]
+    # The fields the renderer created are those of the issued file the record holds (by its SHA-256).
+    issued = data_folder_of(session).root / document.file_path
+    if issued.exists() and sha256_bytes(issued_bytes := issued.read_bytes()) == document.file_sha256:
+        created = {state.name for state in list_fields(issued_bytes)}
+        issues += [Issue("field_added", {"field": name}) for name in (*present, *report.unsigned_fields)
+                   if name not in created]
+    return issues
 
 
 def verify_document(session: Session, document_id: uuid.UUID,

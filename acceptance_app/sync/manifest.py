@@ -17,6 +17,7 @@ from typing import Any
 
 from acceptance_app.domain.enums import Department, Discipline
 from acceptance_app.domain.problems import KnownError
+from acceptance_app.sync import bounded_json
 
 FORMAT = "acceptance-exchange"
 VERSION = 1
@@ -128,6 +129,27 @@ def _files(value: Any) -> tuple[FileEntry, ...]:
     return tuple(entries)
 
 
+def _region(value: Any, name: str) -> str:
+    """A 6-digit administrative region code (GB/T 2260), e.g. 370112."""
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{6}", value):
+        raise _invalid(name)
+    return value
+
+
+_UNIT_KEYS = {"unit_id", "name", "building_no", "unit_code", "real_estate_unit_code"}
+
+
+def _units(value: Any) -> None:
+    if not isinstance(value, list):
+        raise _invalid("keys.units")
+    for i, raw in enumerate(value):
+        unit = _object(raw, f"keys.units[{i}]", _UNIT_KEYS)
+        _uuid(unit["unit_id"], f"keys.units[{i}].unit_id")
+        for key in sorted(_UNIT_KEYS - {"unit_id"}):
+            if unit[key] is not None:
+                _text(unit[key], f"keys.units[{i}].{key}", max_len=200)
+
+
 def _registration(value: Any) -> tuple[dict[str, Any], ...]:
     if not isinstance(value, list):
         raise _invalid("registration")
@@ -140,10 +162,7 @@ def _registration(value: Any) -> tuple[dict[str, Any], ...]:
 
 
 def parse_manifest(raw: bytes) -> Manifest:
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise KnownError("exchange.malformed_json", entry=MANIFEST_PATH, detail=str(error)) from None
+    data = bounded_json.loads(raw, MANIFEST_PATH)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         found = data.get("format") if isinstance(data, dict) else None
         raise KnownError("exchange.unknown_format", entry=MANIFEST_PATH, found=str(found))
@@ -163,7 +182,7 @@ def parse_manifest(raw: bytes) -> Manifest:
         _text(s["device"], "sender.device", max_len=32),
         _text(s["inspector"], "sender.inspector", max_len=100),
         _text(s["department"], "sender.department", allowed={d.value for d in Department}),
-        _text(s["jurisdiction"], "sender.jurisdiction", max_len=6),
+        _region(s["jurisdiction"], "sender.jurisdiction"),
         _text(s["public_key"], "sender.public_key", max_len=64),
     )
     sc = _object(data["scope"], "scope", {"project_id", "discipline"})
@@ -171,8 +190,9 @@ def parse_manifest(raw: bytes) -> Manifest:
     if discipline is not None:
         _text(discipline, "scope.discipline", allowed={d.value for d in Discipline})
     keys = _object(data["keys"], "keys", {"project_code", "engineering_code", "units"})
-    if not isinstance(keys["units"], list):
-        raise _invalid("keys.units")
+    _text(keys["project_code"], "keys.project_code", max_len=64)
+    _text(keys["engineering_code"], "keys.engineering_code", max_len=64)
+    _units(keys["units"])
     return Manifest(
         package_id=_uuid(data["package_id"], "package_id"),
         created_at=created,

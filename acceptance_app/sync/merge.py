@@ -20,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from acceptance_app.domain import field_rules
 from acceptance_app.domain.enums import Department, Discipline
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.storage.models import Answer, SyncConflict, utcnow
@@ -28,6 +29,7 @@ from acceptance_app.sync.merge_store import Writer, existing_keys, load_rows, lo
 from acceptance_app.sync.package import VerifiedPackage
 from acceptance_app.sync.records import TABLES, Row, content_hash, encode_values, key_column, table
 
+_RULED_TABLES = {"projects": "project", "parties": "party", "units": "unit"}
 COUNTS = ("inserted", "updated", "unchanged", "conflicts", "skipped_not_owner", "skipped_dependent")
 _ANSWER_SCOPE = ("project_id", "unit_id", "discipline", "kind", "round", "item_id")
 
@@ -84,19 +86,25 @@ class _Merge:
         self.out = MergeOutcome()
         self.absent: dict[str, set[str]] = {n: set() for n in TABLES}
         self.remap: dict[str, dict[Any, Any]] = {"photos": {}}
-        self.disciplines: dict[tuple[str, str], Discipline] = {}
+        self.disciplines: dict[tuple[str, str], Discipline] = {}  # of rows the package adds
+        self.local_disciplines: dict[tuple[str, str], Discipline | None] = {}
         self.link_departments: dict[str, set[Department]] = {}
 
     # Lookups for ownership ----------------------------------------------------------------------------------
     def discipline_of(self, name: str, key: uuid.UUID) -> Discipline | None:
-        found = self.disciplines.get((name, str(key)))
-        if found is None:
+        """The local row's discipline first (a package cannot relabel what this laptop holds), then the
+        discipline of a row the package adds. A finding's is its inspection's."""
+        cache_key = (name, str(key))
+        if cache_key not in self.local_disciplines:
             t = table(name)
-            value = self.conn.execute(sa.select(t.c.discipline).where(t.c.id == key)).scalar()
-            found = Discipline(value) if value else None
-            if found:
-                self.disciplines[(name, str(key))] = found
-        return found
+            column = t.c.inspection_id if name == "findings" else t.c.discipline
+            value = self.conn.execute(sa.select(column).where(t.c.id == key)).scalar()
+            if value is not None and name == "findings":
+                found = self.discipline_of("inspections", value)
+            else:
+                found = Discipline(value) if value else None
+            self.local_disciplines[cache_key] = found
+        return self.local_disciplines[cache_key] or self.disciplines.get(cache_key)
 
     def link_owners(self, photo_id: uuid.UUID) -> set[Department]:
         known = set(self.link_departments.get(str(photo_id), set()))
@@ -106,6 +114,14 @@ class _Merge:
         return known
 
     # Checks -------------------------------------------------------------------------------------------------
+    def _check_fields(self, name: str, row: dict[str, Any]) -> None:
+        """The field rules every laptop applies when the values are typed in (domain.field_rules)."""
+        entity = _RULED_TABLES.get(name)
+        problems = field_rules.check_row(entity, row) if entity else []
+        if problems:
+            raise KnownError("exchange.field_invalid", table=name, row=str(row[key_column(name)]),
+                             field=problems[0].field, rule=problems[0].code)
+
     def _check_scope(self, name: str, row: dict[str, Any]) -> None:
         key = row[key_column(name)]
         if (name == "projects" and key != self.project_id) or (
@@ -154,6 +170,21 @@ class _Merge:
                 return dict(found._mapping)
         return None
 
+    def _refuse_relabelling(self, name: str, row: dict[str, Any], mine: dict[str, Any] | None) -> None:
+        """Ownership comes from the local row and the parent chain; a package that says otherwise is refused
+        whole, whoever sent it: the discipline of an inspection (and what its answers and findings belong to)
+        never changes through a package."""
+        column = ownership.relabelled(name, row, mine)
+        if column is not None:
+            raise KnownError("exchange.owner_relabelled", table=name, row=str(row[key_column(name)]),
+                             column=column, local=ownership.text(mine[column] if mine else None),
+                             sent=ownership.text(row.get(column)))
+        if name in ("answers", "findings"):
+            parent = self.discipline_of("inspections", row["inspection_id"])
+            if parent is not None and parent.value != ownership.text(row["discipline"]):
+                raise KnownError("exchange.owner_relabelled", table=name, row=str(row[key_column(name)]),
+                                 column="discipline", local=parent.value, sent=ownership.text(row["discipline"]))
+
     # The merge ----------------------------------------------------------------------------------------------
     def run(self) -> MergeOutcome:
         for name in TABLES:
@@ -163,8 +194,11 @@ class _Merge:
         return self.out
 
     def _remember(self, name: str, row: dict[str, Any]) -> None:
-        if name in ("inspections", "findings"):
+        if name == "inspections":
             self.disciplines[(name, str(row["id"]))] = Discipline(row["discipline"])
+        if name == "findings":  # its inspection's, as the owner is computed
+            parent = self.discipline_of("inspections", row["inspection_id"])
+            self.disciplines[(name, str(row["id"]))] = parent or Discipline(row["discipline"])
         if name == "photo_links":
             owners = ownership.owner(name, row, self.discipline_of, self.link_owners)
             self.link_departments.setdefault(str(row["photo_id"]), set()).update(owners)
@@ -173,6 +207,7 @@ class _Merge:
         key = key_column(name)
         for row in rows:
             self._check_scope(name, row)
+            self._check_fields(name, row)
             self._remember(name, row)
         self._prefetch_parents(name, rows)
         local = load_rows(self.conn, name, [r[key] for r in rows])
@@ -187,10 +222,11 @@ class _Merge:
                 self.absent[name].add(k)
                 self.out.count(name, "skipped_dependent")
                 continue
-            owners = ownership.owner(name, row, self.discipline_of, self.link_owners)
+            mine = local.get(k)
+            self._refuse_relabelling(name, row, mine)
+            owners = ownership.owner(name, mine if mine is not None else row, self.discipline_of, self.link_owners)
             remote = row.json if isinstance(row, Row) else encode_values(row)
             remote_hash = content_hash(remote)
-            mine = local.get(k)
             if mine is None:
                 self._new(name, row, remote, remote_hash, owners, inserts)
                 continue

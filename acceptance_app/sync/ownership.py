@@ -28,9 +28,16 @@ LinkOwners = Callable[[uuid.UUID], set[Department]]
 
 
 def owner(name: str, row: dict[str, Any], discipline_of: DisciplineOf, link_owners: LinkOwners) -> set[Department]:
-    """The departments that own a record (more than one only for a photo's annotation layer)."""
-    if name in ("inspections", "answers", "findings"):
-        return {DEPARTMENT_OF[Discipline(row["discipline"])]}
+    """The departments that own a record (more than one only for a photo's annotation layer).
+
+    ``row`` is the local row when this laptop holds one, else the arriving one; ``discipline_of`` answers from
+    the local database first. An answer or finding belongs to its inspection's discipline, never to the
+    ``discipline`` column a package writes on it (a relabelled row must not move to the sender)."""
+    if name == "inspections":
+        return {DEPARTMENT_OF[discipline_of("inspections", row["id"]) or Discipline(row["discipline"])]}
+    if name in ("answers", "findings"):
+        found = discipline_of("inspections", row["inspection_id"])
+        return {DEPARTMENT_OF[found or Discipline(row["discipline"])]}
     if name == "finding_events":
         found = discipline_of("findings", row["finding_id"])
         return {DEPARTMENT_OF[found]} if found else {LEAD}
@@ -43,6 +50,26 @@ def owner(name: str, row: dict[str, Any], discipline_of: DisciplineOf, link_owne
     if name == "photo_annotations":
         return link_owners(row["photo_id"]) or {LEAD}
     return {LEAD}
+
+
+# Columns that decide a result row's owner: a package may never change them on a row this laptop holds.
+OWNER_COLUMNS = {"inspections": ("discipline",), "answers": ("discipline", "inspection_id"),
+                 "findings": ("discipline", "inspection_id"), "finding_events": ("finding_id",),
+                 "photo_links": ("inspection_id", "finding_id")}
+
+
+def relabelled(name: str, arriving: dict[str, Any], local: dict[str, Any] | None) -> str | None:
+    """The owner-deciding column the package changed on an existing row, or None."""
+    if local is None:
+        return None
+    for column in OWNER_COLUMNS.get(name, ()):
+        if text(arriving.get(column)) != text(local.get(column)):
+            return column
+    return None
+
+
+def text(value: Any) -> str:
+    return "" if value is None else str(getattr(value, "value", value))
 
 
 def may_insert(sender: Department, name: str, owners: set[Department]) -> bool:

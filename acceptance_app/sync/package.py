@@ -14,7 +14,7 @@ import re
 import stat
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.fileio import atomic_writer
+from acceptance_app.sync import bounded_json
 from acceptance_app.sync.keys import public_key_from_b64
 from acceptance_app.sync.manifest import (
     FORMAT,
@@ -49,14 +50,14 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 # Reading ----------------------------------------------------------------------------------------------------
 def _check_name(info: zipfile.ZipInfo) -> None:
     name = info.filename
+    if info.is_dir():  # "photos/": a folder, not a path outside the package
+        raise KnownError("exchange.directory_entry", entry=name)
     parts = name.split("/")
     if ("\\" in name or name.startswith("/") or _DRIVE.match(name) or "\x00" in name
             or any(p in ("", ".", "..") for p in parts)):
         raise KnownError("exchange.unsafe_path", entry=name)
     if stat.S_ISLNK(info.external_attr >> 16):
         raise KnownError("exchange.symlink_entry", entry=name)
-    if info.is_dir():
-        raise KnownError("exchange.unexpected_entry", entry=name)
 
 
 def _check_container(archive: zipfile.ZipFile, limits: PackageLimits) -> dict[str, zipfile.ZipInfo]:
@@ -193,17 +194,21 @@ class _ClosingEntry:
         self._archive.close()
 
 
-def open_verified(path: Path | str, *, limits: PackageLimits = DEFAULT_LIMITS) -> VerifiedPackage:
-    """Verify everything and hand back the manifest with the decoded records."""
+def open_verified(path: Path | str, *, limits: PackageLimits = DEFAULT_LIMITS,
+                  sender_check: Callable[[Manifest], None] | None = None) -> VerifiedPackage:
+    """Verify everything and hand back the manifest with the decoded records. ``sender_check`` runs once the
+    manifest's signature holds and before any file is hashed or record decoded: an unknown sender's package
+    costs no more than its manifest."""
     with _open_zip(path) as archive:
         entries = _check_container(archive, limits)
         manifest = _manifest(archive, entries)
         _check_signature(manifest, _read(archive, entries[SIGNATURE_PATH]))
+        if sender_check is not None:
+            sender_check(manifest)
         raw_records = _check_files(archive, entries, manifest)
-    try:
-        document = json.loads(raw_records.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise KnownError("exchange.malformed_json", entry=RECORDS_PATH, detail=str(error)) from None
+    document = bounded_json.loads(raw_records, RECORDS_PATH)
+    if not isinstance(document, dict):
+        raise KnownError("exchange.malformed_json", entry=RECORDS_PATH, detail="not an object")
     records = decode_records(document)
     return VerifiedPackage(Path(path), manifest, records, document.get("bases", {}))
 

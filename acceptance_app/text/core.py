@@ -14,6 +14,11 @@ FIELD_LABELS = {
     "unit_code": N_("Building code"),
     "real_estate_unit_code": N_("Real estate unit code"),
     "building_no": N_("Building number"),
+    "location": N_("Location"),
+    "planning_permit_no": N_("Planning permit number"),
+    "construction_permit_no": N_("Construction permit number"),
+    "contact_person": N_("Contact person"),
+    "phone": N_("Phone"),
     "area_above": N_("Area above ground"),
     "area_below": N_("Area below ground"),
     "storeys_above": N_("Storeys above ground"),
@@ -28,6 +33,11 @@ RULES = {
     "number.non_negative": N_("must not be negative"),
     "number.implausible": N_("value {value} is implausible"),
     "number.not_a_number": N_("\u201c{value}\u201d is not a number"),
+    "number.not_finite": N_("\u201c{value}\u201d is not a finite number"),
+    "number.too_large": N_("{value} is larger than the largest plausible value {max}"),
+    "number.too_small": N_("is smaller than {min}"),
+    "text.not_text": N_("is not text"),
+    "text.bad_character": N_("character {position} ({code}) is a control character or not valid text"),
     "number.not_an_integer": N_("\u201c{value}\u201d is not a whole number"),
     "region_code.pattern": N_("must be a 6-digit GB/T 2260 region code, not \u201c{value}\u201d"),
     "uscc.empty": N_("is required"),
@@ -63,6 +73,8 @@ RULES = {
 }
 
 ERRORS = {
+    "cli.argument_not_utf8": N_("Argument {position} (\u201c{text}\u201d) is not valid UTF-8 text and names no "
+                                "existing file; nothing was done."),
     "validation.failed": N_("{count} field(s) are not valid"),
     "not_found": N_("Record not found ({what} {key})"),
     "unit.has_inspections": N_("This unit has inspections and cannot be deleted; inspections are evidence."),

@@ -11,6 +11,8 @@ ERRORS = {
     "exchange.device_key_unreadable": N_("The device key {path} cannot be read ({detail}); nothing was sent."),
     "exchange.not_a_package": N_("{path} is not an exchange package (not a readable zip file: {detail})."),
     "exchange.unsafe_path": N_("The package entry \u201c{entry}\u201d has a path outside the package; refused."),
+    "exchange.directory_entry": N_("The package holds the folder entry \u201c{entry}\u201d; a package holds files "
+                                   "only; refused."),
     "exchange.symlink_entry": N_("The package entry \u201c{entry}\u201d is a symbolic link; refused."),
     "exchange.unexpected_entry": N_("The package holds \u201c{entry}\u201d, which its manifest does not list; "
                                     "refused."),
@@ -26,6 +28,8 @@ ERRORS = {
                                        "refused."),
     "exchange.entry_corrupt": N_("The package entry \u201c{entry}\u201d is damaged ({detail}); refused."),
     "exchange.manifest_invalid": N_("The manifest field \u201c{field}\u201d is missing or wrong; refused."),
+    "exchange.json_too_deep": N_("\u201c{entry}\u201d nests {depth} levels deep, more than the limit of {limit}; "
+                                 "refused before reading it."),
     "exchange.malformed_json": N_("\u201c{entry}\u201d is not valid JSON ({detail}); refused."),
     "exchange.unknown_format": N_("\u201c{entry}\u201d is not an acceptance exchange manifest (format "
                                   "\u201c{found}\u201d); refused."),
@@ -53,6 +57,11 @@ ERRORS = {
                                       "changed."),
     "exchange.missing_parent": N_("Record {row} of table \u201c{table}\u201d refers to {column} {target}, which is "
                                   "neither in the package nor in this data folder; refused, nothing was changed."),
+    "exchange.field_invalid": N_("Record {row} of table \u201c{table}\u201d has a value in \u201c{field}\u201d that "
+                                 "breaks the field rule \u201c{rule}\u201d; refused, nothing was changed."),
+    "exchange.owner_relabelled": N_("Record {row} of table \u201c{table}\u201d arrives with {column} "
+                                    "\u201c{sent}\u201d, but it belongs to \u201c{local}\u201d here: a package "
+                                    "cannot move a record to another discipline; refused, nothing was changed."),
     "exchange.out_of_scope": N_("Record {row} of table \u201c{table}\u201d does not belong to the project of the "
                                 "package; refused."),
     "exchange.unsafe_document_path": N_("Document record {row} names the file \u201c{path}\u201d outside the "

@@ -31,6 +31,8 @@ ERRORS = {
     "finding.step_not_allowed": N_("This finding is \u201c{status}\u201d; the step \u201c{action}\u201d is not possible now."),
     "finding.no_party": N_("The project has no {role}; add the responsible party first."),
     "finding.closed": N_("This finding is closed (re-check passed) and can no longer be edited."),
+    "finding.date_out_of_range": N_("The date {value} is outside the working-day calendar ({first} to {last})."),
+    "finding.no_such_item": N_("Checklist item {item} is not an item of this inspection's form ({form})."),
     "finding.class_lowered": N_(
         "Item {item} is class {item_class}; a class {finding_class} finding on it needs a reason for the lower "
         "class. Nothing was saved."

@@ -6,7 +6,8 @@ from __future__ import annotations
 from acceptance_app.i18n import N_
 
 ERRORS = {
-    "hub.unauthorized": N_("The hub refused the token (unknown or missing); log in again with sync login"),
+    "hub.unauthorized": N_("The hub refused the token (unknown, missing, revoked or expired); ask the hub's "
+                           "administrator for a new one and log in again with sync login"),
     "hub.forbidden_role": N_("A {role} account cannot do this; it needs the {needed} role"),
     "hub.role_cannot_push": N_("A {role} account cannot push packages"),
     "hub.wrong_department": N_("The package was made by department {sent}, but the account belongs to {account}"),
@@ -19,6 +20,34 @@ ERRORS = {
         "The package carries {table} record {row} of discipline {discipline}, which department {department} "
         "may not change"
     ),
+    "hub.owner_relabelled": N_(
+        "The package carries {table} record {row} as discipline {sent}, but the hub holds it as {owner}: a "
+        "package cannot move a record to another discipline; nothing was stored"
+    ),
+    "hub.registration_not_lead": N_(
+        "Registration records come only from the lead department's accounts, not from {department}; nothing was "
+        "stored"
+    ),
+    "hub.registration_document_missing": N_(
+        "Registration record {index} names the opinion file \u201c{path}\u201d, which is not a document of this "
+        "package with that hash; nothing was stored"
+    ),
+    "hub.registration_unverifiable": N_(
+        "This hub cannot verify signed opinions, so it accepts no registration record (record {index}); nothing "
+        "was stored"
+    ),
+    "hub.registration_not_signed": N_(
+        "The opinion {path} of registration record {index} does not verify as fully signed and unchanged "
+        "({problems}); nothing was stored"
+    ),
+    "hub.registration_mismatch": N_(
+        "Registration record {index} says {field} \u201c{value}\u201d, which the signed opinion does not; nothing "
+        "was stored"
+    ),
+    "hub.bad_token_days": N_("A token lives 0 (never expires) to 3650 days, not {value}"),
+    "hub.no_such_account": N_("No hub account \u201c{name}\u201d (give its id or its name)"),
+    "hub.account_ambiguous": N_("{count} accounts are named \u201c{name}\u201d: give the account's id"),
+    "hub.upload_quota": N_("The account's unfinished uploads would exceed {limit} bytes; commit or drop one first"),
     "hub.records_too_large": N_("The package's payload/records.json is too large ({size} bytes)"),
     "hub.not_found": N_("No package or record {package_id} on the hub"),
     "hub.package_id_taken": N_("The hub already holds a different package under id {package_id}; nothing was stored"),

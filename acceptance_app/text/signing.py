@@ -30,6 +30,8 @@ ERRORS = {
     "cli.file_unreadable": N_("Cannot read {path}: {reason}"),
     "cli.cert_expired": N_("The signing certificate ({subject}) is valid from {not_before} to {not_after}; "
                            "it cannot sign now."),
+    "signing.unreadable_pdf": N_("The file cannot be read as a signed PDF (damaged file or signature: {reason}); "
+                                 "nothing was done."),
 }
 
 # Verification issues: a namespace of their own (``Issue.code``), not KnownErrors.
@@ -45,6 +47,12 @@ ISSUES = {
     "training": N_("training certificate (培训用): not trusted, for practice only"),
     "unsigned": N_("signature field \u201c{field}\u201d is not signed (if it had been signed, the signature was "
                    "removed)"),
+    "appended": N_("{after} byte(s) after the last signed byte are not covered by any signature: the file was "
+                   "changed after signing"),
+    "field_added": N_("signature field \u201c{field}\u201d was added after the document was issued: a change, "
+                      "not a signature"),
+    "field_paints": N_("unsigned signature field \u201c{field}\u201d has an appearance that draws on the page: a "
+                       "change, not a signature"),
     "no_signatures": N_("the file contains no signatures"),
     "unreadable": N_("the file cannot be read as a PDF: {reason}"),
     "record_file_changed": N_("the file differs from the one the record holds for document {number}"),

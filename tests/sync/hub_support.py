@@ -16,6 +16,7 @@ import uvicorn
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
+from acceptance_app.services.hub_opinions import opinion_reader
 from acceptance_app.sync.hub.accounts import add_account
 from acceptance_app.sync.hub.app import create_app
 from acceptance_app.sync.keys import public_bytes
@@ -31,7 +32,7 @@ class LiveHub:
     """The real hub app served by uvicorn on 127.0.0.1, stopped (and its engine disposed) on close."""
 
     def __init__(self, db_url: str, files: Path, port: int | None = None) -> None:
-        self.app = create_app(db_url, files)
+        self.app = create_app(db_url, files, opinion_reader())
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off",
@@ -132,16 +133,19 @@ def inspector_folder(demo_root: Path, target: Path) -> Any:
 
 
 def concluded_project_with_signed_opinion(database: Any) -> uuid.UUID:
-    """The demo's concluded project (二期) with its opinion issued and signed in every field, by one training
-    identity: the registry's records come from signed opinions only."""
+    """The demo's concluded project (二期), every discipline passed, with its opinion issued and signed in every
+    field by one training identity: the registry's records come from signed, passed opinions only."""
     from acceptance_app.domain.enums import Department
     from acceptance_app.reports.signing.pades import SignRequest
     from acceptance_app.services import identities, signing
     from acceptance_app.services.documents import issue_opinion
     from acceptance_app.services.ready_demo import create_ready_project
+    from tests.services.test_documents import complete_inspections
 
     with database.session() as s, s.begin():
         project_id, _ = create_ready_project(s)
+    # Every discipline passed: only an opinion whose joint conclusion is 合格 registers its units.
+    complete_inspections(database, project_id)
     with database.session() as s, s.begin():
         opinion, _ = issue_opinion(s, project_id)  # takes its number in its own transaction: first
         identity, _ = identities.create_training_identity(s, "签署人", Department.HOUSING, "demo")

@@ -24,8 +24,8 @@ from acceptance_app.text import describe_error
 from tests.sync.helpers import export, folder_state
 
 Entries = dict[str, bytes]
-MERGE_REFUSALS = {"exchange.missing_parent", "exchange.out_of_scope", "exchange.photo_rejected",
-                  "exchange.unsafe_document_path"}
+MERGE_REFUSALS = {"exchange.missing_parent", "exchange.out_of_scope", "exchange.photo_rejected",  # noqa: RUF012
+                  "exchange.unsafe_document_path", "exchange.field_invalid"}
 
 
 @pytest.fixture
@@ -290,6 +290,88 @@ def _lying(db, entries, out):
     return out
 
 
+DEEP = b"[" * 5000 + b"0" + b"]" * 5000  # json.dumps cannot even write this: spliced in as text
+
+
+def _spliced(db: Database, entries: Entries, entry: str) -> Entries:
+    """Replace the placeholder string in ``entry`` by DEEP, fix its hash and size, and sign again."""
+    entries[entry] = entries[entry].replace(b'"__DEEP__"', DEEP)
+    manifest = entries["manifest.json"]
+    if entry != "manifest.json":
+        data = json.loads(manifest)
+        for item in data["files"]:
+            if item["path"] == entry:
+                item["sha256"], item["size"] = hashlib.sha256(entries[entry]).hexdigest(), len(entries[entry])
+        manifest = json.dumps(data, ensure_ascii=False).encode()
+    entries["manifest.json"] = manifest
+    entries["manifest.sig"] = device_key(db.folder).private.sign(manifest)
+    return entries
+
+
+@case("a manifest nested thousands deep", "exchange.json_too_deep")
+def _deep_manifest(db, entries, out):
+    entries = _resigned(db, entries, lambda manifest, _e: manifest["keys"].__setitem__("units", "__DEEP__"))
+    return _plain(_spliced(db, entries, "manifest.json"), out)
+
+
+@case("records nested thousands deep", "exchange.json_too_deep")
+def _deep_records(db, entries, out):
+    entries = _resigned(db, entries, _records_change(lambda r: r.__setitem__("bases", "__DEEP__")))
+    return _plain(_spliced(db, entries, "payload/records.json"), out)
+
+
+@case("a folder entry", "exchange.directory_entry")
+def _folder(db, entries, out):
+    return _write(out, [*entries.items(), (zipfile.ZipInfo("photos/"), b"")])
+
+
+@case("a unit with a NaN area", "exchange.field_invalid")
+def _nan_area(db, entries, out):
+    return _plain(_resigned(db, entries, _records_change(
+        lambda r: r["tables"]["units"][0].__setitem__("area_above", float("nan")))), out)
+
+
+@case("a unit with a control character in its name", "exchange.field_invalid")
+def _control_name(db, entries, out):
+    return _plain(_resigned(db, entries, _records_change(
+        lambda r: r["tables"]["units"][0].__setitem__("name", "1#楼\u0000"))), out)
+
+
+@case("a manifest naming a unit without its keys", "exchange.manifest_invalid")
+def _bad_units(db, entries, out):
+    return _plain(_resigned(db, entries, lambda manifest, _e: manifest["keys"]["units"].append({"name": "x"})), out)
+
+
+@case("a sender region that is not 6 digits", "exchange.manifest_invalid")
+def _bad_region(db, entries, out):
+    return _plain(_resigned(db, entries, lambda manifest, _e: manifest["sender"].__setitem__("jurisdiction",
+                                                                                          "37a1")), out)
+
+
+@case("a good new photo, then one that is no picture", "exchange.photo_rejected")
+def _good_then_bad_photo(db, entries, out):
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(buffer, "JPEG")
+    good, garbage = buffer.getvalue(), b"\x00not a jpeg" * 200
+    while hashlib.sha256(garbage).digest() < hashlib.sha256(good).digest():
+        garbage += b"\x01"  # files are stored in hash order: the good one must be stored first
+    shas = [hashlib.sha256(data).hexdigest() for data in (good, garbage)]
+
+    def change(manifest: dict[str, Any], entries: Entries) -> None:
+        records = json.loads(entries["payload/records.json"])
+        for data, sha in zip((good, garbage), shas, strict=True):
+            photo = dict(records["tables"]["photos"][0], id=str(uuid.uuid4()), sha256=sha, mime="image/jpeg")
+            records["tables"]["photos"].append(photo)
+            entries[f"photos/{sha}"] = data
+            manifest["files"].append({"path": f"photos/{sha}", "sha256": sha, "size": len(data)})
+        entries["payload/records.json"] = json.dumps(records).encode()
+    return _plain(_resigned(db, entries, change), out)
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_a_broken_package_is_refused_and_nothing_changes(name, database, package, tmp_path):
     code, make = CASES[name]
@@ -319,3 +401,4 @@ def _assert_refused(database: Database, path: Path, codes: str | set[str], limit
     if not limits and not codes & MERGE_REFUSALS:  # these pass the package checks and stop at the merge
         with pytest.raises(KnownError):
             verify_package(path)
+

@@ -12,6 +12,8 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from acceptance_app.domain.problems import KnownError
+
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
 
@@ -60,7 +62,18 @@ def draw_signature_field(canvas: Canvas, slot: SignatureSlot) -> None:
 
 
 def list_fields(source: bytes) -> list[FieldState]:
-    """Every signature field of the PDF with who signed it (as the embedded signature says, not verified)."""
+    """Every signature field of the PDF with who signed it (as the embedded signature says, not verified).
+
+    A file pyHanko cannot read (not a PDF, a damaged signature DER) is a KnownError, never a traceback."""
+    from pyhanko.pdf_utils.misc import PdfReadError
+
+    try:
+        return _list_fields(source)
+    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
+        raise KnownError("signing.unreadable_pdf", reason=str(error)[:200]) from None
+
+
+def _list_fields(source: bytes) -> list[FieldState]:
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.fields import enumerate_sig_fields
 

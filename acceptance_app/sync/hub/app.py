@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sqlalchemy as sa
 from fastapi import FastAPI
+from fastapi.responses import JSONResponse
 
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.sync.hub import account_api, numbers_api, packages_api, registration_api
 from acceptance_app.sync.hub.db import open_hub_database
+from acceptance_app.sync.hub.registration_check import OpinionReader
 from acceptance_app.sync.hub.store import PackageStore
 from acceptance_app.sync.hub.web import known_error_response
 
@@ -27,7 +30,9 @@ def default_files_dir(db_url: str) -> Path:
     return Path.cwd() / "hub-files"
 
 
-def create_app(db_url: str, files: Path | None = None) -> FastAPI:
+def create_app(db_url: str, files: Path | None = None, opinion_reader: OpinionReader | None = None) -> FastAPI:
+    """``opinion_reader`` verifies the signed opinions behind registration records (services.hub_opinions);
+    without it the hub accepts no registration record."""
     engine, sessions = open_hub_database(db_url)
     app = FastAPI(
         title="acceptance_app hub", version=API_VERSION, docs_url=None, redoc_url=None,
@@ -36,14 +41,22 @@ def create_app(db_url: str, files: Path | None = None) -> FastAPI:
     )
     app.state.engine = engine
     app.state.sessions = sessions
+    app.state.opinion_reader = opinion_reader
+    app.state.partial_quota = packages_api.MAX_PARTIAL_PER_ACCOUNT
     app.state.store = PackageStore(files or default_files_dir(db_url))
     app.state.store.sweep_partials()
     app.add_exception_handler(KnownError, known_error_response)
     for module in (account_api, packages_api, registration_api, numbers_api):
         app.include_router(module.router)
 
-    @app.get("/health", tags=["meta"], summary="Liveness")
-    def health() -> dict[str, str]:
-        return {"status": "ok", "api": API_VERSION}
+    @app.get("/health", tags=["meta"], summary="Liveness: the database answers (503 when it does not)")
+    def health() -> JSONResponse:
+        try:
+            with sessions() as session:
+                session.execute(sa.text("SELECT 1"))
+        except sa.exc.SQLAlchemyError as error:
+            return JSONResponse({"status": "database_unavailable", "api": API_VERSION,
+                                 "detail": type(error).__name__}, status_code=503)
+        return JSONResponse({"status": "ok", "api": API_VERSION})
 
     return app

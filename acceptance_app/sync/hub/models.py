@@ -35,6 +35,8 @@ class Account(HubBase):
     token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)  # sha256 hex; the token itself is never kept
     public_key: Mapped[str] = mapped_column(sa.String(64), default="")  # base64 Ed25519; set on first push/login
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    disabled_at: Mapped[datetime | None] = mapped_column()  # set: the token is refused from that moment
+    token_expires_at: Mapped[datetime | None] = mapped_column()  # None: the token does not expire
 
 
 class Package(HubBase):
@@ -91,3 +93,26 @@ class NumberGrant(HubBase):
     granted_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (sa.UniqueConstraint("jurisdiction", "series", "year", "first"),)
+class RowOwner(HubBase):
+    """The discipline a result record belongs to, as the first package that carried it said (checked then
+    against its parent chain): the hub's own copy of ownership, so a later package cannot relabel it."""
+
+    __tablename__ = "row_owners"
+
+    entity: Mapped[str] = mapped_column(sa.String(40), primary_key=True)  # inspections | answers | findings
+    entity_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    discipline: Mapped[str] = mapped_column(sa.String(40))
+    package_id: Mapped[str] = mapped_column(sa.String(36))
+
+
+class AuditEvent(HubBase):
+    """Who did what on the hub, when: authentication failures, downloads, feed acknowledgements, account changes."""
+
+    __tablename__ = "hub_audit"
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    action: Mapped[str] = mapped_column(sa.String(40))
+    account_id: Mapped[uuid.UUID | None] = mapped_column(sa.Uuid)
+    account_name: Mapped[str] = mapped_column(sa.String(100), default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)

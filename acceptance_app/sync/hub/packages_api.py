@@ -13,7 +13,7 @@ from starlette.requests import ClientDisconnect
 
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.sync.hub import receiving
-from acceptance_app.sync.hub.accounts import region_prefix
+from acceptance_app.sync.hub.accounts import audit, region_prefix
 from acceptance_app.sync.hub.models import Account, Package
 from acceptance_app.sync.hub.store import PackageStore
 from acceptance_app.sync.hub.web import AccountDep, SessionDep, require_role
@@ -22,6 +22,9 @@ router = APIRouter(prefix="/packages", tags=["packages"])
 PACKAGE_ID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 MAX_CHUNK = 16 * 1024 * 1024
 MAX_PACKAGE = 4 * 1024 * 1024 * 1024
+# Unfinished uploads of one account together: two packages of the largest size. Without it one account could
+# fill the hub's disk with uploads it never commits (they are swept only after two weeks).
+MAX_PARTIAL_PER_ACCOUNT = 2 * MAX_PACKAGE
 PAGE = 200
 
 
@@ -60,6 +63,7 @@ def _store(request: Request) -> PackageStore:
 
 
 def _state(request: Request, session: SessionDep, account: Account, package_id: str) -> UploadState:
+    require_role(account, "inspector")  # receipts and uploads are the inspectors'; the registry has its feed
     receipt = receiving.existing_receipt(session, account, package_id, None)
     if receipt is not None:
         return UploadState(package_id=package_id, offset=receipt["size"], committed=True, receipt=receipt)
@@ -99,6 +103,8 @@ async def put_chunk(request: Request, session: SessionDep, account: AccountDep,
             current = store.offset(account.id, package_id)
             if offset != current:
                 raise KnownError("hub.offset_mismatch", offset=current, sent=offset)
+            if store.partial_bytes(account.id) + len(data) > request.app.state.partial_quota:
+                raise KnownError("hub.upload_quota", limit=request.app.state.partial_quota)
             return store.append(account.id, package_id, data)
 
     new_offset = await run_in_threadpool(append)
@@ -127,11 +133,14 @@ async def _read_body(request: Request, length: int) -> bytes:
 def commit_package(request: Request, session: SessionDep, account: AccountDep,
                    package_id: Annotated[str, sa_path()],
                    body: Annotated[CommitRequest | None, Body()] = None) -> dict[str, Any]:
+    if account.role != "inspector":
+        raise KnownError("hub.role_cannot_push", role=account.role)
     expected = {k: v for k, v in (body.model_dump() if body else {}).items() if v is not None}
     store = _store(request)
     with store.lock(package_id):
         try:
-            receipt = receiving.commit(session, store, account, package_id, expected)
+            receipt = receiving.commit(session, store, account, package_id, expected,
+                                       request.app.state.opinion_reader)
             session.commit()
         except sa.exc.IntegrityError:  # another connection committed the same id a moment before
             session.rollback()
@@ -168,6 +177,8 @@ def download(request: Request, session: SessionDep, account: AccountDep,
     row = session.scalar(sa.select(Package).where(Package.package_id == package_id))
     if row is None or not row.jurisdiction.startswith(region_prefix(account.jurisdiction)):
         raise KnownError("hub.not_found", package_id=package_id)  # another jurisdiction's: as if absent
+    audit(session, "download", account, package_id=package_id)
+    session.commit()
     return FileResponse(_store(request).committed(package_id), media_type="application/zip",
                         filename=f"{package_id}.acpkg", headers={"X-Sha256": row.sha256})
 

@@ -22,6 +22,7 @@ from acceptance_app.sync import package as exchange_package
 from acceptance_app.sync.hub import scope
 from acceptance_app.sync.hub.accounts import covers
 from acceptance_app.sync.hub.models import Account, Package, RegistrationRecord
+from acceptance_app.sync.hub.registration_check import OpinionReader, check_registration
 from acceptance_app.sync.hub.store import PackageStore
 
 
@@ -42,7 +43,7 @@ def _refuse_taken_elsewhere(session: Session, package_id: str) -> None:
 
 
 def commit(session: Session, store: PackageStore, account: Account, package_id: str,
-           expected: dict[str, Any]) -> dict:
+           expected: dict[str, Any], read_opinion: OpinionReader | None = None) -> dict:
     """``expected``: the client's {size, sha256} of the file it sent; a mismatch means a damaged upload."""
     partial = store.partial(account.id, package_id)
     sha256 = expected.get("sha256") or (file_sha256(partial) if partial.exists() else None)
@@ -62,7 +63,8 @@ def commit(session: Session, store: PackageStore, account: Account, package_id: 
         if str(manifest.package_id) != package_id:
             raise KnownError("hub.package_id_mismatch", url=package_id, manifest=str(manifest.package_id))
         scope.check_sender(account, manifest.sender)
-        scope.check_results_owned(account, partial)
+        owners = scope.check_results_owned(session, account, partial)
+        check_registration(account, manifest, partial, read_opinion)
     except KnownError:
         store.discard(account.id, package_id)
         raise
@@ -71,6 +73,7 @@ def commit(session: Session, store: PackageStore, account: Account, package_id: 
     receipt = _receipt(manifest, package_id, size, sha256)
     session.add(_package_row(account, manifest, package_id, size, sha256, receipt))
     session.flush()
+    scope.remember_owners(session, owners, package_id)
     _add_registration(session, manifest, package_id)
     store.promote(account.id, package_id)
     return receipt

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.sync.hub.accounts import region_prefix
+from acceptance_app.sync.hub.accounts import audit, region_prefix
 from acceptance_app.sync.hub.models import Account, RegistrationRecord
 from acceptance_app.sync.hub.web import AccountDep, SessionDep, require_role
 
@@ -81,6 +81,8 @@ def acknowledge(session: SessionDep, account: AccountDep, body: AckRequest) -> A
         else:
             row.acknowledged_at, row.acknowledged_by = now, account.id
             result.acknowledged.append(str(record_id))
+    audit(session, "feed_ack", account, acknowledged=result.acknowledged,
+          already=result.already_acknowledged, unknown=result.unknown)
     session.commit()
     return result
 
@@ -93,6 +95,11 @@ def document(request: Request, session: SessionDep, account: AccountDep, record_
     row = session.get(RegistrationRecord, record_id)
     if row is None or not row.jurisdiction.startswith(region_prefix(account.jurisdiction)) or not row.document_path:
         raise KnownError("hub.not_found", package_id=str(record_id))
-    with zipfile.ZipFile(request.app.state.store.committed(row.package_id)) as archive:
-        data = archive.read(row.document_path)  # verified at commit: every listed file's hash was checked
+    try:
+        with zipfile.ZipFile(request.app.state.store.committed(row.package_id)) as archive:
+            data = archive.read(row.document_path)  # checked at commit: a listed, verified, signed opinion
+    except (KeyError, OSError, zipfile.BadZipFile):
+        raise KnownError("hub.not_found", package_id=str(record_id)) from None
+    audit(session, "download", account, record_id=str(record_id), package_id=row.package_id)
+    session.commit()
     return Response(data, media_type="application/pdf", headers={"X-Sha256": row.document_sha256})

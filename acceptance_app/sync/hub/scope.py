@@ -3,15 +3,18 @@ department, which relays everyone's) no results of another department's discipli
 
 from __future__ import annotations
 
-import json
 import zipfile
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
 from acceptance_app.domain.enums import DEPARTMENT_OF, Discipline
 from acceptance_app.domain.problems import KnownError
+from acceptance_app.sync import bounded_json
 from acceptance_app.sync.hub.accounts import LEAD_DEPARTMENT, covers
-from acceptance_app.sync.hub.models import Account
+from acceptance_app.sync.hub.models import Account, RowOwner
 from acceptance_app.sync.package_limits import DEFAULT_LIMITS
 
 RECORDS_PATH = "payload/records.json"
@@ -33,22 +36,67 @@ def check_sender(account: Account, sender: Any) -> None:
         raise KnownError("hub.wrong_key", account=account.name)
 
 
-def check_results_owned(account: Account, package_path: Path) -> None:
-    if account.department == LEAD_DEPARTMENT:
-        return
+def check_results_owned(session: Session, account: Account, package_path: Path) -> dict[tuple[str, str], str]:
+    """Each result row's discipline from the hub's own record of it (``row_owners``) and its parent chain,
+    never from the package alone; a package that relabels a known row is refused whoever sent it, and a
+    non-lead department may carry only its own discipline's rows. Returns the rows to remember as new."""
     tables = _records(package_path).get("tables", {})
-    finding_discipline = {}
+    lead = account.department == LEAD_DEPARTMENT
+    owners = _Owners(session)
     for table in RESULT_TABLES:
-        for row in tables.get(table) or []:
-            discipline = str(row.get("discipline") or "")
-            if table == "findings":
-                finding_discipline[str(row.get("id"))] = discipline
-            _check_discipline(account, table, row, discipline)
-    for row in tables.get("finding_events") or []:
-        owner = finding_discipline.get(str(row.get("finding_id")))
-        if owner is None:  # an event of a finding the package does not carry: whose it is is unknown
-            raise KnownError("hub.foreign_results", table="finding_events", row=str(row.get("id")),
-                             discipline="?", department=account.department)
+        for row in _rows(tables, table):
+            key, claimed = str(row.get("id")), str(row.get("discipline") or "")
+            known = owners.known(table, key)
+            parent = owners.discipline("inspections", str(row.get("inspection_id"))) if table != "inspections" \
+                else None
+            truth = known or parent or claimed
+            if claimed != truth:
+                raise KnownError("hub.owner_relabelled", table=table, row=key, sent=claimed, owner=truth)
+            if known is None:
+                owners.new[(table, key)] = truth
+            if not lead:
+                _check_discipline(account, table, row, truth)
+    for table, parent_table, column in (("finding_events", "findings", "finding_id"),
+                                        ("photo_links", "inspections", "inspection_id"),
+                                        ("photo_links", "findings", "finding_id")):
+        for row in _rows(tables, table):
+            if row.get(column) is None:
+                continue
+            discipline = owners.discipline(parent_table, str(row.get(column)))
+            if lead:
+                continue
+            if discipline is None and table == "finding_events":
+                # An event of a finding neither the package nor the hub knows: whose it is is unknown.
+                raise KnownError("hub.foreign_results", table=table, row=str(row.get("id")),
+                                 discipline="?", department=account.department)
+            if discipline is not None:
+                _check_discipline(account, table, row, discipline)
+    return owners.new
+
+
+def remember_owners(session: Session, owners: dict[tuple[str, str], str], package_id: str) -> None:
+    session.add_all(RowOwner(entity=table, entity_id=key, discipline=discipline, package_id=package_id)
+                    for (table, key), discipline in owners.items())
+
+
+class _Owners:
+    """Disciplines the hub knows (first), then those of rows the package adds."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.new: dict[tuple[str, str], str] = {}
+
+    def known(self, table: str, key: str) -> str | None:
+        return self.session.scalar(sa.select(RowOwner.discipline).where(RowOwner.entity == table,
+                                                                        RowOwner.entity_id == key))
+
+    def discipline(self, table: str, key: str) -> str | None:
+        return self.known(table, key) or self.new.get((table, key))
+
+
+def _rows(tables: Any, table: str) -> list[dict]:
+    rows = tables.get(table) if isinstance(tables, dict) else None
+    return [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
 
 
 def _check_discipline(account: Account, table: str, row: dict, discipline: str) -> None:
@@ -69,7 +117,7 @@ def _records(package_path: Path) -> dict:
             return {}
         if info.file_size > MAX_RECORDS_BYTES:
             raise KnownError("hub.records_too_large", size=info.file_size)
-        data = json.loads(archive.read(info).decode("utf-8"))
+        data = bounded_json.loads(archive.read(info), RECORDS_PATH)
     return data if isinstance(data, dict) else {}
 
 

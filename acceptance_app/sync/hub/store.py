@@ -50,6 +50,10 @@ class PackageStore:
         # smaller offset and the client resumes from it; whatever happened, the commit hashes the whole file.
         return path.stat().st_size
 
+    def partial_bytes(self, account_id: uuid.UUID) -> int:
+        """What the account's unfinished uploads hold, together."""
+        return sum(p.stat().st_size for p in (self.partial_dir / str(account_id)).glob("*.part"))
+
     def discard(self, account_id: uuid.UUID, package_id: str) -> None:
         self.partial(account_id, package_id).unlink(missing_ok=True)
 

@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.sync.hub.accounts import account_for_token
+from acceptance_app.sync.hub.accounts import account_for_token, audit, token_refusal
 from acceptance_app.sync.hub.models import Account
 
 STATUS = {
@@ -25,6 +25,8 @@ STATUS = {
     "hub.wrong_jurisdiction": 403,
     "hub.wrong_key": 403,
     "hub.foreign_results": 403,
+    "hub.owner_relabelled": 403,
+    "hub.registration_not_lead": 403,
     "hub.not_found": 404,
     "hub.package_id_taken": 409,
     "hub.offset_mismatch": 409,
@@ -33,6 +35,7 @@ STATUS = {
     "hub.upload_mismatch": 409,
     "hub.nothing_uploaded": 409,
     "hub.too_large": 413,
+    "hub.upload_quota": 413,
 }
 
 
@@ -50,8 +53,15 @@ def current_account(request: Request, session: SessionDep) -> Account:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     account = account_for_token(session, token.strip()) if scheme.lower() == "bearer" and token else None
-    if account is None:
+    refusal = token_refusal(account)
+    if refusal:
+        # In a transaction of its own: the request's session is rolled back with the refusal.
+        with request.app.state.sessions() as log:
+            audit(log, "auth_failed", account, reason=refusal if token else "missing",
+                  path=request.url.path, client=request.client.host if request.client else "")
+            log.commit()
         raise KnownError("hub.unauthorized")
+    assert account is not None  # token_refusal refuses a missing account
     return account
 
 
