@@ -39,6 +39,8 @@ class CliContext:
             )
 
             self._database = open_database(self.folder, actor=self.settings.inspector_name or "cli")
+            if self.settings.forms_dir:  # the office's forms folder may hold its own holiday tables
+                self._database.calendar_dir = Path(self.settings.forms_dir).expanduser() / "calendar"
         return self._database
 
     def close(self) -> None:

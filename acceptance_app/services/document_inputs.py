@@ -38,7 +38,7 @@ from acceptance_app.reports.inputs import (
     Signer,
     UnitLine,
 )
-from acceptance_app.services import commitments, finding_photos, findings, photos
+from acceptance_app.services import calendar, commitments, finding_photos, findings, photos
 from acceptance_app.settings import load_settings
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.db import data_folder_of
@@ -72,7 +72,8 @@ def findings_source(session: Session, unit_ids: list[uuid.UUID], kind: Inspectio
                 item = f"{row.item_id} {discipline}" if row.item_id else discipline
                 lines.append(FindingLine(item, row.description, labels.ITEM_CLASS[row.item_class],
                                          f"{labels.PARTY_ROLE[row.party_role]} {row.party_name}",
-                                         f"{row.deadline:%Y-%m-%d}", row.unit_name,
+                                         f"{row.deadline:%Y-%m-%d}{calendar.mark(row.deadline_provisional)}",
+                                         row.unit_name,
                                          finding_photos.document_inputs(session, folder, row.id)))
     return lines
 

@@ -24,7 +24,6 @@ from acceptance_app.domain.enums import (
 )
 from acceptance_app.domain.findings import CommitmentData, CommitmentKind, CommitmentStatus, FindingData
 from acceptance_app.domain.photos import PhotoTarget
-from acceptance_app.domain.working_days import CalendarOutOfRange
 from acceptance_app.services import commitments, findings, photos, rechecks
 from acceptance_app.services.changes import Changes
 from acceptance_app.storage.db import data_folder_of
@@ -50,12 +49,7 @@ def _inspection(session: Session, unit: Unit, discipline: Discipline,
 
 def add_demo_finding(session: Session, inspection_id: uuid.UUID, data: FindingData, days_ago: int) -> uuid.UUID:
     today = date.today()
-    opened = today - timedelta(days=days_ago)
-    while True:  # near the calendar's last day: open it earlier rather than fail the demo
-        try:
-            return findings.add_finding(session, inspection_id, data, today=opened)[0]
-        except CalendarOutOfRange:
-            opened -= timedelta(days=7)
+    return findings.add_finding(session, inspection_id, data, today=today - timedelta(days=days_ago))[0]
 
 
 def link_photo(session: Session, target: PhotoTarget, photo_id: uuid.UUID | None) -> None:

@@ -94,12 +94,15 @@ class Database:
     sessions: sessionmaker[Session]
     device_id: str
     actor: str = ""
+    calendar_dir: Path | None = None  # an office's holiday tables (services/calendar.py); None: the shipped ones
 
     def session(self) -> Session:
         """A new session for one unit of work; never share it across threads."""
         session = self.sessions()
         session.info["device_id"] = self.device_id
         session.info["actor"] = self.actor
+        if self.calendar_dir is not None:
+            session.info["calendar_dir"] = str(self.calendar_dir)
         return session
 
     def close(self) -> None:

@@ -27,7 +27,6 @@ from acceptance_app.domain.findings import (
     FindingOrigin,
 )
 from acceptance_app.domain.problems import KnownError, ValidationFailed
-from acceptance_app.domain.working_days import LAST_YEAR, CalendarOutOfRange
 from acceptance_app.messages import describe_error
 from acceptance_app.services import commitments, document_inputs, documents, findings, rechecks
 from acceptance_app.storage.db import Database
@@ -89,10 +88,6 @@ def test_refused_steps_and_bad_input_change_nothing(database: Database, demo_pro
         with pytest.raises(ValidationFailed) as bad:
             findings.add_finding(s, inspection, FindingData(" ", deadline_days=0), today=TODAY)
         assert [p.field for p in bad.value.problems] == ["description", "deadline_days"]
-        with pytest.raises(CalendarOutOfRange) as late:
-            findings.add_finding(s, inspection, FindingData("x", deadline_days=30), today=date(LAST_YEAR, 12, 20))
-        message = describe_error(late.value)
-        assert str(LAST_YEAR) in message and str(LAST_YEAR + 1) in message
     with database.session() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(Finding).where(Finding.inspection_id == inspection)) == 1
         assert findings.get_finding(s, finding_id).status is FindingStatus.OPEN
