@@ -106,3 +106,28 @@ def test_a_bad_table_is_refused_naming_the_file_and_the_problem(database: Databa
         message = describe_error(caught.value)
         assert "D:/通知/2027.json" in message and words in message, message
         assert s.scalar(sa.select(sa.func.count()).select_from(CalendarTable)) == 0
+
+
+def test_a_table_installed_at_the_office_travels_in_a_package_and_settles_the_fields_deadline(
+        database: Database, tmp_path: Path, template_database: Path) -> None:
+    from tests.sync.helpers import export, import_, new_laptop
+
+    with database.session() as s, s.begin():  # the field laptop: a finding counted on weekends only
+        built = builders.project(s)
+        inspection = builders.inspection(s, built.unit_id)
+        finding_id, _ = findings.add_finding(s, inspection, FindingData("防火门闭门器缺失", deadline_days=20),
+                                             today=OPENED)
+    first = export(database, built.project_id, tmp_path / "field.acpkg")
+    office = new_laptop(tmp_path / "office", template_database, "住建科")
+    try:
+        import_(office, first.path)
+        with office.session() as s, s.begin():
+            assert calendar.install_table(s, table_2027(), "2027.json")[1] == 1  # the office's copy settles
+        back = export(office, built.project_id, tmp_path / "office.acpkg")
+    finally:
+        office.close()
+    import_(database, back.path)
+    with database.session() as s:
+        row = findings.get_finding(s, finding_id, today=OPENED)
+        assert row.deadline == date(2027, 1, 20) and not row.deadline_provisional
+        assert {y.year: y.where for y in calendar.known_years(s)}[2027] == "installed"
