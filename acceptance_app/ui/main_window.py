@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
             _("Data folder: {path}  ·  device {device}").format(path=self.data_dir, device=runner.database.device_id)
         )
         self.project_list.reload()
+        self._refresh_calendar()
         self.attached.emit()
 
     def _build_actions(self) -> None:
@@ -186,8 +187,22 @@ class MainWindow(QMainWindow):
 
     def update_settings(self, settings: Settings) -> None:
         """Every change of the settings goes through here, so the window's copy and the file agree."""
+        folder_changed = settings.forms_dir != self.settings.forms_dir
         self.settings = settings
         save_settings(self.data_dir, settings)
+        if folder_changed:
+            self._refresh_calendar()
+
+    def _refresh_calendar(self) -> None:
+        """The office's forms folder may bring a year's holiday table: deadlines counted on weekends only
+        are recomputed with it (a short write; the dashboard shows what changed)."""
+        if self.runner is None:
+            return
+        forms = self.settings.forms_dir
+        self.runner.database.calendar_dir = Path(forms).expanduser() / "calendar" if forms else None
+        from acceptance_app.services.calendar import refresh_deadlines
+
+        self.runner.write(lambda session, task: refresh_deadlines(session)[1]).run()
 
     def about(self) -> None:
         QMessageBox.about(
