@@ -108,7 +108,7 @@ def _not_applicable(item: Item, unit: Unit) -> str:
     if unit.height is not None and unit.height <= 33 and unit.use.value == "residential":
         reasons.update(LOW_TOWER_NA)
     rule = item.applies_to
-    if unit.height is None and rule is not None and rule.min_height is not None:
+    if not unit.height and rule is not None and rule.min_height is not None:
         return "全地下建筑，无地上部分"
     return reasons.get(item.id, "")
 

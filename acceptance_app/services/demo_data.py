@@ -82,13 +82,14 @@ MAIN_UNITS = (
              BuildingUse.RESIDENTIAL),
     UnitData("5#住宅楼", "5", "", _bdc(126, 5), 7952.36, 865.40, 11, 1, 32.35, Structure.SHEAR_WALL,
              BuildingUse.RESIDENTIAL),
-    # No above-ground part: no height, no storeys above grade (the opinion prints "—").
-    UnitData("地下车库（含人防工程）", "8", "", _bdc(126, 8), None, 18650.30, 0, 2, None, Structure.FRAME,
+    # No above-ground part: height, area and storeys above grade are 0 (none, as opposed to None: not entered),
+    # so no item gated by a height applies.
+    UnitData("地下车库（含人防工程）", "8", "", _bdc(126, 8), 0.0, 18650.30, 0, 2, 0.0, Structure.FRAME,
              BuildingUse.PARKING, has_civil_air_defense=True),
     # 3 storeys × 3.9 m + 0.45 m; > 1000 m² 托幼 儿童用房: 特殊建设工程, and 人员密集场所.
-    UnitData("幼儿园", "9", "", _bdc(126, 9), 3186.55, None, 3, 0, 12.15, Structure.FRAME,
+    UnitData("幼儿园", "9", "", _bdc(126, 9), 3186.55, 0.0, 3, 0, 12.15, Structure.FRAME,
              BuildingUse.KINDERGARTEN, accepted_alone=True),
-    UnitData("配套商业S1", "10", "", _bdc(126, 10), 2468.90, None, 2, 0, 9.90, Structure.FRAME,
+    UnitData("配套商业S1", "10", "", _bdc(126, 10), 2468.90, 0.0, 2, 0, 9.90, Structure.FRAME,
              BuildingUse.COMMERCIAL),
 )
 READY_UNITS = (
@@ -96,7 +97,7 @@ READY_UNITS = (
              BuildingUse.RESIDENTIAL, accepted_alone=True),
     UnitData("7#住宅楼", "7", "", _bdc(127, 7), 10460.02, 1098.64, 15, 2, 43.95, Structure.SHEAR_WALL,
              BuildingUse.RESIDENTIAL),
-    UnitData("二期地下车库（含人防工程）", "11", "", _bdc(127, 11), None, 9860.75, 0, 1, None, Structure.FRAME,
+    UnitData("二期地下车库（含人防工程）", "11", "", _bdc(127, 11), 0.0, 9860.75, 0, 1, 0.0, Structure.FRAME,
              BuildingUse.PARKING, has_civil_air_defense=True),
 )
 
