@@ -121,8 +121,8 @@ UNIT_FACTS: dict[str, dict[str, bool]] = {
 @dataclass(frozen=True)
 class Typical:
     """What a site measures for an item: a value drawn between ``low`` and ``high``. With ``design`` the design
-    value is a unit's dimension ("height", "area_above", "area_below", "storeys", "storeys_below") or a number,
-    and with ``offset`` the measurement is the design plus the drawn deviation."""
+    value is a unit's dimension ("height", "area_above", "area_below", "storeys_above", "storeys_below") or a
+    number, and with ``offset`` the measurement is the design plus the drawn deviation."""
 
     low: float
     high: float
@@ -139,7 +139,7 @@ TYPICAL: dict[str, Typical] = {
     "GH-B4": Typical(-0.05, 0.08, 2, 39.6, offset=True),  # 日照间距 (about 1.3 H of the southern block)
     "GH-B5": Typical(-0.04, 0.05, 2, 5.0, offset=True),
     "GH-C1": Typical(-0.05, 0.03, 2, "height", offset=True),
-    "GH-C2": Typical(0, 0, 0, "storeys", offset=True),
+    "GH-C2": Typical(0, 0, 0, "storeys_above", offset=True),
     "GH-C2a": Typical(0, 0, 0, "storeys_below", offset=True),
     "GH-C3": Typical(2.88, 2.90, 2, 2.90),
     "GH-D1": Typical(-0.002, 0.001, 2, "area", offset=True),  # relative deviation for areas
@@ -154,7 +154,7 @@ TYPICAL: dict[str, Typical] = {
     "GH-F1": Typical(0.0, 0.004, 2, 3186.55, offset=True),
     # 消防
     "XF-01-1": Typical(-0.05, 0.03, 2, "height", offset=True),
-    "XF-01-1a": Typical(0, 0, 0, "storeys", offset=True),
+    "XF-01-1a": Typical(0, 0, 0, "storeys_above", offset=True),
     "XF-01-1b": Typical(-0.002, 0.001, 2, "area", offset=True),
     "XF-01-3": Typical(88, 96, 0),
     "XF-01-3a": Typical(88, 97, 0),
@@ -378,8 +378,8 @@ class Defect:
 CHECKLIST_DEFECTS = (
     # 一期 2#: 整改后复验 (one class C failure)
     Defect("2#住宅楼", Discipline.FIRE, "XF-06-4a",
-           "2#住宅楼12层前室乙级防火门开启力实测 96 N，大于 80 N，不符合GB 50877-2014第5.3.6条",
-           ItemClass.C, PartyRole.CONTRACTOR, 10, "door", 96.0),
+           "2#住宅楼12层前室乙级防火门开启力实测 96 N，大于 80 N，不符合GB 50877-2014的规定",
+           ItemClass.C, PartyRole.CONTRACTOR, 10, "door_gauge", 96.0),
     # 一期 3#: 不合格 (class A)
     Defect("3#住宅楼", Discipline.FIRE, "XF-09-4c",
            "3#住宅楼2号疏散楼梯第15至16层梯段净宽实测 1.02 m（设置栏杆扶手后），小于 1.10 m，"
@@ -390,7 +390,7 @@ CHECKLIST_DEFECTS = (
            "不符合GB 50974-2014第5.2.2条", ItemClass.B, PartyRole.CONTRACTOR, 15, "tank", 0.04),
     # 二期 7#: 整改后复验 (one class C failure)
     Defect("7#住宅楼", Discipline.FIRE, "XF-16-3",
-           "7#住宅楼B1层配电间手提式灭火器挂设过高，顶部离地实测 1.68 m，大于 1.50 m，不符合GB 50444-2008第3.2.2条",
+           "7#住宅楼B1层配电间手提式灭火器挂设过高，顶部离地实测 1.68 m，大于 1.50 m，不符合GB 50140-2005第5.1.3条",
            ItemClass.C, PartyRole.CONTRACTOR, 10, "extinguisher", 1.68),
     # 二期 6#: technical service before the formal acceptance (class B)
     Defect("6#住宅楼", Discipline.FIRE, "XF-14-1",
@@ -463,6 +463,10 @@ COMMITMENTS = (
 )
 
 
+# 二期: the 档案 3-month handover obligation (GB/T 50328; 《城市建设档案管理规定》) printed under 待履行承诺.
+READY_COMMITMENTS = (COMMITMENTS[1],)
+
+
 @dataclass(frozen=True)
 class Scene:
     name: str  # file name as the camera gives it
@@ -485,6 +489,7 @@ SCENES = (
     Scene("IMG_2310.JPG", "tank", 142),
     Scene("IMG_2311.JPG", "extinguisher", 163),
     Scene("IMG_2312.JPG", "fan", 185),
+    Scene("IMG_2313.JPG", "door_gauge", 203),
 )
 PHOTO_OF_KIND = {s.kind: s.name for s in SCENES}
 

@@ -53,6 +53,10 @@ def _draw(kind: str) -> Image.Image:
         draw.rectangle((300, 200, 500, 470), fill=(150, 120, 80), outline=(70, 50, 30), width=6)
     elif kind == "door":  # a fire door with no closer on its frame
         _door(draw)
+    elif kind == "door_gauge":  # a fire door pulled open with a push-pull gauge at the handle
+        _door(draw, closer=True)
+        draw.line([(500, 280), (640, 280)], fill=(40, 40, 40), width=6)
+        draw.rectangle((640, 255, 720, 305), fill=(240, 200, 40), outline=(60, 60, 60), width=3)
     elif kind == "valve":  # a sprinkler test valve: riser, valve, an empty gauge port
         draw.rectangle((360, 80, 390, 470), fill=(200, 30, 30))
         draw.rectangle((330, 250, 420, 300), fill=(150, 20, 20))

@@ -9,15 +9,17 @@ passes all four. The facts are in demo_data."""
 from __future__ import annotations
 
 import uuid
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
 from acceptance_app.domain.enums import DISCIPLINES, Discipline, InspectionKind
+from acceptance_app.domain.findings import CommitmentData, CommitmentKind
 from acceptance_app.domain.matrix import discipline_applies
-from acceptance_app.services import projects
+from acceptance_app.services import commitments, projects
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.checklist_demo import defect_for, demo_forms_folder, run_demo_inspection
-from acceptance_app.services.demo_data import PARTIES, READY_PROJECT, READY_UNITS
+from acceptance_app.services.demo_data import PARTIES, READY_COMMITMENTS, READY_PROJECT, READY_UNITS
 from acceptance_app.storage.models import Unit
 
 
@@ -36,4 +38,9 @@ def create_ready_project(session: Session) -> tuple[uuid.UUID, Changes]:
             if discipline_applies(data, discipline):
                 run_demo_inspection(session, unit, discipline, folder,
                                     defect=defect_for(unit, discipline, InspectionKind.FORMAL))
+    today = date.today()
+    for promise in READY_COMMITMENTS:
+        changes |= commitments.add_commitment(session, project_id, CommitmentData(
+            CommitmentKind(promise.kind), promise.subject, promise.promise, promise.party,
+            today + timedelta(days=promise.due_in_days)), today=today)[1]
     return project_id, changes | Changes(inspection=True, checklist=True, finding=True)
