@@ -31,7 +31,8 @@ from acceptance_app.messages import describe_error
 from acceptance_app.services import commitments, document_inputs, documents, findings, rechecks
 from acceptance_app.services.demo_data import HAND_FINDINGS, PHOTO_OF_KIND
 from acceptance_app.storage.db import Database
-from acceptance_app.storage.models import Finding, Inspection, Party, Unit
+from acceptance_app.storage.models import Finding, Inspection, Unit
+from tests import builders
 
 TODAY = date(2026, 11, 20)  # a Friday
 
@@ -55,14 +56,14 @@ def _inspection(s, unit: Unit, discipline: Discipline = Discipline.FIRE,  # type
 DOOR = FindingData("防火门闭门器缺失", ItemClass.B, PartyRole.CONTRACTOR, 5, "XF-04-1")
 
 
-def test_the_loop_records_who_and_when_and_a_failed_recheck_goes_back(database: Database, demo_project) -> None:
+def test_the_loop_records_who_and_when_and_a_failed_recheck_goes_back(database: Database) -> None:
     with database.session() as s, s.begin():
-        inspection = _inspection(s, _unit(s, demo_project))
+        inspection = builders.inspection(s, builders.project(s).unit_id)
         finding_id, changes = findings.add_finding(s, inspection, DOOR, today=TODAY)
         assert changes.finding
         row = findings.get_finding(s, finding_id, today=TODAY)
         assert row.status is FindingStatus.OPEN and row.deadline == date(2026, 11, 27)
-        assert row.party_name == "山东鲁建第三建设集团有限公司" and row.created_by == "测试员"
+        assert row.party_name == builders.PARTIES[1].name and row.created_by == "测试员"
         findings.mark_rectified(s, finding_id, "已安装闭门器")
         findings.recheck(s, finding_id, passed=False, note="仍不能自行关闭")
         assert findings.get_finding(s, finding_id).status is FindingStatus.OPEN
@@ -78,9 +79,9 @@ def test_the_loop_records_who_and_when_and_a_failed_recheck_goes_back(database: 
     assert all(e.by == "测试员" and e.at.tzinfo is not None for e in events)
 
 
-def test_refused_steps_and_bad_input_change_nothing(database: Database, demo_project) -> None:
+def test_refused_steps_and_bad_input_change_nothing(database: Database) -> None:
     with database.session() as s, s.begin():
-        inspection = _inspection(s, _unit(s, demo_project))
+        inspection = builders.inspection(s, builders.project(s).unit_id)
         finding_id, _ = findings.add_finding(s, inspection, DOOR, today=TODAY)
     with database.session() as s, s.begin():
         with pytest.raises(KnownError) as caught:
@@ -94,10 +95,9 @@ def test_refused_steps_and_bad_input_change_nothing(database: Database, demo_pro
         assert findings.get_finding(s, finding_id).status is FindingStatus.OPEN
 
 
-def test_a_missing_party_is_named(database: Database, demo_project) -> None:
+def test_a_missing_party_is_named(database: Database) -> None:
     with database.session() as s, s.begin():
-        s.execute(sa.delete(Party).where(Party.project_id == demo_project, Party.role == PartyRole.SURVEYOR))
-        inspection = _inspection(s, _unit(s, demo_project))
+        inspection = builders.inspection(s, builders.project(s).unit_id)  # a builder and a contractor only
         with pytest.raises(KnownError) as caught:
             findings.add_finding(s, inspection, FindingData("地基", party_role=PartyRole.SURVEYOR), today=TODAY)
     assert "勘察单位" in describe_error(caught.value)
