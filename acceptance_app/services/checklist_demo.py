@@ -53,6 +53,9 @@ def demo_forms_folder() -> Path:
 
 
 def _design(typical: Typical, unit: Unit) -> float | None:
+    own = dict(typical.per_project).get(unit.project.project_code)
+    if own is not None:
+        return own
     if isinstance(typical.design, str):
         if typical.design == "area":
             return round((unit.area_above or 0) + (unit.area_below or 0), 2)

@@ -129,6 +129,11 @@ class Typical:
     decimals: int = 2
     design: str | float | None = None
     offset: bool = False
+    per_project: tuple[tuple[str, float], ...] = ()  # (project code, design): a project-level figure of each
+
+
+def _both(first: float, second: float) -> tuple[tuple[str, float], ...]:
+    return ((MAIN_CODE, first), (READY_CODE, second))
 
 
 TYPICAL: dict[str, Typical] = {
@@ -145,13 +150,16 @@ TYPICAL: dict[str, Typical] = {
     "GH-D1": Typical(-0.002, 0.001, 2, "area", offset=True),  # relative deviation for areas
     "GH-D1a": Typical(-0.002, 0.001, 2, "area_above", offset=True),
     "GH-D1b": Typical(-0.002, 0.001, 2, "area_below", offset=True),
-    "GH-D2": Typical(-0.003, 0.0, 2, 77300.0, offset=True),
+    # 计容面积 as permitted: 一期 ≈ the units' 地上面积 (57 998.46 m²), 二期 20 912.20 m².
+    "GH-D2": Typical(-0.003, 0.0, 2, 58012.3, offset=True, per_project=_both(58012.3, 20925.0)),
     "GH-D3": Typical(22.1, 22.8, 1, 23.0),  # 建筑密度 %
     "GH-D4": Typical(35.2, 35.9, 1, 35.0),  # 绿地率 %
-    "GH-D5": Typical(0, 6, 0, 1268, offset=True),  # 机动车位
-    "GH-D6": Typical(0, 20, 0, 1540, offset=True),
-    "GH-D7": Typical(0, 0, 0, 317, offset=True),  # 充电设施 (25 % of the spaces)
-    "GH-F1": Typical(0.0, 0.004, 2, 3186.55, offset=True),
+    # 机动车位: about 33 m² of garage per space, plus a few on the ground.
+    "GH-D5": Typical(0, 4, 0, 560, offset=True, per_project=_both(560, 290)),
+    "GH-D6": Typical(0, 12, 0, 1120, offset=True, per_project=_both(1120, 380)),
+    "GH-D7": Typical(0, 0, 0, 140, offset=True, per_project=_both(140, 73)),  # 充电设施: 25 % of the spaces
+    # 公共服务配套: 一期 the kindergarten and 物业/社区用房, 二期 物业用房 only.
+    "GH-F1": Typical(0.0, 0.004, 2, 3606.55, offset=True, per_project=_both(3606.55, 385.0)),
     # 消防
     "XF-01-1": Typical(-0.05, 0.03, 2, "height", offset=True),
     "XF-01-1a": Typical(0, 0, 0, "storeys_above", offset=True),
@@ -275,8 +283,8 @@ TYPICAL: dict[str, Typical] = {
     "XF-16-4": Typical(-10.0, -3.0, 1, 20.0, offset=True),
     "XF-17-1a": Typical(25, 30, 0),
     # 人防
-    "RF-A4": Typical(0.0, 0.004, 2, 5240.0, offset=True),
-    "RF-A4a": Typical(2, 2, 0, 2),
+    "RF-A4": Typical(0.0, 0.004, 2, 5240.0, offset=True, per_project=_both(5240.0, 2980.0)),  # 人防面积
+    "RF-A4a": Typical(0, 0, 0, 3, offset=True, per_project=_both(3, 2)),  # 防护单元 ≤ 2000 m² each
     "RF-B1": Typical(0.0, 0.3, 1),
     "RF-B9": Typical(0.65, 0.90, 2),
     "RF-B9a": Typical(0.55, 0.90, 2),
@@ -314,6 +322,7 @@ _TOWER_NA = {
     "XF-12-2": _NO_SPRINKLERS, "XF-12-3": _NO_SPRINKLERS, "XF-12-4": "未设干式系统", "XF-12-4a": "未设预作用系统",
     "XF-12-5": _NO_SPRINKLERS, "XF-12-5a": _NO_SPRINKLERS, "XF-14-3": "住宅楼未设机械排烟（自然排烟）",
     "XF-14-3a": "住宅楼未设通风空调系统", "XF-14-7": "住宅楼未设机械排烟（自然排烟）",
+    "XF-14-4": "住宅楼未设机械排烟口（自然排烟）", "XF-14-4a": "住宅楼未设机械排烟口（自然排烟）",
     "XF-15-3": "未设柴油发电机组（二级负荷，双回路供电）", "XF-17-1a": "未设气体灭火系统",
     "XF-17-2": "未设泡沫灭火系统", "XF-06-1": "住宅楼每层一个防火分区，面积远小于限值，由建筑面积项核验",
 }
@@ -321,7 +330,8 @@ _GARAGE_NA = {
     "XF-01-1": "全地下建筑，无地上部分", "XF-01-1a": "全地下建筑，无地上层", "GH-D1a": "全地下建筑，无地上建筑面积", "GH-C1": "全地下建筑，无地上部分",
     "GH-C2": "全地下建筑，无地上层", "GH-C3": "规划条件未限定地下层高",
     "XF-01-3": "钢筋混凝土框架结构，无钢结构构件", "XF-01-3a": "钢筋混凝土框架结构，无钢结构构件",
-    "XF-02-1": "地下建筑，不涉及防火间距", "XF-03-3": "无儿童活动场所、老年人照料设施",
+    "XF-02-1": "地下建筑，不涉及防火间距", "GH-B2": "地下建筑，退界见GH-B5", "GH-B3": "地下建筑，退界见GH-B5",
+    "GH-B4": "地下建筑，不涉及建筑间距和日照间距", "XF-03-3": "无儿童活动场所、老年人照料设施",
     "XF-04-1c": "地下建筑，无外墙外保温", "XF-04-1d": "地下建筑，无外墙外保温", "XF-04-1e": "地下建筑，无外墙外保温",
     "XF-04-1f": "地下建筑，无外墙外保温", "XF-04-2": "地下建筑，无外墙外保温", "XF-04-3": "地下建筑，无外墙外保温",
     "XF-04-4": "地下建筑，无外墙装饰", "XF-05-1b": "车库内无厨房", "XF-06-9": "无中庭、自动扶梯开口",
