@@ -46,6 +46,14 @@ def main() -> int:
     page.findings_dashboard.reload()
     settle(900)
     window.grab().save(str(out / "20-deadline-provisional.png"))
+    window.open_unit(unit.id)
+    settle(600)
+    unit_page = window.unit_page
+    unit_page.tabs.setCurrentWidget(unit_page.findings_tab)
+    settle(600)
+    window.grab().save(str(out / "20b-unit-findings-provisional.png"))
+    window.open_project(project_id)
+    settle(600)
     with runner.database.session() as s, s.begin():
         calendar.install_table(s, json.dumps(TEST_2027, ensure_ascii=False).encode(), "2027.json")
     page.findings_dashboard.reload()
