@@ -365,9 +365,14 @@ NOT_APPLICABLE: dict[BuildingUse, dict[str, str]] = {
     BuildingUse.COMMERCIAL: {**_LOW_PUBLIC_NA, "XF-09-4": "非住宅建筑", "XF-03-3": "无儿童活动场所、歌舞娱乐场所",
                              "XF-09-8c": "非病房楼、老年人照料设施"},
 }
-# A residential tower ≤ 33 m has no 消防电梯 (GB 50016-2014 7.3.1).
-LOW_TOWER_NA = {k: "建筑高度不大于33 m，未设消防电梯（GB 50016-2014 第7.3.1条）"
-                for k in ("XF-10-1", "XF-10-2", "XF-10-3", "XF-10-4", "XF-10-4a", "XF-10-5", "XF-10-5a", "XF-10-6")}
+# A residential tower ≤ 33 m has no 消防电梯 (GB 50016-2014 7.3.1) and a 封闭楼梯间 ventilated naturally (5.5.27):
+# no mechanical pressurisation.
+LOW_TOWER_NA = {
+    **{k: "建筑高度不大于33 m，未设消防电梯（GB 50016-2014 第7.3.1条）"
+       for k in ("XF-10-1", "XF-10-2", "XF-10-3", "XF-10-4", "XF-10-4a", "XF-10-5", "XF-10-5a", "XF-10-6")},
+    **{k: "建筑高度不大于33 m，设封闭楼梯间自然通风，未设机械加压送风"
+       for k in ("XF-14-1", "XF-14-1a", "XF-14-2")},
+}
 
 
 # Defects: what the inspectors found, on the right item, with where, what was measured and which clause ---------
