@@ -26,7 +26,7 @@ def main() -> int:
     page.tabs.setCurrentWidget(page.findings_dashboard)
     dashboard = page.findings_dashboard
     rows = dashboard.view.model.rows
-    dashboard.view.select_finding(next(r.id for r in rows if r.item_id == "XF-07-2"))  # has before and after
+    dashboard.view.select_finding(next(r.id for r in rows if r.item_id == "XF-12-3"))  # has before and after
     settle(800)
     window.grab().save(str(out / "10-rectification-dashboard.png"))
     shop = next(u for u in page.unit_model.rows if u.data.name == "配套商业S1")

@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "photos": ("photos",),
     "findings": ("findings", "recheck", "dashboard"),
     "commitments": ("commitments",),
+    "calendar": ("calendar",),
     "signing": ("sign", "verify", "identities"),
     "exchange": ("exchange",),
     "hub": ("hub",),

@@ -14,6 +14,7 @@ from acceptance_app.domain.enums import Discipline, FindingStatus, ItemClass, Pa
 from acceptance_app.domain.findings import FindingData, FindingRow
 from acceptance_app.i18n import _
 from acceptance_app.services import findings, rechecks
+from acceptance_app.services.calendar import mark
 from acceptance_app.services.common import get_or_raise
 from acceptance_app.services.projects import Project
 
@@ -83,9 +84,10 @@ def finding_json(row: FindingRow) -> dict[str, Any]:
 
 
 def _line(row: FindingRow) -> str:
-    left = "" if row.left is None else (f"{row.left.days:+d}" + ("" if row.left.working else "d"))
+    left = "" if row.left is None else f"{row.left.days:+d}"
     return "\t".join([str(row.id), row.status.value, row.discipline.short_code, row.unit_name, row.item_id or "-",
-                      row.item_class.value, row.party_role.value, f"{row.deadline}", left,
+                      row.item_class.value, row.party_role.value,
+                      f"{row.deadline}{mark(row.deadline_provisional)}", left,
                       "OVERDUE" if row.overdue else "", row.description])
 
 
@@ -110,7 +112,7 @@ def run_add(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session, session.begin():
         finding_id, _changes = findings.add_finding(session, args.inspection, data, today=args.today)
         row = findings.get_finding(session, finding_id, today=args.today)
-    print(f"{finding_id}\t{row.deadline}")
+    print(f"{finding_id}\t{row.deadline}{mark(row.deadline_provisional)}")
     return 0
 
 

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from acceptance_app.domain.enums import Discipline, FindingStatus, InspectionKind, ItemClass, PartyRole
 from acceptance_app.domain.problems import KnownError, Problem
-from acceptance_app.domain.working_days import DaysLeft, days_left
+from acceptance_app.domain.working_days import DaysLeft, WorkingCalendar, package_calendar
 
 
 class FindingAction(StrEnum):
@@ -22,6 +22,8 @@ class FindingAction(StrEnum):
     RECTIFY = "rectify"  # 整改完成 (reported by the responsible party, recorded by the inspector)
     RECHECK_PASS = "recheck-pass"  # 复验通过
     RECHECK_FAIL = "recheck-fail"  # 复验不通过
+    # Not a step of the loop (no transition): the deadline was recounted when its year's holiday table arrived.
+    DEADLINE_RECOMPUTED = "deadline-recomputed"
 
 
 class FindingOrigin(StrEnum):
@@ -117,15 +119,17 @@ class FindingRow:
     last_note: str
     left: DaysLeft | None  # None once closed
     deadline_days: int = 0  # as entered, in working days
+    deadline_provisional: bool = False  # counted on weekends only (暂按周末计算) until the year's table arrives
 
     @property
     def overdue(self) -> bool:
         return self.left is not None and self.left.overdue
 
 
-def time_left(status: FindingStatus, deadline: date, today: date) -> DaysLeft | None:
+def time_left(status: FindingStatus, deadline: date, today: date,
+              calendar: WorkingCalendar | None = None) -> DaysLeft | None:
     """Closed findings have no time left; rectified ones keep counting (the re-check may still fail)."""
-    return None if status is FindingStatus.CLOSED else days_left(deadline, today)
+    return None if status is FindingStatus.CLOSED else (calendar or package_calendar()).days_left(deadline, today)
 
 
 # Commitments -----------------------------------------------------------------------------------------

@@ -1,9 +1,15 @@
 """The demo project's checklists: units fully answered (合格, 整改后复验, 不合格), one technical-service session,
 one unit in progress. Written against whatever forms are installed: the shipped forms/*.yaml when all four
-are there, else the small demo forms in resources/demo-forms."""
+are there, else the small demo forms in resources/demo-forms.
+
+Values come from the per-item ranges of ``demo_data.TYPICAL`` (drawn with a seed per unit and item, so every
+run gives the same figures), items that do not apply to the unit kind are answered 不适用 with the reason an
+inspector writes, and a failing item is one of ``demo_data.CHECKLIST_DEFECTS``: its measured value, its
+finding with location and clause, its photo. Each answer names the discipline's inspector."""
 
 from __future__ import annotations
 
+import random
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,16 +22,25 @@ from acceptance_app.domain.checklists.form import AnswerType, EvidenceKind, Item
 from acceptance_app.domain.checklists.jurisdiction import Jurisdiction
 from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.checklists.tolerance import Compare, Range, parse_tolerance
-from acceptance_app.domain.enums import Discipline, InspectionKind, ItemClass, ItemVerdict, PartyRole
+from acceptance_app.domain.enums import Discipline, InspectionKind, ItemVerdict
 from acceptance_app.domain.findings import FindingData
 from acceptance_app.domain.photos import PhotoTarget
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.locator import forms_dir, resource
 from acceptance_app.services import checklist_forms, checklists, verdicts
 from acceptance_app.services.changes import Changes
-from acceptance_app.services.finding_texts import needs_design_route, proposed_text
+from acceptance_app.services.demo_data import (
+    CHECKLIST_DEFECTS,
+    INSPECTOR_OF,
+    LOW_TOWER_NA,
+    NOT_APPLICABLE,
+    PHOTO_OF_KIND,
+    TYPICAL,
+    Defect,
+    Typical,
+)
 from acceptance_app.services.findings_demo import add_demo_finding, demo_photo, link_photo
-from acceptance_app.storage.models import Inspection, Unit
+from acceptance_app.storage.models import Unit
 
 JURISDICTION = "370100"
 
@@ -37,101 +52,142 @@ def demo_forms_folder() -> Path:
     return resource("demo-forms")
 
 
-def _measure(item: Item, design: float, jurisdiction: Jurisdiction, passing: bool) -> AnswerInput | None:
-    """A plausible measured value inside (or outside) the item's tolerance, whatever the rule is."""
+def _design(typical: Typical, unit: Unit) -> float | None:
+    own = dict(typical.per_project).get(unit.project.project_code)
+    if own is not None:
+        return own
+    if isinstance(typical.design, str):
+        if typical.design == "area":
+            return round((unit.area_above or 0) + (unit.area_below or 0), 2)
+        value = getattr(unit, typical.design, None)
+        return float(value) if value is not None else None
+    return typical.design
+
+
+def _draw(typical: Typical, design: float | None, rng: random.Random) -> float:
+    deviation = rng.uniform(typical.low, typical.high)
+    if typical.offset and design is not None:
+        # Areas deviate relatively (a few per mille); other offsets are absolute (m, pieces ...).
+        value = design * (1 + deviation) if abs(typical.high) < 0.01 and abs(typical.low) < 0.01 else design + deviation
+    else:
+        value = deviation
+    return round(value, typical.decimals)
+
+
+def _fallback(item: Item, design: float, jurisdiction: Jurisdiction, rng: random.Random) -> tuple[float, float]:
+    """An item the demo has no range for (a form newer than the demo): a value comfortably inside its rule."""
     tolerance = parse_tolerance(item.answer.tolerance)
-    conditions = list(tolerance.conditions)
-    for key in tolerance.references:  # a jurisdiction rule: take its bounds too
-        try:
-            conditions += parse_tolerance(jurisdiction.tolerance_for(key, design)).conditions
-        except KnownError:
-            continue
-    candidates = [design, design * 1.004, design * 0.996, design * 1.5, design * 0.5, 0.0]
-    for c in conditions:
-        if isinstance(c, Compare) and c.value is not None:
-            candidates += [c.value * 1.1 + 0.1, c.value * 0.9 - 0.1, c.value, c.value * 0.5, c.value * 1.5]
+    for c in tolerance.conditions:
         if isinstance(c, Range):
-            candidates += [(c.low + c.high) / 2, c.low - 1, c.high + 1]
-    for value in candidates:
-        value = round(value, 2)
+            return round(rng.uniform(c.low + (c.high - c.low) * 0.3, c.low + (c.high - c.low) * 0.7), 2), design
+        if isinstance(c, Compare) and c.value is not None:
+            factor = rng.uniform(1.1, 1.4) if c.op in (">=", ">") else rng.uniform(0.5, 0.85)
+            return round(c.value * factor, 2), design
+    return round(design * rng.uniform(0.999, 1.001), 2), design
+
+
+def _samples(item: Item, unit: Unit, jurisdiction: Jurisdiction, rng: random.Random) -> AnswerInput | None:
+    count = max(item.sampling.min_samples if item.sampling else 1, 1)
+    typical = TYPICAL.get(item.id)
+    design = _design(typical, unit) if typical else None
+    needs_design = parse_tolerance(item.answer.tolerance).needs_design
+    for _attempt in range(6):
+        if typical:
+            values = [_draw(typical, design, rng) for _ in range(count)]
+        else:
+            base = float(unit.area_above or unit.height or 10.0) if item.answer.unit == "m²" else 10.0
+            pairs = [_fallback(item, base, jurisdiction, rng) for _ in range(count)]
+            values, design = [v for v, _ in pairs], pairs[0][1]
         try:
-            if sample_passes(item, value, design, jurisdiction) is passing:
-                count = max(item.sampling.min_samples if item.sampling else 1, 1)
-                return AnswerInput(samples=(value,) * count, design=design if tolerance.needs_design else None)
+            if all(sample_passes(item, v, design, jurisdiction) for v in values):
+                return AnswerInput(samples=tuple(values), design=design if needs_design else None)
         except KnownError:
-            continue
+            return None
     return None
 
 
-# Plausible design values by unit symbol, so the demo's measurements read like real ones.
-_DESIGN_BY_UNIT = {
-    "m": 13.0,
-    "%": 35.0,
-    "MPa": 0.35,
-    "Pa": 50.0,
-    "lx": 5.0,
-    "dB": 60.0,
-    "s": 30.0,
-    "L/s": 10.0,
-    "mm": 200.0,
-    "℃": 20.0,
-}
+def _not_applicable(item: Item, unit: Unit) -> str:
+    reasons = dict(NOT_APPLICABLE.get(unit.use, {}))
+    if unit.height is not None and unit.height <= 33 and unit.use.value == "residential":
+        reasons.update(LOW_TOWER_NA)
+    rule = item.applies_to
+    if not unit.height and rule is not None and rule.min_height is not None:
+        return "全地下建筑，无地上部分"
+    return reasons.get(item.id, "")
 
 
-def _answer(item: Item, area: float, jurisdiction: Jurisdiction, passing: bool) -> AnswerInput:
+def _answer(item: Item, unit: Unit, jurisdiction: Jurisdiction, defect: Defect | None) -> AnswerInput | None:
     kind = item.answer.type
-    design = area if item.answer.unit == "m²" else _DESIGN_BY_UNIT.get(item.answer.unit, 10.0)
-    verdict = ItemVerdict.PASS if passing else ItemVerdict.FAIL
-    note = ""  # the finding made from a failure words what was measured (services/finding_texts.py)
+    rng = random.Random(f"{unit.name}/{item.id}")
+    reason = _not_applicable(item, unit)
+    if reason and defect is None:
+        return AnswerInput(verdict=ItemVerdict.NOT_APPLICABLE, na_reason=reason)
+    if defect is not None and kind is AnswerType.MEASURE and defect.value is not None:
+        passing = _samples(item, unit, jurisdiction, rng)
+        design = passing.design if passing else None
+        # The failing door, and the second one of the doubled sample (加倍抽查) failing too.
+        extra = item.sampling.extend_on_fail if item.sampling else 0
+        bad = [defect.value] + [round(defect.value * 0.98, 2)] * min(extra, 1)
+        good = list(passing.samples[:-1]) if passing else []
+        return AnswerInput(samples=(*good, *bad), design=design, note=defect.description)
     if kind is AnswerType.MEASURE:
-        found = _measure(item, design, jurisdiction, passing)
-        if found is not None:
-            return AnswerInput(samples=found.samples, design=found.design, note=note)
+        return _samples(item, unit, jurisdiction, rng)
     if kind is AnswerType.COUNT:
-        low = item.answer.min if isinstance(item.answer.min, int) else 2
-        value = low if passing else max(low - 1, 0)
-        return AnswerInput(samples=(float(value),), design=float(low), note=note)
+        typical = TYPICAL.get(item.id)
+        design = _design(typical, unit) if typical else None
+        if typical and design is not None:
+            value = design + round(rng.uniform(typical.low, typical.high)) if typical.offset else design
+        else:
+            value = 2.0
+        if isinstance(item.answer.min, int) and value < item.answer.min:
+            value = design = float(item.answer.min)  # the form asks more than the demo's figure: give it
+        return AnswerInput(samples=(float(value),), design=float(design) if design is not None else float(value))
     if kind is AnswerType.CHOICE:
         wrong = [o for o in item.answer.options if o not in item.answer.passing]
-        choice = item.answer.passing[0] if passing or not wrong else wrong[0]
-        return AnswerInput(choice=choice, note=note)
-    return AnswerInput(verdict=verdict, text="符合设计要求" if kind is AnswerType.TEXT else "", note=note)
+        if defect is not None and wrong:
+            return AnswerInput(choice=wrong[0], note=defect.description)
+        return AnswerInput(choice=item.answer.passing[0])
+    if defect is not None:
+        return AnswerInput(verdict=ItemVerdict.FAIL, note=defect.description)
+    return AnswerInput(verdict=ItemVerdict.PASS, text="符合设计要求" if kind is AnswerType.TEXT else "")
 
 
-def _answer_rows(
-    session: Session, inspection_id: uuid.UUID, rows: Iterable[ItemRow], design: float, failing: set[str]
-) -> None:
+def _answer_rows(session: Session, inspection_id: uuid.UUID, unit: Unit, rows: Iterable[ItemRow],
+                 defect: Defect | None, by: str) -> None:
     jurisdiction = checklists.inspection_sheet(session, inspection_id).jurisdiction
     for row in rows:
-        answer = _answer(row.item, design, jurisdiction, row.item.id not in failing)
+        own = defect if defect is not None and row.item.id == defect.item_id else None
+        answer = _answer(row.item, unit, jurisdiction, own)
+        if answer is None:
+            continue  # a rule the demo cannot satisfy: the item stays open, the demo goes on
         try:
-            checklists.answer_item(session, inspection_id, row.item.id, answer, answered_by="演示")
+            checklists.answer_item(session, inspection_id, row.item.id, answer, answered_by=by)
         except KnownError:
-            continue  # a rule the generator cannot satisfy: the item stays open, the demo goes on
+            continue
 
 
-def _add_evidence(session: Session, inspection_id: uuid.UUID, rows: Iterable[ItemRow], failing: set[str]) -> None:
-    """What the items' evidence rules ask: a photo where a pass needs one, a finding with a photo per failure,
-    worded from the answer as the runner proposes it (where, measured against what, the clause)."""
-    photo = demo_photo(session, "IMG_2301.JPG")
-    answered = {r.item.id: r for r in checklists.inspection_sheet(session, inspection_id).sheet.rows}
-    unit_name = session.get(Inspection, inspection_id).unit.name  # type: ignore[union-attr]
+def _add_evidence(session: Session, inspection_id: uuid.UUID, rows: Iterable[ItemRow], defect: Defect | None) -> None:
+    """What the items' evidence rules ask: a photo where a pass needs one, the defect's finding with its photo."""
+    general = demo_photo(session, PHOTO_OF_KIND["hydrant"])
     for row in rows:
-        if row.item.id in failing:
-            text = proposed_text(unit_name, answered.get(row.item.id, row))
-            party = PartyRole.BUILDER if needs_design_route(text) else PartyRole.CONTRACTOR  # not site work
+        if defect is not None and row.item.id == defect.item_id:
             finding_id = add_demo_finding(session, inspection_id, FindingData(
-                text, row.item.item_class, party, 15, row.item.id), days_ago=3)
-            link_photo(session, PhotoTarget.finding(finding_id), photo)
+                defect.description, defect.item_class, defect.party, defect.days, defect.item_id),
+                days_ago=defect.days_ago)
+            link_photo(session, PhotoTarget.finding(finding_id), demo_photo(session, PHOTO_OF_KIND[defect.photo]))
         elif EvidenceKind.PHOTO in row.item.evidence.on_pass:
-            link_photo(session, PhotoTarget.inspection(inspection_id, row.item.id), photo)
+            link_photo(session, PhotoTarget.inspection(inspection_id, row.item.id), general)
 
 
-def _pick(rows: tuple[ItemRow, ...], item_class: ItemClass) -> set[str]:
-    """One unit-level item of the class (or of any class when the form has none)."""
-    own = [r for r in rows if not r.shared]
-    chosen = next((r for r in own if r.item.item_class is item_class), own[0] if own else None)
-    return {chosen.item.id} if chosen else set()
+SERVICE_ONLY = {"5#住宅楼", "6#住宅楼"}  # their defect was found in the technical-service session
+
+
+def defect_for(unit: Unit, discipline: Discipline, kind: InspectionKind) -> Defect | None:
+    """The demo's defect of this unit and discipline (the technical-service one for a service session)."""
+    found = [d for d in CHECKLIST_DEFECTS if d.unit == unit.name and d.discipline is discipline]
+    if kind is InspectionKind.SERVICE:
+        return next((d for d in found if d.unit in SERVICE_ONLY), None)
+    return next((d for d in found if d.unit not in SERVICE_ONLY), None)
 
 
 def run_demo_inspection(
@@ -140,7 +196,7 @@ def run_demo_inspection(
     discipline: Discipline,
     folder: Path,
     *,
-    fail: ItemClass | None = None,
+    defect: Defect | None = None,
     kind: InspectionKind = InspectionKind.FORMAL,
     fraction: float = 1.0,
     conclude: bool = True,
@@ -149,11 +205,11 @@ def run_demo_inspection(
         session, unit.id, discipline, kind, forms_folder=folder, jurisdiction=JURISDICTION
     )
     rows = checklists.inspection_sheet(session, inspection_id).sheet.rows
-    failing = _pick(rows, fail) if fail else set()
+    if defect is not None and all(r.item.id != defect.item_id for r in rows):
+        defect = None  # the installed forms lack the item: the round passes
     todo = [r for r in rows if r.verdict is ItemVerdict.PENDING][: max(1, int(len(rows) * fraction))]
-    design = unit.area_above or unit.height or 10.0
-    _answer_rows(session, inspection_id, todo, design, failing)
-    _add_evidence(session, inspection_id, todo, failing)
+    _answer_rows(session, inspection_id, unit, todo, defect, INSPECTOR_OF[discipline])
+    _add_evidence(session, inspection_id, todo, defect)
     if conclude:
         try:
             verdicts.conclude_inspection(session, inspection_id)
@@ -167,11 +223,15 @@ def add_demo_checklists(session: Session, project_id: uuid.UUID) -> Changes:
     first, second, third, fifth = (units.get(n) for n in ("1#住宅楼", "2#住宅楼", "3#住宅楼", "5#住宅楼"))
     if not (first and second and third and fifth):
         return Changes()
+    formal, service = InspectionKind.FORMAL, InspectionKind.SERVICE
     for discipline in (Discipline.PLANNING, Discipline.FIRE, Discipline.ARCHIVE):
         run_demo_inspection(session, first, discipline, folder)  # 1#: every discipline 合格
     run_demo_inspection(session, second, Discipline.PLANNING, folder)
-    run_demo_inspection(session, second, Discipline.FIRE, folder, fail=ItemClass.C)  # 2#: 整改后复验
-    run_demo_inspection(session, third, Discipline.FIRE, folder, fail=ItemClass.A)  # 3#: 不合格
-    run_demo_inspection(session, fifth, Discipline.FIRE, folder, fail=ItemClass.B, kind=InspectionKind.SERVICE)  # 技术服务
+    run_demo_inspection(session, second, Discipline.FIRE, folder,
+                        defect=defect_for(second, Discipline.FIRE, formal))  # 2#: 整改后复验
+    run_demo_inspection(session, third, Discipline.FIRE, folder,
+                        defect=defect_for(third, Discipline.FIRE, formal))  # 3#: 不合格
+    run_demo_inspection(session, fifth, Discipline.FIRE, folder, kind=service,
+                        defect=defect_for(fifth, Discipline.FIRE, service))  # 技术服务
     run_demo_inspection(session, fifth, Discipline.FIRE, folder, fraction=0.5, conclude=False)  # formal, in progress
     return Changes(inspection=True, checklist=True)

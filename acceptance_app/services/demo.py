@@ -12,9 +12,9 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from acceptance_app.domain.entities import PartyData, ProjectData, UnitData
-from acceptance_app.domain.enums import BuildingUse, Department, PartyRole, Structure
+from acceptance_app.domain.enums import PartyRole
 from acceptance_app.domain.identifiers import make_uscc
-from acceptance_app.services import projects
+from acceptance_app.services import demo_data, projects
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.checklist_demo import add_demo_checklists
 from acceptance_app.services.document_numbers import grant_demo_blocks
@@ -24,56 +24,13 @@ from acceptance_app.services.signing_demo import add_demo_signing
 from acceptance_app.services.timeline_demo import add_in_progress_timeline
 from acceptance_app.storage.models import Inspector
 
-DEMO_PROJECT_CODE = "2023-370112-47-01-258316"
-DEMO_PROJECT_NAME = "泉华苑住宅小区（一期）"
-
-DEMO_PROJECT = ProjectData(
-    name=DEMO_PROJECT_NAME,
-    project_code=DEMO_PROJECT_CODE,
-    engineering_code=f"{DEMO_PROJECT_CODE}-001",
-    location="济南市历城区华山街道华龙路以东、工业北路以北",
-    region_code="370112",
-    planning_permit_no="建字第370112202300118号",
-    construction_permit_no="370112202308150101",
-    land_use_area=38652.7,
-)
-
-DEMO_PARTIES = (
-    PartyData(PartyRole.BUILDER, "济南泉华置业有限公司", make_uscc("91370112MA3NCK2L"), "王建国", "0531-88123456"),
-    PartyData(PartyRole.SURVEYOR, "山东泉城岩土工程勘察有限公司", make_uscc("9137010016307215"), "李明", "0531-86012233"),
-    PartyData(PartyRole.DESIGNER, "济南华泰建筑设计研究院有限公司", make_uscc("9137010226417883"), "赵丽", "0531-82906677"),
-    PartyData(PartyRole.CONTRACTOR, "山东鲁建第三建设集团有限公司", make_uscc("9137000016309928"), "孙强", "0531-85551208"),
-    PartyData(PartyRole.SUPERVISOR, "济南建元工程监理有限公司", make_uscc("91370102MA3PDT6Q"), "周敏", "0531-87780914"),
-)
-
-
-def _bdc(building: int) -> str:
-    # 370112 历城区, 地籍区 005, 子区 003, GB = 国有建设用地使用权(地表), 宗地 00126, F + 幢号 + 0000.
-    return f"370112005003GB00126F{building:04d}0000"
-
-
-DEMO_UNITS = (
-    UnitData("1#住宅楼", "1", "", _bdc(1), 12876.42, 1320.56, 18, 2, 54.90, Structure.SHEAR_WALL, BuildingUse.RESIDENTIAL),
-    UnitData("2#住宅楼", "2", "", _bdc(2), 12880.15, 1318.77, 18, 2, 54.90, Structure.SHEAR_WALL, BuildingUse.RESIDENTIAL),
-    UnitData("3#住宅楼", "3", "", _bdc(3), 18634.08, 1406.12, 26, 2, 79.80, Structure.SHEAR_WALL, BuildingUse.RESIDENTIAL),
-    UnitData("5#住宅楼", "5", "", _bdc(5), 7952.36, 865.40, 11, 1, 33.45, Structure.SHEAR_WALL, BuildingUse.RESIDENTIAL),
-    UnitData(
-        "地下车库（含人防工程）", "8", "", _bdc(8), 0.0, 18650.30, 0, 2, 0.0, Structure.FRAME, BuildingUse.PARKING,
-        has_civil_air_defense=True,
-    ),
-    UnitData(
-        "幼儿园", "9", "", _bdc(9), 3186.55, 0.0, 3, 0, 13.50, Structure.FRAME, BuildingUse.KINDERGARTEN,
-        accepted_alone=True,
-    ),
-    UnitData("配套商业S1", "10", "", _bdc(10), 2468.90, 0.0, 2, 0, 9.90, Structure.FRAME, BuildingUse.COMMERCIAL),
-)
-
-DEMO_INSPECTORS = (
-    ("刘海涛", Department.PLANNING),
-    ("陈静", Department.CIVIL_AIR_DEFENSE),
-    ("张伟", Department.HOUSING),
-    ("杨帆", Department.ARCHIVE),
-)
+# The facts live in demo_data; these names are what the rest of the code and the benchmarks import.
+DEMO_PROJECT_CODE = demo_data.MAIN_CODE
+DEMO_PROJECT_NAME = demo_data.MAIN_PROJECT.name
+DEMO_PROJECT = demo_data.MAIN_PROJECT
+DEMO_PARTIES = demo_data.PARTIES
+DEMO_UNITS = demo_data.MAIN_UNITS
+DEMO_INSPECTORS = demo_data.INSPECTORS
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from acceptance_app.reports.inputs import (
     Signer,
     UnitLine,
 )
-from acceptance_app.services import commitments, finding_photos, findings
+from acceptance_app.services import calendar, commitments, finding_photos, findings
 from acceptance_app.services.document_organs import DocumentOrgans, organs_for
 from acceptance_app.services.document_outcomes import outcomes_for
 from acceptance_app.storage.data_folder import DataFolder
@@ -100,7 +100,8 @@ def findings_source(session: Session, unit_ids: list[uuid.UUID], kind: Inspectio
                 item = f"{row.item_id} {discipline}" if row.item_id else discipline
                 lines.append(FindingLine(item, row.description, labels.ITEM_CLASS[row.item_class],
                                          f"{labels.PARTY_ROLE[row.party_role]} {row.party_name}",
-                                         chinese_date(row.deadline), row.unit_name,
+                                         chinese_date(row.deadline) + calendar.mark(row.deadline_provisional),
+                                         row.unit_name,
                                          finding_photos.document_inputs(session, folder, row.id), _route(row)))
     return lines
 

@@ -167,6 +167,12 @@ def import_package(
     session.flush()
     plan = plan.kept(outcome.present)  # files follow the ownership of their rows
     written = write_files(folder, package, plan)
+    if {"calendar_tables", "findings"} & set(outcome.changed_tables):
+        # A holiday table came (from the office, through the hub), or findings counted elsewhere: settle the
+        # deadlines counted on weekends only that can now be counted properly.
+        from acceptance_app.services.calendar import refresh_deadlines
+
+        refresh_deadlines(session)
     flags = {_CHANGES[n]: True for n in outcome.changed_tables if n in _CHANGES}
     report = ImportReport(manifest.package_id, manifest.manifest_sha256, sender, False, counts,
                           {n: dict(c) for n, c in outcome.by_table.items()}, len(plan.photos), len(written))

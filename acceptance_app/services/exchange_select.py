@@ -1,7 +1,7 @@
 """Which records an export carries: a whole project, or one discipline's results with the context they need.
 
 Context = the project, its parties and units, the inspectors the inspections name and the form snapshots
-they are pinned to. A full export by the lead department also carries the signed opinions (documents,
+they are pinned to, and the holiday tables installed here. A full export by the lead department also carries the signed opinions (documents,
 signatures, files); results travel with their photo links, photos and annotation layers.
 """
 
@@ -31,7 +31,7 @@ def select_records(
 ) -> dict[str, list[dict[str, Any]]]:
     t = {name: table(name) for name in ("projects", "parties", "units", "inspections", "answers", "findings",
                                         "finding_events", "commitments", "photo_links", "photos",
-                                        "photo_annotations", "form_snapshots", "inspectors", "documents",
+                                        "photo_annotations", "form_snapshots", "calendar_tables", "inspectors", "documents",
                                         "document_signatures")}
     out: dict[str, list[dict[str, Any]]] = {}
     out["projects"] = _rows(session, "projects", t["projects"].c.id == project_id)
@@ -61,6 +61,8 @@ def select_records(
     out["photo_annotations"] = _rows(session, "photo_annotations", t["photo_annotations"].c.photo_id.in_(photo_ids))
     hashes = {r[c] for r in out["inspections"] for c in ("form_hash", "jurisdiction_hash") if r[c]}
     out["form_snapshots"] = _rows(session, "form_snapshots", t["form_snapshots"].c.sha256.in_(sorted(hashes)))
+    # Every holiday table this laptop holds travels in every package: how an office's table reaches the field.
+    out["calendar_tables"] = _rows(session, "calendar_tables", sa.true())
     inspector_ids = _ids(out["inspections"], "inspector_id")
     out["inspectors"] = _rows(session, "inspectors", t["inspectors"].c.id.in_(inspector_ids))
     if with_opinions and discipline is None:

@@ -30,8 +30,9 @@ from acceptance_app.domain.findings import (
     validate_finding,
 )
 from acceptance_app.domain.problems import KnownError, ValidationFailed, errors_only
-from acceptance_app.domain.working_days import add_working_days
+from acceptance_app.domain.working_days import WorkingCalendar
 from acceptance_app.reports import labels
+from acceptance_app.services.calendar import Recomputed, calendar_for, recent_recomputations
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.common import get_or_raise
 from acceptance_app.storage.models import Finding, FindingEvent, Inspection, Party, Unit, utcnow
@@ -119,11 +120,12 @@ def add_finding(session: Session, inspection_id: uuid.UUID, data: FindingData,
     opened = _today(today)
     _check_item(session, inspection, (data.item_id or "").strip() or None)
     party = party_for(session, unit.project_id, data.party_role)
+    deadline = calendar_for(session).deadline(opened, data.deadline_days)
     finding = Finding(
         id=uuid.uuid4(), project_id=unit.project_id, unit_id=unit.id, inspection_id=inspection.id,
         item_id=(data.item_id or "").strip() or None, discipline=inspection.discipline,
         description=data.description.strip(), item_class=data.item_class, party_id=party.id, opened_on=opened,
-        deadline_days=data.deadline_days, deadline=add_working_days(opened, data.deadline_days),
+        deadline_days=data.deadline_days, deadline=deadline.day, deadline_provisional=deadline.provisional,
         status=FindingStatus.OPEN, origin=FindingOrigin.FORMAL, created_by=_actor(session),
     )
     _event(finding, FindingAction.OPEN, finding.created_by, note, inspection.id)
@@ -163,7 +165,8 @@ def update_finding(session: Session, finding_id: uuid.UUID, data: FindingData) -
     finding.party_id = party_for(session, finding.project_id, data.party_role).id
     if data.deadline_days != finding.deadline_days:
         finding.deadline_days = data.deadline_days
-        finding.deadline = add_working_days(finding.opened_on, data.deadline_days)
+        deadline = calendar_for(session).deadline(finding.opened_on, data.deadline_days)
+        finding.deadline, finding.deadline_provisional = deadline.day, deadline.provisional
     return Changes(finding=True)
 
 
@@ -226,16 +229,17 @@ def _rows_query() -> sa.Select:
         .scalar_subquery()
     )
     return (
-        sa.select(*_ROW_COLUMNS, sa.func.coalesce(last_note, "").label("last_note"))
+        sa.select(*_ROW_COLUMNS, sa.func.coalesce(last_note, "").label("last_note"), Finding.deadline_days,
+                  Finding.deadline_provisional)
         .join(Unit, Unit.id == Finding.unit_id)
         .join(Party, Party.id == Finding.party_id)
         .join(Inspection, Inspection.id == Finding.inspection_id)
     )
 
 
-def _row(result: sa.Row, today: date) -> FindingRow:
+def _row(result: sa.Row, today: date, calendar: WorkingCalendar) -> FindingRow:
     values = result._mapping
-    return FindingRow(**values, left=time_left(values["status"], values["deadline"], today))
+    return FindingRow(**values, left=time_left(values["status"], values["deadline"], today, calendar))
 
 
 _STATUS_ORDER = {FindingStatus.OPEN: 0, FindingStatus.RECTIFIED: 1, FindingStatus.CLOSED: 2}
@@ -263,8 +267,8 @@ def list_findings(session: Session, project_id: uuid.UUID, *, unit_id: uuid.UUID
         query = query.where(Party.role == party_role)
     if unresolved_only or overdue_only:
         query = query.where(Finding.status != FindingStatus.CLOSED)
-    day = _today(today)
-    rows = [_row(r, day) for r in session.execute(query)]
+    day, calendar = _today(today), calendar_for(session)
+    rows = [_row(r, day, calendar) for r in session.execute(query)]
     if overdue_only:
         rows = [r for r in rows if r.overdue]
     return sorted(rows, key=lambda r: (_STATUS_ORDER[r.status], r.deadline, r.unit_name, r.item_id or ""))
@@ -280,7 +284,7 @@ def get_finding(session: Session, finding_id: uuid.UUID, today: date | None = No
     if result is None:
         get_or_raise(session, Finding, finding_id)
     assert result is not None
-    return _row(result, _today(today))
+    return _row(result, _today(today), calendar_for(session))
 
 
 def finding_events(session: Session, finding_id: uuid.UUID) -> list[FindingEventRow]:
@@ -310,6 +314,8 @@ class Dashboard:
     by_party: dict[PartyRole, int] = field(default_factory=dict)  # unresolved
     unresolved: tuple[FindingRow, ...] = ()  # the most urgent first
     clock_warnings: tuple[str, ...] = ()  # procedure clocks near or past their limit (services/timeline.py)
+    provisional: int = 0  # unresolved, with a deadline counted on weekends only (暂按周末计算)
+    recomputed: tuple[Recomputed, ...] = ()  # deadlines recomputed lately, when a year's holiday table arrived
 
     @property
     def total(self) -> int:
@@ -331,6 +337,8 @@ def dashboard(session: Session, project_id: uuid.UUID, today: date | None = None
         by_party=dict(Counter(r.party_role for r in unresolved)),
         unresolved=tuple(unresolved),
         clock_warnings=tuple(_clock_warnings(session, project_id, today)),
+        provisional=sum(r.deadline_provisional for r in unresolved),
+        recomputed=tuple(recent_recomputations(session, project_id)),
     )
 
 

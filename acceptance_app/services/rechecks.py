@@ -102,7 +102,8 @@ def carry_service_findings(session: Session, project_id: uuid.UUID) -> tuple[int
             id=uuid.uuid4(), project_id=source.project_id, unit_id=source.unit_id, inspection_id=target.id,
             item_id=source.item_id, discipline=source.discipline, description=source.description,
             item_class=source.item_class, party_id=source.party_id, opened_on=source.opened_on,
-            deadline_days=source.deadline_days, deadline=source.deadline, status=source.status,
+            deadline_days=source.deadline_days, deadline=source.deadline, deadline_provisional=source.deadline_provisional,
+            status=source.status,
             origin=FindingOrigin.SERVICE, carried_from_id=source.id, created_by=str(session.info.get("actor", "")),
         )
         copy.events = [FindingEvent(id=uuid.uuid4(), action=e.action, status_after=e.status_after, at=e.at, by=e.by,

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.domain.procedure import Clock, Event, OutOfOrder, Stage, check_next, clock
-from acceptance_app.domain.working_days import CalendarOutOfRange, working_days_between
+from acceptance_app.domain.working_days import WorkingCalendar
+from acceptance_app.services.calendar import calendar_for
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.common import get_or_raise
 from acceptance_app.services.document_organs import jurisdiction_values
@@ -61,15 +62,10 @@ def record_stage(session: Session, project_id: uuid.UUID, stage: Stage, on: date
     return Changes(report=True)
 
 
-def _between(start: date, end: date) -> tuple[int, bool]:
-    try:
-        return working_days_between(start, end), False
-    except CalendarOutOfRange:  # a year without its holiday table: weekends only, marked as estimated
-        days, day = 0, start
-        while day < end:
-            day += timedelta(days=1)
-            days += day.weekday() < 5
-        return days, True
+def _between(calendar: WorkingCalendar, start: date, end: date) -> tuple[int, bool]:
+    """Working days from start to end, and whether a year without its holiday table was counted on weekends
+    only (estimated, 暂按周末计算)."""
+    return calendar.working_days_between(start, end), bool(calendar.unknown_years(start, end))
 
 
 @dataclass(frozen=True)
@@ -84,7 +80,9 @@ def project_timeline(session: Session, project_id: uuid.UUID, unit_id: uuid.UUID
     project = get_or_raise(session, Project, project_id)
     values = _limits(session, project)
     events = _events(session, project_id, unit_id)
-    return Timeline(project_id, unit_id, clock(events, values[0], values[1], today or date.today(), _between))
+    calendar = calendar_for(session)
+    return Timeline(project_id, unit_id, clock(events, values[0], values[1], today or date.today(),
+                                               lambda start, end: _between(calendar, start, end)))
 
 
 def _limits(session: Session, project: Project) -> tuple[int, int]:

@@ -111,6 +111,8 @@ class Database:
         session = self.sessions()
         session.info.update(device_id=self.device_id, actor=self.actor, data_folder=self.folder,
                             settings=self.settings, require_actor=self.require_actor)
+        if self.settings.forms_dir:  # an office's forms folder may hold its own holiday tables (services/calendar.py)
+            session.info["calendar_dir"] = str(Path(self.settings.forms_dir).expanduser() / "calendar")
         return session
 
     def use_settings(self, settings: Settings) -> None:

@@ -3,7 +3,7 @@
 A package may change only the records its sender's department owns; the lead department (住建, which also
 holds 消防) relays everyone's. Context records (inspectors, projects, parties, units) may be added by
 anyone, because another department's results cannot be read without them, but only the lead changes them.
-Content-addressed records (form snapshots, photos) never change; anyone may add them.
+Content-addressed records (form snapshots, holiday tables, photos) never change; anyone may add them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from acceptance_app.domain.enums import DEPARTMENT_OF, Department, Discipline
 
 LEAD = Department.HOUSING
 CONTEXT_TABLES = frozenset({"inspectors", "projects", "parties", "units"})
-SHARED_TABLES = frozenset({"form_snapshots", "photos"})
+SHARED_TABLES = frozenset({"form_snapshots", "calendar_tables", "photos"})
 LEAD_TABLES = frozenset({"commitments", "documents", "document_signatures"})
 RESULT_TABLES = frozenset({"inspections", "answers", "findings", "finding_events", "photo_links",
                            "photo_annotations"})

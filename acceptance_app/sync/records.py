@@ -30,6 +30,7 @@ TABLES: tuple[str, ...] = (
     "parties",
     "units",
     "form_snapshots",
+    "calendar_tables",
     "inspections",
     "answers",
     "findings",
@@ -50,7 +51,7 @@ def table(name: str) -> sa.Table:
 
 
 def key_column(name: str) -> str:
-    return "sha256" if name == "form_snapshots" else "id"
+    return "sha256" if name in ("form_snapshots", "calendar_tables") else "id"
 
 
 def _encode(value: Any) -> Any:

@@ -49,6 +49,16 @@ ERRORS = {
     "commitment.blocks_opinion": N_(
         "The opinion cannot be issued while these commitments are open (they must be fulfilled first):\n{items}"
     ),
+    "calendar.bad_json": N_("{file}: not a UTF-8 JSON file ({detail})."),
+    "calendar.bad_format": N_("{file}: not a holiday table (\u201cformat\u201d must be \u201c{format}\u201d and "
+                              "\u201cversion\u201d {version})."),
+    "calendar.bad_field": N_("{file}: \u201c{field}\u201d is missing or has the wrong form (see docs/CALENDAR.md)."),
+    "calendar.bad_date": N_("{file}: {field}: \u201c{value}\u201d is not a date like 2027-01-01."),
+    "calendar.wrong_year": N_("{file}: {field}: {date} is not in {year}."),
+    "calendar.not_weekend": N_("{file}: {field}: {date} is not a Saturday or Sunday, so it needs no make-up "
+                               "working day."),
+    "calendar.off_and_on": N_("{file}: {date} is listed both as a day off and as a make-up working day."),
+    "calendar.file_name": N_("{file}: the file of this year must be named {expected}."),
 }
 
 STATUS_NAMES = {
@@ -61,6 +71,7 @@ ACTION_NAMES = {
     FindingAction.RECTIFY: N_("Rectified"),
     FindingAction.RECHECK_PASS: N_("Re-check passed"),
     FindingAction.RECHECK_FAIL: N_("Re-check failed"),
+    FindingAction.DEADLINE_RECOMPUTED: N_("Deadline recomputed"),
 }
 
 

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         from acceptance_app.ui.backup import show_reminder
 
         show_reminder(self.backup_reminder, runner.database.folder)
+        self._refresh_calendar()
         self.attached.emit()
 
     def _build_actions(self) -> None:
@@ -267,6 +268,7 @@ class MainWindow(QMainWindow):
         """Every change of the settings goes through the context, so the file, the window and the database's
         sessions agree."""
         previous = self._settings_actor
+        folder_changed = settings.forms_dir != self.context.settings.forms_dir
         self.context.update_settings(settings)
         self._settings_actor = inspector_actor(settings)
         # The records name the inspector set here, unless the window was started with --actor.
@@ -274,6 +276,17 @@ class MainWindow(QMainWindow):
             self.context.actor = self._settings_actor
         if self.runner is not None and self.runner.database.actor in ("", previous):
             self.runner.database.actor = self._settings_actor
+        if folder_changed:
+            self._refresh_calendar()
+
+    def _refresh_calendar(self) -> None:
+        """The office's forms folder may bring a year's holiday table: deadlines counted on weekends only
+        are recomputed with it (a short write; the dashboard shows what changed)."""
+        if self.runner is None:
+            return
+        from acceptance_app.services.calendar import refresh_deadlines
+
+        self.runner.write(lambda session, task: refresh_deadlines(session)[1]).run()
 
     def ensure_identity(self) -> bool:
         """Ask who is working when nobody is set (the first start). False: still nobody, nothing is recorded."""

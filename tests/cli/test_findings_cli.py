@@ -69,4 +69,4 @@ def test_bad_input_is_a_clear_message(capsys, tmp_path) -> None:  # type: ignore
     code, out, err = run(capsys, "--data-dir", data, "commitments", "update", commitment, "--fulfilled")
     assert code == 0, err
     code, out, _ = run(capsys, "--data-dir", data, "commitments", "list", "--project", project, "--open", "--json")
-    assert [c["subject"] for c in json.loads(out)] == ["城建档案移交"]
+    assert sorted(c["subject"] for c in json.loads(out)) == ["城建档案移交", "景观绿化乔木补植"]

@@ -11,9 +11,9 @@ def test_demo_units_have_photos_with_exif_near_jinan(database, data_folder, demo
     with database.session() as s:
         units = s.scalars(sa.select(Unit.id).where(Unit.project_id == demo_project).order_by(Unit.sort_order)).all()
         rows = [row for unit in units[:2] for row in photos.list_photos(s, PhotoTarget.unit(unit))]
-        # The four demo photos; one is also on the units' checklist items and findings (shown once per link).
+        # The three unit photos (the others show findings); one is also on checklist items (shown once per link).
         distinct = {row.id: row for row in rows}
-        assert len(distinct) == 4 and sum(row.annotated for row in distinct.values()) == 1
+        assert len(distinct) == 3 and sum(row.annotated for row in distinct.values()) == 1
         for row in rows:
             detail = photos.get_photo(s, row.id)
             assert 36.6 < detail.gps_lat < 36.7 and 117.0 < detail.gps_lon < 117.1

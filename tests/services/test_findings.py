@@ -27,11 +27,12 @@ from acceptance_app.domain.findings import (
     FindingOrigin,
 )
 from acceptance_app.domain.problems import KnownError, ValidationFailed
-from acceptance_app.domain.working_days import LAST_YEAR, CalendarOutOfRange
 from acceptance_app.services import commitments, document_inputs, documents, findings, rechecks
+from acceptance_app.services.demo_data import HAND_FINDINGS, PHOTO_OF_KIND
 from acceptance_app.storage.db import Database
-from acceptance_app.storage.models import Finding, Inspection, Party, Unit
+from acceptance_app.storage.models import Finding, Inspection, Unit
 from acceptance_app.text import describe_error
+from tests import builders
 
 TODAY = date(2026, 11, 20)  # a Friday
 
@@ -55,14 +56,14 @@ def _inspection(s, unit: Unit, discipline: Discipline = Discipline.FIRE,  # type
 DOOR = FindingData("防火门闭门器缺失", ItemClass.B, PartyRole.CONTRACTOR, 5, "XF-04-1")
 
 
-def test_the_loop_records_who_and_when_and_a_failed_recheck_goes_back(database: Database, demo_project) -> None:
+def test_the_loop_records_who_and_when_and_a_failed_recheck_goes_back(database: Database) -> None:
     with database.session() as s, s.begin():
-        inspection = _inspection(s, _unit(s, demo_project))
+        inspection = builders.inspection(s, builders.project(s).unit_id)
         finding_id, changes = findings.add_finding(s, inspection, DOOR, today=TODAY)
         assert changes.finding
         row = findings.get_finding(s, finding_id, today=TODAY)
         assert row.status is FindingStatus.OPEN and row.deadline == date(2026, 11, 27)
-        assert row.party_name == "山东鲁建第三建设集团有限公司" and row.created_by == "测试员"
+        assert row.party_name == builders.PARTIES[1].name and row.created_by == "测试员"
         findings.mark_rectified(s, finding_id, "已安装闭门器")
         findings.recheck(s, finding_id, passed=False, note="仍不能自行关闭")
         assert findings.get_finding(s, finding_id).status is FindingStatus.OPEN
@@ -78,9 +79,9 @@ def test_the_loop_records_who_and_when_and_a_failed_recheck_goes_back(database: 
     assert all(e.by == "测试员" and e.at.tzinfo is not None for e in events)
 
 
-def test_refused_steps_and_bad_input_change_nothing(database: Database, demo_project) -> None:
+def test_refused_steps_and_bad_input_change_nothing(database: Database) -> None:
     with database.session() as s, s.begin():
-        inspection = _inspection(s, _unit(s, demo_project))
+        inspection = builders.inspection(s, builders.project(s).unit_id)
         finding_id, _ = findings.add_finding(s, inspection, DOOR, today=TODAY)
     with database.session() as s, s.begin():
         with pytest.raises(KnownError) as caught:
@@ -89,19 +90,14 @@ def test_refused_steps_and_bad_input_change_nothing(database: Database, demo_pro
         with pytest.raises(ValidationFailed) as bad:
             findings.add_finding(s, inspection, FindingData(" ", deadline_days=0), today=TODAY)
         assert [p.field for p in bad.value.problems] == ["description", "deadline_days"]
-        with pytest.raises(CalendarOutOfRange) as late:
-            findings.add_finding(s, inspection, FindingData("x", deadline_days=30), today=date(LAST_YEAR, 12, 20))
-        message = describe_error(late.value)
-        assert str(LAST_YEAR) in message and str(LAST_YEAR + 1) in message
     with database.session() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(Finding).where(Finding.inspection_id == inspection)) == 1
         assert findings.get_finding(s, finding_id).status is FindingStatus.OPEN
 
 
-def test_a_missing_party_is_named(database: Database, demo_project) -> None:
+def test_a_missing_party_is_named(database: Database) -> None:
     with database.session() as s, s.begin():
-        s.execute(sa.delete(Party).where(Party.project_id == demo_project, Party.role == PartyRole.SURVEYOR))
-        inspection = _inspection(s, _unit(s, demo_project))
+        inspection = builders.inspection(s, builders.project(s).unit_id)  # a builder and a contractor only
         with pytest.raises(KnownError) as caught:
             findings.add_finding(s, inspection, FindingData("地基", party_role=PartyRole.SURVEYOR), today=TODAY)
     assert "勘察单位" in describe_error(caught.value)
@@ -122,10 +118,10 @@ def test_demo_dashboard_has_every_state_an_overdue_one_and_figures_by_discipline
         rows = findings.list_findings(s, demo_project)
     assert board.open >= 2 and board.rectified >= 1 and board.closed >= 1 and board.overdue >= 1
     assert {r.status for r in rows} == set(FindingStatus)
-    assert board.by_discipline[Discipline.FIRE] >= 3 and board.by_discipline[Discipline.PLANNING] == 1
-    assert board.by_party[PartyRole.CONTRACTOR] >= 2 and board.by_party[PartyRole.BUILDER] == 1
+    assert board.by_discipline[Discipline.FIRE] >= 3 and Discipline.PLANNING not in board.by_discipline  # closed
+    assert board.by_party[PartyRole.CONTRACTOR] >= 2 and board.by_party[PartyRole.DESIGNER] == 1
     overdue = [r for r in board.unresolved if r.overdue]
-    assert overdue[0].description.startswith("二层东侧疏散楼梯间乙级防火门闭门器缺失")
+    assert overdue[0].description.startswith("配套商业S1二层东侧疏散楼梯间乙级防火门未安装闭门器")
     assert board.unresolved[0] == overdue[0]  # the most urgent first
     assert any(r.origin is FindingOrigin.SERVICE for r in rows)
 
@@ -133,13 +129,13 @@ def test_demo_dashboard_has_every_state_an_overdue_one_and_figures_by_discipline
 def test_list_filters(database: Database, demo_project) -> None:
     with database.session() as s:
         fire = findings.list_findings(s, demo_project, discipline=Discipline.FIRE)
-        builder = findings.list_findings(s, demo_project, party_role=PartyRole.BUILDER)
+        designer = findings.list_findings(s, demo_project, party_role=PartyRole.DESIGNER)
         closed = findings.list_findings(s, demo_project, status=FindingStatus.CLOSED)
         late = findings.list_findings(s, demo_project, overdue_only=True)
     assert fire and all(r.discipline is Discipline.FIRE for r in fire)
-    assert [r.item_id for r in builder] == ["GH-05-1"]
-    assert [r.item_id for r in closed] == ["GH-03-2"]
-    assert [r.item_id for r in late] == ["XF-04-1"]
+    assert [r.item_id for r in designer] == ["XF-09-3a"]
+    assert [r.item_id for r in closed] == ["GH-B3"]
+    assert [r.item_id for r in late] == ["XF-06-3"]
 
 
 def test_recheck_round_lists_only_unresolved_findings(database: Database, demo_project) -> None:
@@ -194,7 +190,8 @@ def test_a_blocking_commitment_refuses_the_opinion_and_its_check_releases_it(dat
             commitments.record_check(s, cid, CommitmentStatus.BROKEN)
         commitments.ensure_opinion_allowed(s, demo_project)  # no longer blocked
         open_texts = document_inputs.commitments_source(s, demo_project)
-    assert len(open_texts) == 1 and "城建档案移交" in open_texts[0]  # the demo's promise, which does not block
+    # The demo's promises, which do not block: the archive handover and the spring planting.
+    assert len(open_texts) == 2 and "城建档案移交" in open_texts[0] and "景观绿化乔木补植" in open_texts[1]
 
 
 def test_a_promise_blocks_when_the_rule_says_so(database: Database, demo_project) -> None:
@@ -214,12 +211,12 @@ def test_rectification_notice_source_lists_unresolved_findings_with_party_and_de
         lines = document_inputs.findings_source(s, unit_ids, InspectionKind.FORMAL)
         service = document_inputs.findings_source(s, unit_ids, InspectionKind.SERVICE)
     texts = {line.description: line for line in lines}
-    door = texts["二层东侧疏散楼梯间乙级防火门闭门器缺失，防火门不能自行关闭"]
-    assert door.item.startswith("XF-04-1") and door.item_class == "B 关键项"
+    door = texts[HAND_FINDINGS[0].description]
+    assert door.item.startswith("XF-06-3") and door.item_class == "B 关键项"
     assert door.party == "施工单位 山东鲁建第三建设集团有限公司" and door.unit == "配套商业S1"
-    assert "室外活动场地围墙高度实测 1.60 m，低于设计 1.80 m" not in texts  # closed
+    assert HAND_FINDINGS[2].description not in texts  # closed
     # 幼儿园's service finding, and the one the checklist demo's service session on 5# recorded for its failed item
-    assert len(service) == 2 and "XF-03-1" in {line.item.split()[0] for line in service}
+    assert {line.item.split()[0] for line in service} == {"XF-09-3a", "XF-11-3"}
 
 
 def test_demo_findings_have_before_and_after_photos_and_the_notice_carries_them(
@@ -228,13 +225,14 @@ def test_demo_findings_have_before_and_after_photos_and_the_notice_carries_them(
 
     with database.session() as s:
         rows = {r.item_id: r for r in findings.list_findings(s, demo_project)}
-        sprinkler = finding_photos.before_after(s, rows["XF-07-2"].id)
-        door = finding_photos.before_after(s, rows["XF-04-1"].id)
+        sprinkler = finding_photos.before_after(s, rows["XF-12-3"].id)
+        door = finding_photos.before_after(s, rows["XF-06-3"].id)
         unit_ids = list(s.scalars(sa.select(Unit.id).where(Unit.project_id == demo_project)))
         lines = {line.item.split()[0]: line for line in document_inputs.findings_source(s, unit_ids,
                                                                                         InspectionKind.FORMAL)}
-    assert [p.original_name for p in sprinkler.before] == ["IMG_2302.JPG"]
+    assert [p.original_name for p in sprinkler.before] == [PHOTO_OF_KIND["valve"]]
     assert [p.original_name for p in sprinkler.after] == ["IMG_2388.JPG"]
-    assert [p.original_name for p in door.before] == ["IMG_2304.JPG"] and door.after == ()
-    assert [p.item for p in lines["XF-07-2"].photos] == ["整改前", "整改后"]
-    assert all(p.path.is_file() for p in lines["XF-07-2"].photos)
+    assert sprinkler.after[0].taken_at is not None  # the rectification photo has its capture time
+    assert [p.original_name for p in door.before] == [PHOTO_OF_KIND["door"]] and door.after == ()
+    assert [p.item for p in lines["XF-12-3"].photos] == ["整改前", "整改后"]
+    assert all(p.path.is_file() for p in lines["XF-12-3"].photos)

@@ -130,7 +130,8 @@ def test_dashboard_shows_figures_overdue_in_red_and_commitments(qtbot: QtBot, ru
     assert _cell(model, 0, "剩余工作日", Qt.ItemDataRole.BackgroundRole).color().name() == OVERDUE_COLOR
     assert {r.status for r in model.rows} == set(FindingStatus)
     subjects = {r.subject: r for r in dashboard.commitment_model.rows}
-    assert set(subjects) == {"城建档案移交", "竣工测量报告"} and dashboard.blocking.text() == ""
+    assert set(subjects) == {"城建档案移交", "景观绿化乔木补植", "住宅质量保证书、住宅使用说明书"}
+    assert dashboard.blocking.text() == ""
 
     # A 容缺 commitment blocks the opinion until it is checked.
     def fill_commitment(dialog) -> None:  # type: ignore[no-untyped-def]
@@ -156,3 +157,28 @@ def test_the_findings_and_commitments_models_pass_the_model_tester(qtmodeltester
     dashboard.show_project(demo_project)
     qtmodeltester.check(dashboard.view.model)
     qtmodeltester.check(dashboard.commitment_model)
+
+
+def test_dashboard_tells_of_a_provisional_deadline_and_of_its_recomputation(qtbot: QtBot, runner: TaskRunner,
+                                                                           database: Database) -> None:
+    from datetime import date
+
+    from acceptance_app.domain.findings import FindingData
+    from acceptance_app.services import calendar
+    from tests import builders
+    from tests.services.test_calendar import table_2027
+
+    with database.session() as s, s.begin():
+        built = builders.project(s)
+        findings.add_finding(s, builders.inspection(s, built.unit_id), FindingData("闭门器缺失", deadline_days=20),
+                             today=date(2026, 12, 18))
+    dashboard = FindingsDashboard(runner)
+    qtbot.addWidget(dashboard)
+    dashboard.show_project(built.project_id)
+    assert dashboard.calendar_notice.isVisibleTo(dashboard)
+    assert "1 项整改期限所跨年份尚无节假日安排表：暂按周末计算" in dashboard.calendar_notice.text()
+    assert _cell(dashboard.view.model, 0, "整改期限") == "2027-01-15（暂按周末计算）"
+    with qtbot.wait_signal(dashboard.loaded):
+        runner.write(lambda session, task: calendar.install_table(session, table_2027(), "2027.json")[2]).run()
+    assert "已按新到的节假日安排表重新计算 1 项整改期限" in dashboard.calendar_notice.text()
+    assert "2027-01-15（暂按周末计算） → 2027-01-20" in dashboard.calendar_notice.text()

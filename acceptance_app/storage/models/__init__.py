@@ -2,6 +2,7 @@
 
 from acceptance_app.storage.models.audit import AuditEvent, LocalMeta
 from acceptance_app.storage.models.base import Base, SyncedMixin, utcnow
+from acceptance_app.storage.models.calendar import CalendarTable
 from acceptance_app.storage.models.checklists import Answer, FormSnapshot
 from acceptance_app.storage.models.core import Inspector, Party, Project, Unit
 from acceptance_app.storage.models.document import Document, NumberBlock
@@ -15,6 +16,7 @@ from acceptance_app.storage.models.signing import DocumentSignature, SignatureIm
 
 __all__ = [
     "Answer",
+    "CalendarTable",
     "FormSnapshot",
     "AuditEvent",
     "Base",

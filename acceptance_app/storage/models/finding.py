@@ -35,6 +35,9 @@ class Finding(SyncedMixin, Base):
     opened_on: Mapped[date] = mapped_column(sa.Date)
     deadline_days: Mapped[int] = mapped_column()  # working days
     deadline: Mapped[date] = mapped_column(sa.Date)
+    # True while a year between opened_on and the deadline had no holiday table: counted on weekends only
+    # (暂按周末计算) and recomputed when the table arrives (services/calendar.py).
+    deadline_provisional: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     status: Mapped[FindingStatus] = enum_column(FindingStatus)
     origin: Mapped[FindingOrigin] = enum_column(FindingOrigin)
     carried_from_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("findings.id"))

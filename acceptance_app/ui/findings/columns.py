@@ -23,7 +23,7 @@ def days_left_text(row: FindingRow) -> str:
     if row.left is None:
         return "—"
     days = row.left.days
-    unit = "" if row.left.working else _(" (calendar days)")
+    unit = _(" (provisional: weekends only)") if row.left.provisional else ""
     if days < 0:
         return _("{days} days overdue").format(days=-days) + unit
     return _("{days} days left").format(days=days) + unit
@@ -53,7 +53,10 @@ FINDING_COLUMNS: list[Column[FindingRow]] = [
     Column(lambda: _("Class"), lambda r: r.item_class.value, tooltip=lambda r: label(r.item_class)),
     Column(lambda: _("Description"), lambda r: r.description, tooltip=lambda r: r.description),
     Column(lambda: _("Responsible party"), lambda r: f"{label(r.party_role)} · {r.party_name}"),
-    Column(lambda: _("Deadline"), lambda r: f"{r.deadline:%Y-%m-%d}"),
+    Column(lambda: _("Deadline"), lambda r: f"{r.deadline:%Y-%m-%d}" + (_(" (provisional: weekends only)")
+                                                                         if r.deadline_provisional else ""),
+           tooltip=lambda r: _("The holiday table of a year on the way is not here yet: counted on weekends "
+                               "only, recomputed when it arrives.") if r.deadline_provisional else ""),
     Column(lambda: _("Round"), lambda r: str(r.round), align_right=True),
     Column(lambda: _("Last note"), lambda r: r.last_note, tooltip=lambda r: r.last_note),
 ]

@@ -110,9 +110,16 @@ class FindingsDashboard(QWidget):
         self.clock_warnings.setObjectName("clock_warnings")
         self.clock_warnings.setWordWrap(True)
         self.clock_warnings.setStyleSheet(f"color: {OVERDUE_COLOR};")
+        # The calendar's word: deadlines counted on weekends only, and those recomputed when the table came.
+        self.calendar_notice = QLabel()
+        self.calendar_notice.setObjectName("calendar_notice")
+        self.calendar_notice.setWordWrap(True)
+        self.calendar_notice.setStyleSheet("background: #fff8e1; border: 1px solid #ffcc80; padding: 4px;")
+        self.calendar_notice.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.clock_warnings)
+        layout.addWidget(self.calendar_notice)
         layout.addWidget(split, 1)
         self._commitment_buttons()
         runner.changes_applied.connect(self._on_changes)
@@ -151,6 +158,7 @@ class FindingsDashboard(QWidget):
         self.by_discipline.setText(self._counts([(label(d), board.by_discipline.get(d, 0)) for d in DISCIPLINES]))
         self.by_party.setText(self._counts([(label(r), board.by_party[r]) for r in RESPONSIBLE_PARTY_ROLES
                                             if board.by_party.get(r)] or [(_("None"), 0)]))
+        self._calendar_notice(board)
         self.commitment_model.set_rows(rows)
         self.commitment_table.resizeColumnsToContents()
         self.commitment_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -162,6 +170,17 @@ class FindingsDashboard(QWidget):
                               if blocking else "")
         self._commitment_buttons()
         self.loaded.emit()
+
+    def _calendar_notice(self, board: Dashboard) -> None:
+        lines = []
+        if board.provisional:
+            lines.append(_("{n} deadlines fall in a year whose holiday table is not here yet: counted on weekends "
+                           "only (provisional), recomputed when the table arrives.").format(n=board.provisional))
+        if board.recomputed:
+            lines.append(_("{n} deadlines were recomputed with a newly arrived holiday table (see each finding's "
+                           "history): {latest}").format(n=len(board.recomputed), latest=board.recomputed[0].note))
+        self.calendar_notice.setText("\n".join(lines))
+        self.calendar_notice.setVisible(bool(lines))
 
     @staticmethod
     def _counts(pairs: list[tuple[str, int]]) -> str:
