@@ -10,7 +10,11 @@ from acceptance_app.locator import FONT_FAMILY, font_path
 
 @pytest.mark.parametrize(("bold", "style", "weight"), [(False, "Regular", 400), (True, "Bold", 700)])
 def test_font_names_and_style_bits(bold, style, weight):
-    font = TTFont(font_path(bold), lazy=True)
+    with TTFont(font_path(bold), lazy=True) as font:
+        _check(font, style, weight, bold)
+
+
+def _check(font: TTFont, style: str, weight: int, bold: bool) -> None:
     names = font["name"]
     postscript = f"NotoSansSC-{style}"
     assert names.getDebugName(1) == FONT_FAMILY
