@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from acceptance_app.cli.context import CliContext, print_json
+from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
 
 DEPARTMENTS = ("housing", "planning", "civil-air-defense", "archive", "approval")
@@ -46,7 +47,17 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", required=True, help=_("database URL: sqlite:///hub.sqlite3 or postgresql://..."))
 
 
+def _hub_stack() -> None:
+    """The hub's server stack is the [hub] extra: a laptop install (and the frozen app) has none of it."""
+    for module in ("fastapi", "uvicorn"):
+        try:
+            __import__(module)
+        except ModuleNotFoundError as error:
+            raise KnownError("hub.not_installed", module=module) from error
+
+
 def run_serve(args: argparse.Namespace, context: CliContext) -> int:
+    _hub_stack()
     from acceptance_app.sync.hub.server import serve
 
     serve(args.db, host=args.host, port=args.port, files=args.files, tls_cert=args.tls_cert, tls_key=args.tls_key)
@@ -54,6 +65,7 @@ def run_serve(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def _sessions(url: str):  # type: ignore[no-untyped-def]
+    _hub_stack()
     from acceptance_app.sync.hub.db import open_hub_database
 
     return open_hub_database(url)

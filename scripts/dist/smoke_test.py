@@ -67,7 +67,21 @@ def _check(condition: bool, message: str) -> None:
         raise SmokeFailure(message)
 
 
+def check_contents(exe: Path) -> None:
+    """What the bundle must carry and must not: modules loaded by name, and the hub's server stack."""
+    internal = exe.resolve().parent / "_internal"
+    have = {p.name.split(".")[0] for p in internal.iterdir()}
+    _check("_rl_accel" in have, "ReportLab's C accelerator (_rl_accel) is missing from the bundle")
+    # ReportLab's barcode modules are in the archive, not on disk: `opinion render` (its QR code) checks them.
+    unwanted = sorted({"fastapi", "uvicorn", "starlette", "psycopg", "qrcode", "pytest"} & have)
+    _check(not unwanted, f"the laptop bundle carries {unwanted}")
+    qt = internal / "PySide6" / "Qt" / "lib"
+    unused_qt = sorted(p.name for p in qt.glob("libQt6*") if any(m in p.name for m in ("Qml", "Quick", "Pdf")))
+    _check(not unused_qt, f"Qt modules the app does not use are in the bundle: {unused_qt}")
+
+
 def smoke(exe: Path, work: Path) -> list[tuple[str, float]]:
+    check_contents(exe)
     xvfb = shutil.which("xvfb-run")
     gui = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24"] if xvfb else []
     r = Runner(exe, work, gui)
