@@ -31,7 +31,16 @@ sys.path.insert(0, str(ROOT))
 from acceptance_app import __version__  # noqa: E402
 from tests.photo_samples import jpeg  # noqa: E402
 
-KEEP_ENV = ("PATH", "LANG", "LC_ALL", "TZ", "DISPLAY", "XAUTHORITY", "TMPDIR")
+KEEP_ENV = ("PATH", "LANG", "LC_ALL", "TZ", "DISPLAY", "XAUTHORITY", "TMPDIR",
+            "SYSTEMROOT", "WINDIR", "TEMP", "TMP", "COMSPEC", "PATHEXT")  # the last ones: Windows needs them
+WINDOWS = sys.platform == "win32"
+
+
+def default_data_folder(home: Path) -> Path:
+    """Where a new user's data folder is (platformdirs' user data folder under the fresh home)."""
+    if WINDOWS:
+        return home / "AppData" / "Local" / "acceptance_app"
+    return home / ".local" / "share" / "acceptance_app"
 
 
 class SmokeFailure(Exception):
@@ -43,6 +52,10 @@ class Runner:
         self.exe, self.work, self.gui_wrapper = exe, work, gui_wrapper
         self.env = {k: v for k, v in os.environ.items() if k in KEEP_ENV}
         self.env["HOME"] = str(work / "home")
+        if WINDOWS:  # platformdirs reads these there, not HOME
+            self.env["USERPROFILE"] = str(work / "home")
+            self.env["LOCALAPPDATA"] = str(work / "home" / "AppData" / "Local")
+            self.env["APPDATA"] = str(work / "home" / "AppData" / "Roaming")
         self.env.setdefault("PATH", "/usr/bin:/bin")
         (work / "home").mkdir()
         self.timings: list[tuple[str, float]] = []
@@ -82,10 +95,10 @@ def check_contents(exe: Path) -> None:
 
 def smoke(exe: Path, work: Path) -> list[tuple[str, float]]:
     check_contents(exe)
-    xvfb = shutil.which("xvfb-run")
+    xvfb = None if WINDOWS else shutil.which("xvfb-run")
     gui = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24"] if xvfb else []
     r = Runner(exe, work, gui)
-    data = work / "home" / ".local" / "share" / "acceptance_app"
+    data = default_data_folder(work / "home")
 
     version = r.run("--version", "--version").strip()
     _check(version == __version__, f"--version printed {version!r}, expected {__version__!r}")
