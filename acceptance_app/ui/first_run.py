@@ -35,9 +35,11 @@ def font_cache_files() -> list[Path]:
 
 def _warm() -> None:
     try:
-        from acceptance_app.reports.base import register_fonts
+        from acceptance_app.reports.fontcache import load_ttfont
 
-        register_fonts()  # parses each face once and writes its cache file
+        for bold, path in zip((False, True), font_cache_files(), strict=True):
+            if not path.is_file():
+                load_ttfont(path.stem, font_path(bold))  # parses the face and writes its cache file
     except Exception:  # noqa: BLE001 - a cache only: the first render will parse the font itself
         log.warning("font cache not prepared", exc_info=True)
 
