@@ -32,7 +32,7 @@ def process_age_seconds() -> float:
         return time.monotonic() - _IMPORTED_AT
 
 
-def run_gui(context: AppContext, smoke_test: bool = False, demo: bool = False) -> int:
+def run_gui(context: AppContext, smoke_test: bool = False, demo: bool = False, package: str | None = None) -> int:
     from acceptance_app.ui.startup import run_gui as start  # Qt is imported only for the window
 
-    return start(context, smoke_test=smoke_test, demo=demo)
+    return start(context, smoke_test=smoke_test, demo=demo, package=package)

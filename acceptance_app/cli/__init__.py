@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from acceptance_app import __version__
+from acceptance_app.cli.argparse_texts import VersionAction, translate_argparse
 from acceptance_app.context import AppContext
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
@@ -64,11 +65,20 @@ def _modules_for(args_list: list[str]) -> tuple[str, ...]:
     return next(((m,) for m, commands in COMMANDS.items() if word in commands), COMMAND_MODULES)
 
 
+def program_name(argv0: str | None = None) -> str:
+    """The name the user typed: ``acceptance-app`` (the installed or frozen executable, ``.exe`` dropped),
+    or ``python -m acceptance_app``."""
+    argv0 = sys.argv[0] if argv0 is None else argv0
+    name = os.path.basename(argv0)
+    if not name or name in ("__main__.py", "-c") or name.endswith(".py"):
+        return "python -m acceptance_app"
+    return name[:-4] if name.lower().endswith(".exe") else name
+
+
 def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m acceptance_app", description=_("Joint completion acceptance")
-    )
-    parser.add_argument("--version", action="version", version=__version__)
+    translate_argparse()
+    parser = argparse.ArgumentParser(prog=program_name(), description=_("Joint completion acceptance"))
+    parser.add_argument("--version", action=VersionAction, version=__version__)
     parser.add_argument(
         "--data-dir", help=_("data folder (default: ACCEPTANCE_APP_DATA_DIR or the user data folder)")
     )

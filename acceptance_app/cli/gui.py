@@ -18,10 +18,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--demo", action="store_true", help=_("create the demo project first if the folder is empty")
     )
+    parser.add_argument(
+        "package", nargs="?", metavar="PACKAGE.acpkg",
+        help=_("an exchange package to import (a double-click on a .acpkg file starts this)"),
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.app import run_gui  # Qt is imported only for this command
 
-    return run_gui(context, smoke_test=args.smoke_test, demo=args.demo)
+    return run_gui(context, smoke_test=args.smoke_test, demo=args.demo, package=args.package)

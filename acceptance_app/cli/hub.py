@@ -9,6 +9,7 @@ from typing import Any
 
 from acceptance_app.cli.context import print_json
 from acceptance_app.context import AppContext
+from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
 
 DEPARTMENTS = ("housing", "planning", "civil-air-defense", "archive", "approval")
@@ -70,7 +71,17 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", required=True, help=_("database URL: sqlite:///hub.sqlite3 or postgresql://..."))
 
 
+def _hub_stack() -> None:
+    """The hub's server stack is the [hub] extra: a laptop install (and the frozen app) has none of it."""
+    for module in ("fastapi", "uvicorn"):
+        try:
+            __import__(module)
+        except ModuleNotFoundError as error:
+            raise KnownError("hub.not_installed", module=module) from error
+
+
 def run_serve(args: argparse.Namespace, context: AppContext) -> int:
+    _hub_stack()
     from acceptance_app.services.hub_opinions import opinion_reader
     from acceptance_app.sync.hub.server import serve
 
@@ -80,6 +91,7 @@ def run_serve(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def _sessions(url: str):
+    _hub_stack()
     from acceptance_app.sync.hub.db import open_hub_database
 
     return open_hub_database(url)

@@ -61,7 +61,7 @@ def registration_records(session: Session, folder: DataFolder,
     the records the hub will accept: the signed file verifies and says what the record says (a unit that
     passed under an opinion whose joint conclusion is 不合格 is not registered)."""
     from acceptance_app.services.hub_opinions import opinion_reader
-    from acceptance_app.sync.hub.registration_check import mismatch
+    from acceptance_app.sync.registration_match import mismatch
 
     read = opinion_reader()
     out: list[dict[str, Any]] = []

@@ -1,4 +1,4 @@
-"""The hub's reader of signed opinions (sync.hub.registration_check.OpinionReader): verification by our own
+"""The hub's reader of signed opinions (sync.registration_match.OpinionReader): verification by our own
 verifier and the text by pdfium, given to the hub application where it is created (the hub may not import the
 reports layer itself).
 
@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from acceptance_app.reports.signing.fields import LOCKING_FIELD
-from acceptance_app.sync.hub.registration_check import OpinionFacts, OpinionReader
+from acceptance_app.sync.registration_match import OpinionFacts, OpinionReader
 
 # Issue codes about who signed rather than whether the file is signed and unchanged.
 _TRUST_CODES = frozenset({"untrusted", "training", "expired"})

@@ -63,6 +63,10 @@ ERRORS = {
     "hub.bad_jurisdiction": N_("The jurisdiction must be a 6-digit region code, not \u201c{value}\u201d"),
     "hub.bad_role": N_("Unknown role \u201c{value}\u201d (inspector or registry)"),
     "hub.tls_pair": N_("Give both --tls-cert and --tls-key, or neither"),
+    "hub.not_installed": N_(
+        "The hub server is not part of the laptop app ({module} is missing): install it on the server with "
+        "pip install \"acceptance_app[hub]\""
+    ),
     "hub.tls_missing": N_("The TLS file {path} does not exist"),
     "sync.department_has_no_discipline": N_("Department {department} has no discipline of its own to send"),
     "sync.no_hub": N_("No hub is set: give --hub URL or run sync login first"),
