@@ -229,8 +229,8 @@ def _rows_query() -> sa.Select:
         .scalar_subquery()
     )
     return (
-        sa.select(*_ROW_COLUMNS, sa.func.coalesce(last_note, "").label("last_note"), Finding.deadline_days,
-                  Finding.deadline_provisional)
+        sa.select(*_ROW_COLUMNS, sa.func.coalesce(last_note, "").label("last_note"),
+                  Finding.deadline_provisional.label("deadline_provisional"))
         .join(Unit, Unit.id == Finding.unit_id)
         .join(Party, Party.id == Finding.party_id)
         .join(Inspection, Inspection.id == Finding.inspection_id)
