@@ -97,8 +97,12 @@ class AnswerEditor(QWidget):
         self.row = row
         if jurisdiction is not None:
             self.jurisdiction = jurisdiction
-        # An item 不适用 by rule opens to show why; it takes no answer (change the unit's facts instead).
-        self.setEnabled(row is not None and not row.by_rule)
+        self.setEnabled(row is not None)
+        # An item 不适用 by rule opens to show why (the title stays readable); it takes no answer: change the
+        # unit's facts instead.
+        answerable = row is not None and not row.by_rule
+        for widget in (self.value, self.reason, self.note, *self.buttons.values()):
+            widget.setEnabled(answerable)
         values = row.answer.values if row and row.answer else AnswerInput()
         if row is None:
             self.title.setText("")
@@ -121,7 +125,7 @@ class AnswerEditor(QWidget):
             )
         self.value.setText(self._value_text(row, values))
         self.design.setText("" if values.design is None else f"{values.design:g}")
-        self.design.setEnabled(bool(row) and self._needs_design(row))
+        self.design.setEnabled(bool(row) and not row.by_rule and self._needs_design(row))
         self.reason.setText(values.na_reason)
         self.note.setText(values.note)
         self._preview()
