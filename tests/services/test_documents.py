@@ -110,8 +110,9 @@ def test_opinion_names_the_failed_items_that_decided_and_no_items_when_passed(
     complete_inspections(database, demo_project)
     assert "决定性检查项" not in opinion_text("1#住宅楼")  # every item passed: the record sheets list them
     complete_inspections(database, demo_project, failed=Discipline.FIRE)
-    failed = opinion_text("2#住宅楼")  # the demo's checklist failed XF-05-3 on 2#
-    assert "决定性检查项" in failed and "XF-05-3" in failed and "不合格" in failed
+    # The demo fails the first class C unit item of 2#: XF-02-8d since the 2026.12 form made XF-05-3 class A.
+    failed = opinion_text("2#住宅楼")
+    assert "决定性检查项" in failed and "XF-02-8d" in failed and "不合格" in failed
 
 
 def test_unchanged_content_reuses_the_document_and_a_change_makes_a_new_version(

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from acceptance_app.domain.enums import BuildingUse, Discipline, ItemClass, ItemVerdict
 
-_CLAUSE_NUMBER = re.compile(r"\d+(?:\.\d+)*")
+_CLAUSE_NUMBER = re.compile(r"\d+(?:\.\d+)*(?:、\d+(?:\.\d+)*)*")
 
 
 class AnswerType(StrEnum):
