@@ -47,11 +47,12 @@ def _measurement(row: ItemRow) -> tuple[str, str]:
     low, high = min(values.samples), max(values.samples)
     text = _number(low) if low == high else f"{_number(low)}～{_number(high)}"
     text += unit
-    if values.design is not None:
-        text += f"（设计 {_number(values.design)}{unit}）"
+    notes = [f"设计 {_number(values.design)}{unit}"] if values.design is not None else []
     decided = row.outcome.decided_by if row.outcome else None
     if decided is not None and row.verdict is not ItemVerdict.PENDING:
-        text += f"，{RULE_WORDS[decided]}"
+        notes.append(RULE_WORDS[decided])
+    if notes:
+        text += f"（{'，'.join(notes)}）"
     samples = " / ".join(_number(v) for v in values.samples) if len(values.samples) > 1 else ""
     return text, samples
 
