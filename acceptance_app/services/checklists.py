@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from acceptance_app import checklist_messages  # noqa: F401  (registers the message codes)
 from acceptance_app.domain.checklists.answers import AnswerInput, ItemOutcome, evaluate_item
 from acceptance_app.domain.checklists.applicability import item_applies
-from acceptance_app.domain.checklists.form import Form, Item, Scope
+from acceptance_app.domain.checklists.form import Form, Item, Scope, VerdictScheme
 from acceptance_app.domain.checklists.jurisdiction import Jurisdiction
 from acceptance_app.domain.checklists.sheet import Sheet, StoredAnswer, build_sheet
 from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionStatus, ItemVerdict, Verdict
@@ -264,7 +264,9 @@ def answer_item(
     Raises KnownError for an answer that does not fit the item; nothing is written then."""
     inspection, unit, form, item = _writable(session, inspection_id, item_id)
     jurisdiction = checklist_forms.pinned_jurisdiction(session, inspection.jurisdiction_hash)
-    outcome = evaluate_item(item, answer, jurisdiction)
+    # 加倍抽查 belongs to the XF 836 scheme only; under the 细则 a failed sample fails the item.
+    scheme = jurisdiction.verdict_rules(form.discipline, form.verdict).scheme
+    outcome = evaluate_item(item, answer, jurisdiction, resample=scheme is VerdictScheme.BY_CLASS)
     previous = _current_row(session, inspection, unit, item)
     if previous is not None:
         previous.retired = True
