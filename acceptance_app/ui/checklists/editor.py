@@ -41,6 +41,7 @@ class AnswerEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.row: ItemRow | None = None
+        self.resample = True
         self.jurisdiction: Jurisdiction = EMPTY_JURISDICTION
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -93,8 +94,9 @@ class AnswerEditor(QWidget):
         self.design.textChanged.connect(self._preview)
         self.show_row(None)
 
-    def show_row(self, row: ItemRow | None, jurisdiction: Jurisdiction | None = None) -> None:
+    def show_row(self, row: ItemRow | None, jurisdiction: Jurisdiction | None = None, resample: bool = True) -> None:
         self.row = row
+        self.resample = resample  # 加倍抽查 only under the XF 836 scheme, as the sheet computes it
         if jurisdiction is not None:
             self.jurisdiction = jurisdiction
         self.setEnabled(row is not None)
@@ -171,7 +173,7 @@ class AnswerEditor(QWidget):
             self.live.setStyleSheet("")
             return
         try:
-            outcome = evaluate_item(self.row.item, self.current_answer(), self.jurisdiction)
+            outcome = evaluate_item(self.row.item, self.current_answer(), self.jurisdiction, self.resample)
         except KnownError as error:
             self.live.setText(describe_error(error))
             self.live.setStyleSheet("color: #a00;")

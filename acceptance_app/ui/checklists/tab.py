@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from acceptance_app.domain.checklists.answers import AnswerInput, ItemOutcome
-from acceptance_app.domain.checklists.form import AnswerType
+from acceptance_app.domain.checklists.form import AnswerType, VerdictScheme
 from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionStatus, ItemVerdict
 from acceptance_app.domain.problems import KnownError
@@ -217,7 +217,8 @@ class ChecklistTab(QWidget):
 
     def _show_current(self) -> None:
         current = self.state.current if self.state else None
-        self.editor.show_row(self.current_row(), current.jurisdiction if current else None)
+        resample = current is None or current.sheet.outcome.scheme is VerdictScheme.BY_CLASS
+        self.editor.show_row(self.current_row(), current.jurisdiction if current else None, resample)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.checklist or changes.inspection:
