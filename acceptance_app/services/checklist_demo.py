@@ -40,6 +40,12 @@ def _measure(item: Item, design: float, jurisdiction: Jurisdiction, passing: boo
     """A plausible measured value inside (or outside) the item's tolerance, whatever the rule is."""
     tolerance = parse_tolerance(item.answer.tolerance)
     conditions = list(tolerance.conditions)
+    for c in parse_tolerance(item.answer.limit).conditions if item.answer.limit else ():
+        if isinstance(c, Compare) and c.value is not None and not c.check(design, None):
+            design = c.value  # an approved design meets the code's limit
+    for extra in (item.answer.limit, item.answer.advice):  # the code's limit and the advice bound values too
+        if extra:
+            conditions += parse_tolerance(extra).conditions
     for key in tolerance.references:  # a jurisdiction rule: take its bounds too
         try:
             conditions += parse_tolerance(jurisdiction.tolerance_for(key, design)).conditions
