@@ -169,6 +169,12 @@ class VerdictRules:
         )
 
 
+def version_label(version: str) -> str:
+    """A form version as printed and shown: "2026.12" -> "2026年12月版"; any other form of version as is."""
+    match = re.fullmatch(r"(\d{4})\.(\d{1,2})", version)
+    return f"{match[1]}年{int(match[2])}月版" if match else version
+
+
 @dataclass(frozen=True)
 class Form:
     discipline: Discipline
@@ -186,9 +192,7 @@ class Form:
 
     @property
     def version_label(self) -> str:
-        """The version as printed and shown: "2026.12" -> "2026年12月版"; any other form of version as is."""
-        match = re.fullmatch(r"(\d{4})\.(\d{1,2})", self.version)
-        return f"{match[1]}年{int(match[2])}月版" if match else self.version
+        return version_label(self.version)
 
     @property
     def items(self) -> tuple[Item, ...]:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from acceptance_app.domain.checklists.answers import AnswerInput, ItemOutcome
-from acceptance_app.domain.checklists.form import AnswerType, VerdictScheme
+from acceptance_app.domain.checklists.form import AnswerType, VerdictScheme, version_label
 from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionStatus, ItemVerdict
 from acceptance_app.domain.problems import KnownError
@@ -192,7 +192,7 @@ class ChecklistTab(QWidget):
         kind = label(info.kind) + (" — " + _("advisory, not a legal verdict") if info.advisory else "")
         self.header.setText(
             f"<b>{info.form_title}</b>  "
-            + _("form version {version}").format(version=info.form_version)
+            + _("form version {version}").format(version=version_label(info.form_version))
             + f" · {kind} · "
             + _("round {round}").format(round=info.round)
             + f" · {label(info.status)}"
