@@ -34,6 +34,7 @@ from acceptance_app.messages import describe_error
 from acceptance_app.services import checklists, verdicts
 from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings, forms_folder
+from acceptance_app.unit_fact_messages import describe_applicability
 
 from acceptance_app.ui.checklists.editor import AnswerEditor
 from acceptance_app.ui.checklists.model import FILTER_LABELS, ChecklistFilter, ChecklistModel, Filter
@@ -281,6 +282,14 @@ class ChecklistTab(QWidget):
     def _verdict_key(self, verdict: ItemVerdict) -> None:
         row = self.current_row()
         if row is None or not self.editor.isVisible():
+            return
+        if row.by_rule:
+            # Nothing to answer: the unit's facts exclude the item. Say why (change the facts to change it).
+            self.message.setText(
+                _("{item} does not apply by rule: {why}").format(
+                    item=row.item.id, why=describe_applicability(row.applicability)
+                )
+            )
             return
         if verdict is ItemVerdict.NOT_APPLICABLE:
             self._write(row, AnswerInput(verdict=verdict, note=self._note(row)))
