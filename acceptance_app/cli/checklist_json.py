@@ -6,6 +6,7 @@ from typing import Any
 
 from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.checklists.verdicts import DisciplineOutcome, JointOutcome
+from acceptance_app.text.unit_facts import describe_applicability
 
 
 def outcome_json(outcome: DisciplineOutcome) -> dict[str, Any]:
@@ -15,6 +16,8 @@ def outcome_json(outcome: DisciplineOutcome) -> dict[str, Any]:
         "reason": outcome.reason.value,
         "deciding": list(outcome.deciding),
         "failed_by_class": {c.value: n for c, n in outcome.failed_by_class},
+        "scheme": outcome.scheme.value,  # any-failure (细则 2020) or by-class (XF 836)
+        "advice": list(outcome.advice),  # advisory items not met: recorded, not failures
     }
 
 
@@ -50,6 +53,11 @@ def row_json(row: ItemRow) -> dict[str, Any]:
         "missing_evidence": [k.value for k in row.missing],
         "recheck": row.recheck,
         "source": {"standard": item.source.standard, "clause": item.source.clause, "tag": item.source.tag},
+        "basis": item.source.basis,
+        "advisory": item.advisory,
+        "decided_by": row.outcome.decided_by.value if row.outcome and row.outcome.decided_by else None,
+        "not_applicable_by_rule": row.by_rule,
+        "applicability": describe_applicability(row.applicability),
     }
 
 
@@ -79,4 +87,5 @@ def sheet_json(current: Any) -> dict[str, Any]:
         },
         "outcome": outcome_json(sheet.outcome),
         "items": [row_json(r) for r in sheet.rows],
+        "excluded": [row_json(r) for r in sheet.excluded],  # 不适用 by rule, with the rule's reason
     }

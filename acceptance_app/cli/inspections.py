@@ -81,6 +81,7 @@ def run_answer(args: argparse.Namespace, context: AppContext) -> int:
                 "verdict": outcome.verdict.value,
                 "samples_needed": outcome.samples_needed,
                 "failed_samples": list(outcome.failed_samples),
+                "decided_by": outcome.decided_by.value if outcome.decided_by else None,
             }
         )
     else:

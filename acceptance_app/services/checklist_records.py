@@ -12,6 +12,7 @@ import uuid
 
 from sqlalchemy.orm import Session
 
+from acceptance_app.domain.checklists.answers import Rule
 from acceptance_app.domain.checklists.form import AnswerType
 from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.enums import ItemClass, ItemVerdict, Verdict
@@ -21,7 +22,10 @@ VERDICT_WORDS = {
     ItemVerdict.FAIL: "不合格",
     ItemVerdict.NOT_APPLICABLE: "不适用",
     ItemVerdict.PENDING: "未检查",
+    ItemVerdict.ADVICE: "建议",  # an advisory (宜) clause not met: recorded, not a failure
 }
+# Which rule decided a measured value (the 细则: the design value first, then the code's mandatory limit).
+RULE_WORDS = {Rule.DESIGN: "按设计值判定", Rule.LIMIT: "按规范限值判定", Rule.ADVICE: "按建议值（宜）判定"}
 
 
 # Words of a research note, not of a legal basis: a bracket holding one of them is left off the printed 依据
@@ -37,14 +41,9 @@ def clean_basis(text: str) -> str:
 
 
 def clause_text(row: ItemRow) -> str:
-    """"GB 50016-2014（2018年版） 第5.2.2条"; a clause that is not a number is printed as written; research
-    notes in brackets are left off (clean_basis)."""
-    source = row.item.source
-    standard = clean_basis(source.standard)
-    clause = clean_basis(source.clause.strip())
-    if not clause:
-        return standard
-    return f"{standard} 第{clause}条" if clause[0].isdigit() else f"{standard} {clause}"
+    """"GB 50016-2014（2018年版） 第5.2.2条": the clean basis (standard and clause); the source's research
+    note (links, "未确认") is never printed."""
+    return row.item.source.basis
 
 
 def _number(value: float) -> str:
@@ -61,8 +60,12 @@ def _measurement(row: ItemRow) -> tuple[str, str]:
     low, high = min(values.samples), max(values.samples)
     text = _number(low) if low == high else f"{_number(low)}～{_number(high)}"
     text += unit
-    if values.design is not None:
-        text += f"（设计 {_number(values.design)}{unit}）"
+    notes = [f"设计 {_number(values.design)}{unit}"] if values.design is not None else []
+    decided = row.outcome.decided_by if row.outcome else None
+    if decided is not None and row.verdict is not ItemVerdict.PENDING:
+        notes.append(RULE_WORDS[decided])
+    if notes:
+        text += f"（{'，'.join(notes)}）"
     samples = " / ".join(_number(v) for v in values.samples) if len(values.samples) > 1 else ""
     return text, samples
 

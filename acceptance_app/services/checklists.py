@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from acceptance_app.domain.checklists.answers import AnswerInput, ItemOutcome, evaluate_item
 from acceptance_app.domain.checklists.applicability import item_applies
-from acceptance_app.domain.checklists.form import Form, Item, Scope
+from acceptance_app.domain.checklists.form import Form, Item, Scope, VerdictScheme
 from acceptance_app.domain.checklists.jurisdiction import Jurisdiction
 from acceptance_app.domain.checklists.sheet import Sheet, StoredAnswer, build_sheet
 from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionStatus, ItemVerdict, Verdict
@@ -265,7 +265,9 @@ def answer_item(
         # 不适用 is an answer kind, never a value: an answer that is both cannot be recorded.
         raise KnownError("answer.na_with_value", item=item.id)
     jurisdiction = checklist_forms.pinned_jurisdiction(session, inspection.jurisdiction_hash)
-    outcome = evaluate_item(item, answer, jurisdiction)
+    # 加倍抽查 belongs to the XF 836 scheme only; under the 细则 a failed sample fails the item.
+    scheme = jurisdiction.verdict_rules(form.discipline, form.verdict).scheme
+    outcome = evaluate_item(item, answer, jurisdiction, resample=scheme is VerdictScheme.BY_CLASS)
     previous = _current_row(session, inspection, unit, item)
     if previous is not None:
         previous.retired = True

@@ -117,6 +117,9 @@ RULE_REASONS = {
     "rule.height_unknown": N_("applies above {limit} m; the height is not entered, so check it"),
     "rule.min_storeys_below": N_("only with at least {limit} storey(s) below ground; this unit has {storeys}"),
     "rule.min_storeys_above": N_("only with at least {limit} storey(s) above ground; this unit has {storeys}"),
+    "rule.storeys_above_unknown": N_(
+        "applies with at least {limit} storey(s) above ground; the storeys are not entered, so check it"
+    ),
     "rule.civil_air_defense": N_("only for units with civil air defense works"),
     "rule.fact": N_("only where {fact} is {wanted}; this unit: {value} ({why})"),
     "rule.fact_unknown": N_("applies where {fact} is {wanted}; not known for this unit, so check it"),

@@ -204,7 +204,7 @@ def test_record_and_deciding_lines_for_documents(session):
     answer_all(session, inspection, **{"XF-06-4": AnswerInput(samples=(0.36, 0.30, 0.37, 0.40))})
     lines = {r.item.id: record_line_fields(r) for r in verdicts.record_items(session, inspection)}
     assert lines["XF-04-1"] == {
-        "item_id": "XF-04-1", "text": "防火间距", "answer": "", "measurement": "13.2 m（设计 13 m）", "samples": "",
+        "item_id": "XF-04-1", "text": "防火间距", "answer": "", "measurement": "13.2 m（设计 13 m，按设计值判定）", "samples": "",
         "verdict_label": "合格", "clause": "GB 50016-2014（2018年版） 第5.2.2条",
     }
     assert lines["XF-06-4"]["samples"] == "0.36 / 0.3 / 0.37 / 0.4" and lines["XF-06-2"]["answer"] == "甲级"

@@ -178,3 +178,30 @@ def test_a_printed_basis_never_carries_a_research_note():
 
 def test_form_versions_read_in_chinese():
     assert FORMS[Discipline.FIRE].version_label == "2026年12月版"
+
+
+KINDERGARTEN = UnitData("幼儿园", height=11.7, storeys_above=3, storeys_below=0, area_above=3186, area_below=0.0,
+                        use=BuildingUse.KINDERGARTEN)
+WHICH_APPLY = [
+    # unit, item, applies: the real cases of the review
+    (RES_26, "XF-11-9a", False), (RES_33, "XF-11-9a", True),  # 高层 0.35 MPa: 住宅 > 27 m only
+    (RES_26, "XF-02-6", False), (RES_549, "XF-02-6", True),  # 登高场地 for 高层 only
+    (RES_33, "XF-10-1", False), (RES_549, "XF-10-1", True),  # 消防电梯: 住宅 > 33 m
+    (RES_549, "XF-20-11", True), (RES_33, "XF-20-11", False),  # 避难房间 > 54 m
+    (RES_549, "XF-12-4", False),  # a wet system only: no 干式 充水时间
+    (RES_549, "XF-02-8", True), (GARAGE, "XF-02-8", False),  # 消防救援口 for every building with storeys above
+    (GARAGE, "XF-19-1", True), (RES_549, "XF-19-1", False),  # 地下汽车库 items
+    (GARAGE, "XF-04-1c", False), (GARAGE, "GH-C1", False),  # no façade, no 建筑高度 for a garage below ground
+    (KINDERGARTEN, "XF-04-1f", True), (SHOP, "XF-04-1f", True),  # 人员密集: 幼儿园 yes; a shop is unknown: checked
+    (SHOP, "XF-10-1", False), (KINDERGARTEN, "XF-10-1", False),
+    (STEEL, "XF-01-3", True), (RES_549, "XF-01-3", False),
+]
+
+
+@pytest.mark.parametrize(("unit", "item_id", "expected"), WHICH_APPLY,
+                         ids=[f"{u.name}-{i}" for u, i, _e in WHICH_APPLY])
+def test_which_items_apply_to_the_real_cases(unit, item_id, expected):
+    result = applicability(item(item_id), unit)
+    assert result.applies is expected
+    if not expected:
+        assert result.reasons, "an item that does not apply says why"

@@ -194,5 +194,12 @@ def test_a_unit_s_facts_decide_which_fire_items_show_and_say_why(window, databas
     reason = fire.model.data(fire.model.index(row_number, 7))
     assert "33" in reason and "GB 50016 7.3.1" in reason
     assert fire.model.data(fire.model.index(row_number, 6)) == "按规则不适用"
+    # Opened with the keyboard and answered with "1": nothing is recorded, the runner says why.
+    fire.view.setCurrentIndex(fire.proxy.mapFromSource(fire.model.index(row_number, 0)))
+    fire.view.setFocus()
+    qtbot.keyClick(fire.view, Qt.Key.Key_1)
+    assert "按规则不适用" in fire.message.text() and "33" in fire.message.text()
+    assert "按规则不适用" in fire.editor.title.text() and not fire.editor.value.isEnabled()
+    assert next(r for r in fire.model.rows if r.item.id == "XF-10-1").answer is None
     advisory = next(n for n, r in enumerate(fire.model.rows) if r.item.id == "XF-02-3")
     assert "宜" in fire.model.data(fire.model.index(advisory, 4))

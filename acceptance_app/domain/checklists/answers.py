@@ -112,13 +112,16 @@ def count_passes(item: Item, value: float, design: float | None) -> bool:
     return (low is None or value >= low) and (high is None or value <= high)
 
 
-def measure_rules(item: Item) -> tuple[tuple[Rule, str], ...]:
+def measure_rules(item: Item, design: float | None = 0.0) -> tuple[tuple[Rule, str], ...]:
     """The rules of a measured item in the order they are applied: the design comparison (or, when the
-    tolerance is absolute, the code limit it states), the code's mandatory limit, then the advisory value."""
+    tolerance is absolute, the code limit it states), the code's mandatory limit, then the advisory value.
+    An item that has a code limit compares with the design value only when one was entered (``design``)."""
     spec = item.answer
     rules: list[tuple[Rule, str]] = []
     if spec.tolerance:
-        rules.append((Rule.DESIGN if parse_tolerance(spec.tolerance).needs_design else Rule.LIMIT, spec.tolerance))
+        rule = Rule.DESIGN if parse_tolerance(spec.tolerance).needs_design else Rule.LIMIT
+        if not (rule is Rule.DESIGN and design is None and spec.limit):
+            rules.append((rule, spec.tolerance))
     if spec.limit:
         rules.append((Rule.LIMIT, spec.limit))
     if spec.advice:
@@ -132,7 +135,7 @@ def sample_rule(
     item: Item, value: float, design: float | None, jurisdiction: Jurisdiction = EMPTY_JURISDICTION
 ) -> Rule | None:
     """The first rule one measured value misses, or None when it meets them all."""
-    for rule, text in measure_rules(item):
+    for rule, text in measure_rules(item, design):
         if not check_measure(parse_tolerance(text), value, design, jurisdiction.tolerance_for):
             return rule
     return None
@@ -149,7 +152,7 @@ def _measure_outcome(
     item: Item, answer: AnswerInput, jurisdiction: Jurisdiction, resample: bool
 ) -> ItemOutcome:
     missed = [sample_rule(item, value, answer.design, jurisdiction) for value in answer.samples]
-    checked = tuple(rule for rule, _text in measure_rules(item))
+    checked = tuple(rule for rule, _text in measure_rules(item, answer.design))
     failed = tuple(n for n, rule in enumerate(missed) if rule not in (None, Rule.ADVICE))
     advised = tuple(n for n, rule in enumerate(missed) if rule is Rule.ADVICE)
     first = missed[failed[0]] if failed else None

@@ -50,10 +50,14 @@ def applicability(item: Item, unit: UnitData, derived: Mapping[str, Derived] | N
         misses.append(
             RuleReason("rule.min_storeys_below", {"storeys": unit.storeys_below or 0, "limit": rule.min_storeys_below})
         )
-    if rule.min_storeys_above is not None and (unit.storeys_above or 0) < rule.min_storeys_above:
-        misses.append(
-            RuleReason("rule.min_storeys_above", {"storeys": unit.storeys_above or 0, "limit": rule.min_storeys_above})
-        )
+    if rule.min_storeys_above is not None:
+        # Not entered -> the item applies (check it), as for an unknown height.
+        if unit.storeys_above is None:
+            unknown.append(RuleReason("rule.storeys_above_unknown", {"limit": rule.min_storeys_above}))
+        elif unit.storeys_above < rule.min_storeys_above:
+            misses.append(
+                RuleReason("rule.min_storeys_above", {"storeys": unit.storeys_above, "limit": rule.min_storeys_above})
+            )
     if rule.civil_air_defense is not None and unit.has_civil_air_defense != rule.civil_air_defense:
         misses.append(RuleReason("rule.civil_air_defense", {"expected": rule.civil_air_defense}))
     if rule.facts:

@@ -10,7 +10,7 @@ from typing import Any
 
 from acceptance_app.domain.enums import BuildingUse, Discipline, ItemClass, ItemVerdict
 
-_CLAUSE_NUMBER = re.compile(r"\d+(?:\.\d+)*")
+_CLAUSE_NUMBER = re.compile(r"\d+(?:\.\d+)*(?:、\d+(?:\.\d+)*)*")
 
 
 class AnswerType(StrEnum):
@@ -171,6 +171,12 @@ class VerdictRules:
         )
 
 
+def version_label(version: str) -> str:
+    """A form version as printed and shown: "2026.12" -> "2026年12月版"; any other form of version as is."""
+    match = re.fullmatch(r"(\d{4})\.(\d{1,2})", version)
+    return f"{match[1]}年{int(match[2])}月版" if match else version
+
+
 @dataclass(frozen=True)
 class Outcomes:
     """A discipline's outcome in the organ's own words (the form's ``outcomes:``); 消防 by the unit's regime."""
@@ -212,9 +218,7 @@ class Form:
 
     @property
     def version_label(self) -> str:
-        """The version as printed and shown: "2026.12" -> "2026年12月版"; any other form of version as is."""
-        match = re.fullmatch(r"(\d{4})\.(\d{1,2})", self.version)
-        return f"{match[1]}年{int(match[2])}月版" if match else self.version
+        return version_label(self.version)
 
     @property
     def items(self) -> tuple[Item, ...]:

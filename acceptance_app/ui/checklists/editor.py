@@ -81,6 +81,7 @@ class AnswerEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.row: ItemRow | None = None
+        self.resample = True
         self.jurisdiction: Jurisdiction = EMPTY_JURISDICTION
         self._samples: tuple[float, ...] = ()
         self._edited: set[QLineEdit] = set()  # boxes the inspector typed into since the item was shown
@@ -162,15 +163,20 @@ class AnswerEditor(QWidget):
         self.show_row(None)
 
     # Showing an item -------------------------------------------------------------------------------------
-    def show_row(self, row: ItemRow | None, jurisdiction: Jurisdiction | None = None) -> None:
+    def show_row(self, row: ItemRow | None, jurisdiction: Jurisdiction | None = None, resample: bool = True) -> None:
         same_item = row is not None and self.row is not None and row.item.id == self.row.item.id
         if not same_item:
             self._edited.clear()
         self.row = row
+        self.resample = resample  # 加倍抽查 only under the XF 836 scheme, as the sheet computes it
         if jurisdiction is not None:
             self.jurisdiction = jurisdiction
-        # An item 不适用 by rule opens to show why; it takes no answer (change the unit's facts instead).
-        self.setEnabled(row is not None and not row.by_rule)
+        self.setEnabled(row is not None)
+        # An item 不适用 by rule opens to show why (the title stays readable); it takes no answer: change the
+        # unit's facts instead.
+        answerable = row is not None and not row.by_rule
+        for widget in (self.value, self.reason, self.note, *self.buttons.values()):
+            widget.setEnabled(answerable)
         values = row.answer.values if row and row.answer else AnswerInput()
         self.title.setText(self._title_html(row))
         measured = row is not None and row.item.answer.type is AnswerType.MEASURE
@@ -189,7 +195,7 @@ class AnswerEditor(QWidget):
         self.value.setPlaceholderText(self._placeholder(row))
         self._set(self.value, self._value_text(row, values))
         self._set(self.design, "" if values.design is None else f"{values.design:g}")
-        self.design.setEnabled(bool(row) and self._needs_design(row))
+        self.design.setEnabled(row is not None and not row.by_rule and self._needs_design(row))
         self._set(self.reason, values.na_reason)
         self._set(self.note, values.note)
         self._preview()
@@ -312,7 +318,7 @@ class AnswerEditor(QWidget):
             self._show_live(item_verdict_text(stored) if stored else "", VERDICT_COLORS.get(stored) if stored else "")
             return
         try:
-            outcome = evaluate_item(self.row.item, answer, self.jurisdiction)
+            outcome = evaluate_item(self.row.item, answer, self.jurisdiction, self.resample)
         except KnownError as error:
             self._show_live(describe_error(error), "")
             return

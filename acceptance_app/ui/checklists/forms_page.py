@@ -46,6 +46,8 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             cell.setToolTip(text)
             table.setItem(r, c, cell)
     table.resizeColumnsToContents()
+    for column in range(table.columnCount() - 1):  # long texts are elided (full text in the tooltip)
+        table.setColumnWidth(column, min(table.columnWidth(column), 380))
 
 
 class FormsPage(QWidget):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from acceptance_app.domain.checklists.answers import AnswerInput, ItemOutcome
-from acceptance_app.domain.checklists.form import AnswerType
+from acceptance_app.domain.checklists.form import AnswerType, VerdictScheme, version_label
 from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionStatus, ItemVerdict
 from acceptance_app.domain.problems import KnownError
@@ -36,6 +36,7 @@ from acceptance_app.services import checklists, verdicts
 from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings, forms_folder
 from acceptance_app.text import describe_error
+from acceptance_app.text.unit_facts import describe_applicability
 
 from acceptance_app.ui.checklists.editor import AnswerEditor
 from acceptance_app.ui.checklists.item_evidence import ItemEvidence
@@ -225,7 +226,7 @@ class ChecklistTab(QWidget):
         kind = label(info.kind) + (" — " + _("advisory, not a legal verdict") if info.advisory else "")
         self.header.setText(
             f"<b>{info.form_title}</b>  "
-            + _("form version {version}").format(version=info.form_version)
+            + _("form version {version}").format(version=version_label(info.form_version))
             + f" · {kind} · "
             + _("round {round}").format(round=info.round)
             + f" · {label(info.status)}"
@@ -260,7 +261,8 @@ class ChecklistTab(QWidget):
     def _show_current(self) -> None:
         current = self.state.current if self.state else None
         row = self.current_row()
-        self.editor.show_row(row, current.jurisdiction if current else None)
+        resample = current is None or current.sheet.outcome.scheme is VerdictScheme.BY_CLASS
+        self.editor.show_row(row, current.jurisdiction if current else None, resample)
         if row is None or self.evidence.target(row) != self.evidence._shown:
             self.evidence.show_item(row)
 
@@ -361,6 +363,14 @@ class ChecklistTab(QWidget):
     def _verdict_key(self, verdict: ItemVerdict) -> None:
         row = self.current_row()
         if row is None or not self.editor.isVisible():
+            return
+        if row.by_rule:
+            # Nothing to answer: the unit's facts exclude the item. Say why (change the facts to change it).
+            self.message.setText(
+                _("{item} does not apply by rule: {why}").format(
+                    item=row.item.id, why=describe_applicability(row.applicability)
+                )
+            )
             return
         if verdict is ItemVerdict.NOT_APPLICABLE:
             # 不适用 is saved at once (with the reason it had, if any); the reason box keeps the focus until

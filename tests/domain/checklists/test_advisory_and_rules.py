@@ -110,3 +110,15 @@ def test_applicability_by_facts_carries_the_reason(facts, u, applies, code):
     assert [r.code for r in result.reasons] == ([code] if code else [])
     if code == "rule.fact":
         assert result.reasons[0].derived is not None and result.reasons[0].derived.reason
+
+
+def test_an_item_with_a_code_limit_compares_with_the_design_value_only_when_one_is_entered():
+    spec = AnswerSpec(AnswerType.MEASURE, "m", tolerance="-5%..+100%", limit=">= 4.0")  # 消防车道净宽
+    it = item(answer=spec)
+    assert evaluate_item(it, AnswerInput(samples=(4.2,))).decided_by is Rule.LIMIT  # no design: the code decides
+    below_design = evaluate_item(it, AnswerInput(samples=(4.5,), design=5.0))
+    assert (below_design.verdict, below_design.decided_by) == (F, Rule.DESIGN)  # -10 % from the approved design
+    below_code = evaluate_item(it, AnswerInput(samples=(3.9,), design=4.0))
+    assert (below_code.verdict, below_code.decided_by) == (F, Rule.LIMIT)
+    ok = evaluate_item(it, AnswerInput(samples=(5.1,), design=5.0))
+    assert (ok.verdict, ok.checked) == (P, (Rule.DESIGN, Rule.LIMIT))
