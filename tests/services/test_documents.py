@@ -25,7 +25,16 @@ from acceptance_app.fileio import file_sha256
 from acceptance_app.messages import describe_error
 from acceptance_app.services import document_numbers, documents, timeline
 from acceptance_app.storage.db import Database, open_database
-from acceptance_app.storage.models import Commitment, Document, Finding, FindingEvent, Inspection, Party, Project, Unit
+from acceptance_app.storage.models import (
+    Commitment,
+    Document,
+    Finding,
+    FindingEvent,
+    Inspection,
+    Party,
+    Project,
+    Unit,
+)
 
 
 def complete_inspections(database: Database, project_id: uuid.UUID, failed: Discipline | None = None) -> None:
