@@ -34,6 +34,7 @@ class ProjectData:
     # The region code of the 住房和城乡建设局 that issues the opinion (who issued the 施工许可): the city's or a
     # district's, listed in the jurisdiction table's document.issuers; "" = the city's.
     issuing_organ: str = ""
+    survey_report_no: str = ""  # 竣工测量（多测合一）成果报告编号: the opinion's areas are then 实测
 
 
 @dataclass(frozen=True)

@@ -209,3 +209,14 @@ def test_an_unknown_issuing_organ_lists_what_is_missing_and_uses_no_number(
     assert "没有出具机关“379999”" in describe_error(caught.value)
     with database.session() as s:
         assert s.scalars(sa.select(Document)).all() == []
+
+
+def test_areas_say_measured_with_the_survey_report_and_archive_hand_over_is_listed(
+        database: Database, demo_project: uuid.UUID) -> None:
+    complete_inspections(database, demo_project)
+    with database.session() as s, s.begin():
+        s.execute(sa.update(Project).where(Project.id == demo_project).values(survey_report_no="JC370112-2026-0417"))
+    with database.session() as s, s.begin():
+        text = _text(documents.issue_opinion(s, demo_project)[0].path)
+    assert "（实测）" in text and "测绘报告编号JC370112-2026-0417" in text.replace(" ", "")
+    assert "3个月内向济南市城建档案馆移交工程档案" in text
