@@ -17,10 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from screenshots import settle  # noqa: E402
+
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPushButton  # noqa: E402
-from screenshots import settle  # noqa: E402
 
 from acceptance_app import i18n  # noqa: E402
 from acceptance_app.services.demo import create_demo  # noqa: E402
