@@ -18,9 +18,9 @@ def test_the_migrated_schema_is_the_models_schema(hub_db_url):
         with engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE})
             assert compare_metadata(context, HubBase.metadata) == []
-            assert context.get_current_revision() == "h0001"
+            assert context.get_current_revision() == "h0002"
             assert set(sa.inspect(conn).get_table_names()) == {
-                "accounts", "packages", "registration_records", VERSION_TABLE}
+                "accounts", "packages", "registration_records", "number_grants", VERSION_TABLE}
     finally:
         engine.dispose()
 
