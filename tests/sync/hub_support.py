@@ -134,14 +134,13 @@ def inspector_folder(demo_root: Path, target: Path) -> Any:
 def concluded_project_with_signed_opinion(database: Any) -> uuid.UUID:
     """The demo's concluded project (二期) with its 6# opinion (6# accepted alone) issued and signed in every field,
     by one training identity: the registry's records come from signed opinions only."""
+    import sqlalchemy as sa
+
     from acceptance_app.domain.enums import Department
     from acceptance_app.reports.signing.pades import SignRequest
     from acceptance_app.services import identities, signing
     from acceptance_app.services.documents import issue_opinion
     from acceptance_app.services.ready_demo import create_ready_project
-
-    import sqlalchemy as sa
-
     from acceptance_app.storage.models import Unit
 
     with database.session() as s, s.begin():
