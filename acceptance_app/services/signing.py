@@ -91,7 +91,7 @@ def signing_status(session: Session, document_id: uuid.UUID) -> SigningStatus:
                              record.signer_name if record else state.signer,
                              (record.signed_at.isoformat() if record else state.signing_time)[:19],
                              record.timestamp if record else "", state.locks_document))
-    return SigningStatus(document.id, document.number, document.state, path, tuple(rows))
+    return SigningStatus(document.id, document.number or "（待编号）", document.state, path, tuple(rows))
 
 
 def sign_document(session: Session, document_id: uuid.UUID, request: SignRequest,
@@ -99,7 +99,7 @@ def sign_document(session: Session, document_id: uuid.UUID, request: SignRequest
     """Sign one field of the document's current file and record it."""
     document: Document = get_or_404(session, Document, document_id)  # type: ignore[assignment]
     if document.state in (DocumentState.SIGNED, DocumentState.SUPERSEDED, DocumentState.DRAFT):
-        raise KnownError("signing.document_closed", number=document.number, state=document.state.value)
+        raise KnownError("signing.document_closed", number=document.number or "（待编号）", state=document.state.value)
     path, expected = _current(session, document)
     source = path.read_bytes()
     actual = sha256_bytes(source)
