@@ -33,6 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--region-code", default="")
     add.add_argument("--planning-permit", default="")
     add.add_argument("--construction-permit", default="")
+    add.add_argument("--issuing-organ", default="",
+                     help=_("region code of the housing bureau that issues the opinion (default: the city's)"))
+    add.add_argument("--survey-report", default="", help=_("number of the completion survey report (实测 areas)"))
     add.set_defaults(handler=run_add)
 
     parties = subparsers.add_parser("parties", help=_("the responsible parties of a project"))
@@ -81,6 +84,8 @@ def run_add(args: argparse.Namespace, context: AppContext) -> int:
         region_code=args.region_code,
         planning_permit_no=args.planning_permit,
         construction_permit_no=args.construction_permit,
+        issuing_organ=args.issuing_organ,
+        survey_report_no=args.survey_report,
     )
     with context.database().session() as session, session.begin():
         project_id, _changes = projects.create_project(session, data)

@@ -33,6 +33,10 @@ class ProjectData:
     planning_permit_no: str = ""  # 建设工程规划许可证号
     construction_permit_no: str = ""  # 施工许可证号
     land_use_area: float | None = None  # 用地面积 m²
+    # The region code of the 住房和城乡建设局 that issues the opinion (who issued the 施工许可): the city's or a
+    # district's, listed in the jurisdiction table's document.issuers; "" = the city's.
+    issuing_organ: str = ""
+    survey_report_no: str = ""  # 竣工测量（多测合一）成果报告编号: the opinion's areas are then 实测
 
 
 @dataclass(frozen=True)

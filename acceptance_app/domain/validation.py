@@ -29,6 +29,8 @@ def validate_project(data: ProjectData, today: date | None = None) -> list[Probl
     if "region_code" not in bad and data.region_code and not (
             len(data.region_code) == 6 and data.region_code.isascii() and data.region_code.isdigit()):
         problems.append(Problem("region_code", "region_code.pattern", params={"value": data.region_code}))
+    if data.issuing_organ and not (len(data.issuing_organ) == 6 and data.issuing_organ.isdigit()):
+        problems.append(Problem("issuing_organ", "region_code.pattern", params={"value": data.issuing_organ}))
     if "land_use_area" not in bad and data.land_use_area is not None and data.land_use_area <= 0:
         problems.append(Problem("land_use_area", "number.positive"))
     return problems

@@ -39,6 +39,7 @@ READY_PROJECT = ProjectData(
     planning_permit_no="建字第370112202400207号",
     construction_permit_no="370112202403200102",
     land_use_area=21480.3,
+    survey_report_no="JC370112-2026-0417",  # a demo number: 竣工测量成果 shared through 多测合一
 )
 
 PARTIES = (

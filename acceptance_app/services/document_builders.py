@@ -76,7 +76,9 @@ def build_opinion_input(session: Session, project_id: uuid.UUID, unit_id: uuid.U
     organs = ctx.organs
     data = OpinionInput(
         number, issue_date, ctx.issuer, src.project_facts(project), tuple(parties), tuple(units),
-        tuple(concl.lines), concl.joint, tuple(src.commitments_source(session, project_id)),
+        tuple(concl.lines), concl.joint,
+        tuple(src.commitments_source(session, project_id)
+              + src.archive_obligation(session, project, organs, concl.inspections)),
         tuple(src.signers(session, concl.inspections, sorted(set(departments), key=departments.index), organs)),
         ctx.scope_label, dates=tuple(dates), areas=tuple(src.area_lines(project, ctx.units)),
         legal_basis=organs.legal_basis, reconsideration=organs.issuer.reconsideration, court=organs.issuer.court,

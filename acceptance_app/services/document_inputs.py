@@ -125,11 +125,28 @@ def local_day(moment: datetime) -> date:
 
 
 def area_lines(project: Project, units: list[Unit]) -> list[tuple[str, str]]:
+    """The areas; 实测 with the survey report it comes from (测绘成果 go to 不动产登记 with the opinion, 山东省2023年
+    工程建设项目审批制度改革措施第10条), or as recorded when no report number is given."""
     total = sum((u.area_above or 0.0) + (u.area_below or 0.0) for u in units)
-    lines = [("总建筑面积（㎡）", f"{total:,.2f}")]
+    measured = "（实测）" if project.survey_report_no else ""
+    lines = [("总建筑面积（㎡）", f"{total:,.2f}{measured}")]
     if project.land_use_area:
         lines.append(("用地面积（㎡）", f"{project.land_use_area:,.2f}"))
+    if project.survey_report_no:
+        lines.append(("测绘报告编号", project.survey_report_no))
     return lines
+
+
+def archive_obligation(session: Session, project: Project, organs: DocumentOrgans, inspections: list[Inspection]) -> list[str]:
+    """The 档案 hand-over after acceptance, an obligation the opinion lists under 待履行承诺 (《城市建设档案管理规定》;
+    the months from the jurisdiction table's archive.transfer_months)."""
+    if not any(i.discipline is Discipline.ARCHIVE and i.verdict is Verdict.PASSED for i in inspections):
+        return []
+    from acceptance_app.services.document_organs import jurisdiction_values
+
+    months = jurisdiction_values(data_folder(session).root, project.region_code).get("archive.transfer_months", 3)
+    archive = organs.departments.get(Department.ARCHIVE) or "城建档案管理机构"
+    return [f"城建档案：建设单位应在工程竣工验收后{months}个月内向{archive}移交工程档案（《城市建设档案管理规定》）。"]
 
 
 # 山东省2023年工程建设项目审批制度改革措施第9条: a unit meeting its own use may be accepted alone "在符合项目

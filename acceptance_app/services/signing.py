@@ -99,7 +99,7 @@ def reserve_signing(session: Session, document_id: uuid.UUID, request: SignReque
     free. Nothing slow here: no key is used, no network is reached."""
     document = get_or_raise(session, Document, document_id)
     if document.state in (DocumentState.SIGNED, DocumentState.SUPERSEDED, DocumentState.DRAFT):
-        raise KnownError("signing.document_closed", number=document.number, state=document.state.value)
+        raise KnownError("signing.document_closed", number=document.number or "（待编号）", state=document.state.value)
     path, expected = _current(session, document)
     source = path.read_bytes()
     actual = sha256_bytes(source)

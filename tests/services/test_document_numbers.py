@@ -19,6 +19,7 @@ from acceptance_app.storage.db import Database, open_database
 from acceptance_app.storage.models import Document, NumberBlock
 from acceptance_app.sync.client import HubClient
 from tests.services.test_documents import complete_inspections
+from tests.sync.helpers import export, import_
 from tests.sync.hub_support import LiveHub, inspector_folder
 
 YEAR = date.today().year
@@ -33,13 +34,14 @@ def test_a_document_number_is_organ_code_year_and_plain_serial() -> None:
     check_new_block([Block("济联验", 2026, 1, 50, 1)], Block("济联验", 2027, 1, 50, 1))  # another year
 
 
-def test_two_laptops_issue_offline_from_hub_blocks_without_duplicates(
+def test_two_laptops_issue_offline_from_hub_blocks_then_sync_without_duplicates(
         tmp_path: Path, demo_template: tuple[Path, uuid.UUID]) -> None:
     demo_root, project_id = demo_template
-    hub = LiveHub(f"sqlite:///{tmp_path / 'hub.sqlite3'}", tmp_path / "hub-files")
+    hub_url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    hub = LiveHub(hub_url, tmp_path / "hub-files")
     try:
         token = hub.account("牵头", jurisdiction="370100")
-        laptops = [open_database(inspector_folder(demo_root, tmp_path / name)) for name in ("a", "b")]
+        laptops = [open_database(inspector_folder(demo_root, tmp_path / name), actor=name) for name in ("a", "b")]
         for db in laptops:  # a fresh laptop: no block yet (the demo's blocks belong to the demo's device)
             with HubClient(hub.url, token) as client, db.session() as s, s.begin():
                 s.execute(sa.delete(NumberBlock))
@@ -50,10 +52,8 @@ def test_two_laptops_issue_offline_from_hub_blocks_without_duplicates(
     for db in laptops:
         complete_inspections(db, project_id)
         with db.session() as s:
-            units = list(s.scalars(sa.select(Document.unit_id)))  # nothing issued yet
             unit_ids = [u.id for u in _units(s, project_id)][:3]
-        assert units == []
-        lost = _take(db)  # the program dies after taking a serial: the gap is never filled
+        _take(db)  # the program dies after taking a serial: the gap is never filled
         for unit_id in unit_ids[:2]:
             with db.session() as s, s.begin():
                 issued, _ = documents.issue_opinion(s, project_id, unit_id)
@@ -61,10 +61,50 @@ def test_two_laptops_issue_offline_from_hub_blocks_without_duplicates(
         with db.session() as s, s.begin():  # the block is used up: a draft, not a reused number
             draft, _ = documents.issue_opinion(s, project_id, unit_ids[2])
         assert draft.draft and draft.number == "（待编号）"
-        assert f"{lost}号" not in "".join(numbers[-2:])
-        db.close()
     assert len(set(numbers)) == 4
-    assert sorted(int(n.split("〕")[1].rstrip("号")) for n in numbers) == [2, 3, 5, 6]  # 1 and 4 lost, not reused
+    assert sorted(_serial(n) for n in numbers) == [2, 3, 5, 6]  # 1 and 4 were lost, never reused
+
+    # sync: a's signed opinions travel to b (only signed opinions travel); b then holds all four numbers, none
+    # twice (the number column is unique: a duplicate could not even be stored)
+    a, b = laptops
+    _sign_opinions(a)
+    import_(b, export(a, project_id, tmp_path / "a.acpkg").path)
+    with b.session() as s:
+        held = [n for n in s.scalars(sa.select(Document.number)) if n]
+    assert sorted(held) == sorted(numbers)
+
+    # b gets its next block: it starts after every block granted, so no lost serial comes back
+    hub = LiveHub(hub_url, tmp_path / "hub-files")
+    try:
+        with HubClient(hub.url, token) as client, b.session() as s, s.begin():
+            document_numbers.request_blocks(s, client, ["济联验"], YEAR, count=3)
+    finally:
+        hub.close()
+    with b.session() as s, s.begin():
+        done = documents.number_drafts(s, project_id)
+    assert [_serial(d.number) for d in done] == [7]
+    for db in laptops:
+        db.close()
+
+
+def _sign_opinions(db: Database) -> None:
+    from acceptance_app.reports.signing.pades import SignRequest
+    from acceptance_app.services import identities, signing
+
+    with db.session() as s, s.begin():
+        identity, _ = identities.create_training_identity(s, "签署人", documents.src.LEAD_DEPARTMENT, "demo")
+        opinions = list(s.scalars(sa.select(Document.id).where(Document.state == DocumentState.ISSUED)))
+    for opinion_id in opinions:
+        with db.session() as s:
+            fields = [f.name for f in signing.signing_status(s, opinion_id).fields]
+        for field in fields:
+            with db.session() as s, s.begin():
+                provider = identities.provider_for(s, identity.id, "demo")
+                signing.sign_document(s, opinion_id, SignRequest(field, "签署人", "部门", training=True), provider)
+
+
+def _serial(number: str) -> int:
+    return int(number.split("〕")[1].rstrip("号"))
 
 
 def _units(session, project_id):  # type: ignore[no-untyped-def]

@@ -24,7 +24,16 @@ from acceptance_app.domain.procedure import Stage
 from acceptance_app.fileio import file_sha256
 from acceptance_app.services import document_numbers, documents, timeline
 from acceptance_app.storage.db import Database, open_database
-from acceptance_app.storage.models import Commitment, Document, Finding, FindingEvent, Inspection, Party, Unit
+from acceptance_app.storage.models import (
+    Commitment,
+    Document,
+    Finding,
+    FindingEvent,
+    Inspection,
+    Party,
+    Project,
+    Unit,
+)
 from acceptance_app.text import describe_error
 
 
@@ -176,3 +185,38 @@ def test_a_reserved_number_is_never_reused_after_a_crash(database: Database, dem
     reopened.close()
     assert lost == 1
     assert issued.number == f"济联验〔{date.today().year}〕2号"
+
+
+def test_a_district_bureau_issues_with_its_own_code_and_appeal_route(database: Database, demo_project: uuid.UUID) -> None:
+    complete_inspections(database, demo_project, failed=Discipline.FIRE)
+    with database.session() as s, s.begin():
+        s.execute(sa.update(Project).where(Project.id == demo_project).values(issuing_organ="370112"))
+        document_numbers.grant_block(s, "历城联验", date.today().year, document_numbers.device_of(s), 5)
+    with database.session() as s, s.begin():
+        issued, _ = documents.issue_opinion(s, demo_project)
+    text = _text(issued.path)
+    assert issued.number == f"历城联验〔{date.today().year}〕1号"
+    assert "济南市历城区住房和城乡建设局" in text and "向济南市历城区人民政府申请行政复议" in text
+
+
+def test_an_unknown_issuing_organ_lists_what_is_missing_and_uses_no_number(
+        database: Database, demo_project: uuid.UUID) -> None:
+    complete_inspections(database, demo_project)
+    with database.session() as s, s.begin():
+        s.execute(sa.update(Project).where(Project.id == demo_project).values(issuing_organ="379999"))
+    with database.session() as s, s.begin(), pytest.raises(documents.DocumentDataMissing) as caught:
+        documents.issue_opinion(s, demo_project)
+    assert "没有出具机关“379999”" in describe_error(caught.value)
+    with database.session() as s:
+        assert s.scalars(sa.select(Document)).all() == []
+
+
+def test_areas_say_measured_with_the_survey_report_and_archive_hand_over_is_listed(
+        database: Database, demo_project: uuid.UUID) -> None:
+    complete_inspections(database, demo_project)
+    with database.session() as s, s.begin():
+        s.execute(sa.update(Project).where(Project.id == demo_project).values(survey_report_no="JC370112-2026-0417"))
+    with database.session() as s, s.begin():
+        text = _text(documents.issue_opinion(s, demo_project)[0].path)
+    assert "（实测）" in text and "测绘报告编号JC370112-2026-0417" in text.replace(" ", "")
+    assert "3个月内向济南市城建档案馆移交工程档案" in text

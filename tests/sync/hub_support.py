@@ -133,21 +133,23 @@ def inspector_folder(demo_root: Path, target: Path) -> Any:
 
 
 def concluded_project_with_signed_opinion(database: Any) -> uuid.UUID:
-    """The demo's concluded project (二期), every discipline passed, with its opinion issued and signed in every
-    field by one training identity: the registry's records come from signed, passed opinions only."""
+    """The demo's concluded project (二期) with its 6# opinion (6# accepted alone) issued and signed in every field,
+    by one training identity: the registry's records come from signed opinions only."""
+    import sqlalchemy as sa
+
     from acceptance_app.domain.enums import Department
     from acceptance_app.reports.signing.pades import SignRequest
     from acceptance_app.services import identities, signing
     from acceptance_app.services.documents import issue_opinion
     from acceptance_app.services.ready_demo import create_ready_project
-    from tests.services.test_documents import complete_inspections
+    from acceptance_app.storage.models import Unit
 
     with database.session() as s, s.begin():
         project_id, _ = create_ready_project(s)
-    # Every discipline passed: only an opinion whose joint conclusion is 合格 registers its units.
-    complete_inspections(database, project_id)
     with database.session() as s, s.begin():
-        opinion, _ = issue_opinion(s, project_id)  # takes its number in its own transaction: first
+        # 7# is in rectification: the opinion is 6#'s, accepted on its own (the whole project's waits for 7#)
+        sixth = s.scalars(sa.select(Unit.id).where(Unit.project_id == project_id, Unit.name == "6#住宅楼")).one()
+        opinion, _ = issue_opinion(s, project_id, sixth)  # takes its number in its own transaction: first
         identity, _ = identities.create_training_identity(s, "签署人", Department.HOUSING, "demo")
     with database.session() as s:
         fields = [f.name for f in signing.signing_status(s, opinion.id).fields]

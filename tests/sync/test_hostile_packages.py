@@ -191,7 +191,7 @@ def _document_outside(db, entries, out):
         project = records["tables"]["projects"][0]
         records["tables"]["documents"] = [{
             "id": str(uuid.uuid4()), "type": "opinion", "project_id": project["id"], "unit_id": None, "scope": "",
-            "number": "济联验〔2026〕X-001号", "version": 1, "state": "signed", "file_path": "documents/../../evil.pdf",
+            "number": "济联验〔2026〕901号", "series": "济联验", "version": 1, "state": "signed", "file_path": "documents/../../evil.pdf",
             "file_sha256": sha, "inputs_sha256": sha, "manifest_sha256": sha, "form_versions": "",
             "supersedes_id": None, "issued_at": project["created_at"], "created_at": project["created_at"],
             "updated_at": project["created_at"], "origin_device": "X"}]

@@ -20,7 +20,8 @@ def test_the_migrated_schema_is_the_models_schema(hub_db_url):
             assert compare_metadata(context, HubBase.metadata) == []
             assert context.get_current_revision() == "h0013"
             assert set(sa.inspect(conn).get_table_names()) == {
-                "accounts", "packages", "registration_records", "row_owners", "hub_audit", VERSION_TABLE}
+                "accounts", "packages", "registration_records", "number_grants", "row_owners", "hub_audit",
+                VERSION_TABLE}
     finally:
         engine.dispose()
 

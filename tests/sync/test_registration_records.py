@@ -17,7 +17,7 @@ from acceptance_app.sync.package import verify_package
 from tests.services.test_documents import complete_inspections
 from tests.sync.helpers import export, import_, new_laptop
 
-FIELDS = ["sig_1", "sig_2", "sig_3", "sig_4", "sig_lead"]
+FIELDS = ["sig_1", "sig_2", "sig_3", "sig_lead"]  # 住建 signs once, as 牵头 and 消防
 
 
 def _signed_opinion(database: Database, project_id: uuid.UUID) -> uuid.UUID:

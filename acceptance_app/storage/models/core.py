@@ -32,6 +32,7 @@ class Project(SyncedMixin, Base):
     # The organ that issues the opinion: the code of an entry of the jurisdiction table's document.issuers
     # (the city's or the district's 住房和城乡建设局, whichever issued the 施工许可); "" = the city's.
     issuing_organ: Mapped[str] = mapped_column(sa.String(6), default="")
+    survey_report_no: Mapped[str] = mapped_column(sa.String(64), default="")  # 竣工测量成果报告编号 (实测 areas)
     planning_permit_no: Mapped[str] = mapped_column(sa.String(100), default="")
     construction_permit_no: Mapped[str] = mapped_column(sa.String(100), default="")
     land_use_area: Mapped[float | None] = mapped_column(sa.Float)

@@ -25,6 +25,8 @@ def project_dialog(data: ProjectData | None = None, parent: QWidget | None = Non
         Field("planning_permit_no", _("Planning permit no.")),
         Field("construction_permit_no", _("Construction permit no.")),
         Field("land_use_area", _("Land area (m²)"), kind="float"),
+        Field("issuing_organ", _("Issuing bureau (region code)"), placeholder="370100"),
+        Field("survey_report_no", _("Completion survey report no.")),
     ]
     title = _("Edit project") if data else _("New project")
     return FormDialog(

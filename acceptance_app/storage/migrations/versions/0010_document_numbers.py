@@ -45,8 +45,10 @@ def upgrade() -> None:
         batch_op.alter_column("series", server_default=None)
     with op.batch_alter_table("projects", schema=None) as batch_op:
         batch_op.add_column(sa.Column("issuing_organ", sa.String(length=6), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("survey_report_no", sa.String(length=64), nullable=False, server_default=""))
     with op.batch_alter_table("projects", schema=None) as batch_op:
         batch_op.alter_column("issuing_organ", server_default=None)
+        batch_op.alter_column("survey_report_no", server_default=None)
     op.create_table(
         "procedure_events",
         sa.Column("project_id", sa.Uuid(), nullable=False),
@@ -74,6 +76,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_procedure_events_project_id"))
     op.drop_table("procedure_events")
     with op.batch_alter_table("projects", schema=None) as batch_op:
+        batch_op.drop_column("survey_report_no")
         batch_op.drop_column("issuing_organ")
     with op.batch_alter_table("documents", schema=None) as batch_op:
         batch_op.drop_column("series")
