@@ -77,6 +77,10 @@ def _draw(typical: Typical, design: float | None, rng: random.Random) -> float:
 def _fallback(item: Item, design: float, jurisdiction: Jurisdiction, rng: random.Random) -> tuple[float, float]:
     """An item the demo has no range for (a form newer than the demo): a value comfortably inside its rule."""
     tolerance = parse_tolerance(item.answer.tolerance)
+    for c in parse_tolerance(item.answer.limit).conditions if item.answer.limit else ():
+        # The code's mandatory limit bounds the approved design too: a design that meets it.
+        if isinstance(c, Compare) and c.value is not None and not c.check(design, None):
+            design = round(c.value * (1.2 if c.op in (">=", ">") else 0.8), 2)
     for c in tolerance.conditions:
         if isinstance(c, Range):
             return round(rng.uniform(c.low + (c.high - c.low) * 0.3, c.low + (c.high - c.low) * 0.7), 2), design
