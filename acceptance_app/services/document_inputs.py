@@ -22,6 +22,7 @@ from acceptance_app.domain.enums import (
     RESPONSIBLE_PARTY_ROLES,
     Department,
     Discipline,
+    FindingStatus,
     InspectionKind,
     InspectionStatus,
     ItemClass,
@@ -271,9 +272,14 @@ def unit_lines(units: list[Unit], missing: Missing) -> list[UnitLine]:
 
 
 def fire_regime_of(unit: Unit) -> str | None:
-    """特殊建设工程 ("special") or 其他建设工程 ("other"): derived by the checklists feature's unit facts
-    (domain/unit_facts.py), wired at the merge; None until then, and the opinion prints the regime as 未定."""
-    return None
+    """特殊建设工程 ("special", 消防验收) or 其他建设工程 ("other", 消防验收备案 and 抽查), as the unit's facts
+    derive it (domain/unit_facts.py, 住建部令第51号 art. 14), an inspector's override applied; None when the facts
+    do not tell (the opinion prints the regime as 未定)."""
+    from acceptance_app.domain.unit_facts import derive_all
+    from acceptance_app.services.projects import _unit_data
+
+    value = derive_all(_unit_data(unit))["fire_regime"].value
+    return value.value if hasattr(value, "value") else (value if isinstance(value, str) else None)
 
 
 def latest_inspections(session: Session, unit_ids: list[uuid.UUID], kind: InspectionKind) -> dict[tuple[uuid.UUID, Discipline], Inspection]:
@@ -312,6 +318,13 @@ def _outcome_lines(discipline: Discipline, results: list[tuple[Unit, bool, Outco
     return [OutcomeLine("、".join(names), words, passed) for (words, passed), names in groups.items()]
 
 
+def _open_findings(session: Session, unit_id: uuid.UUID, discipline: Discipline) -> bool:
+    """Whether a finding of this unit and discipline still waits for its rectification or its re-check."""
+    return session.scalar(sa.select(sa.exists().where(
+        Finding.unit_id == unit_id, Finding.discipline == discipline,
+        Finding.status != FindingStatus.CLOSED))) or False
+
+
 def conclusions(session: Session, units: list[Unit], missing: Missing, organs: DocumentOrgans | None = None) -> Conclusions:
     """Every discipline's conclusion. A discipline still in rectification (整改后复验) gives no opinion at all:
     the lead issues the 一次性整改告知 and the clock pauses (no 不合格 opinion for a rectifiable defect)."""
@@ -328,7 +341,10 @@ def conclusions(session: Session, units: list[Unit], missing: Missing, organs: D
             if inspection is None or inspection.status is not InspectionStatus.COMPLETED or inspection.verdict is None:
                 pending.append(unit.name)
                 continue
-            if inspection.verdict is Verdict.RECHECK:
+            # Under the 细则's rule a failed item makes the discipline 不合格 until it is rectified and rechecked:
+            # while its findings are open it is in rectification, not a final 不合格 (measures item 15).
+            if inspection.verdict is Verdict.RECHECK or (
+                    inspection.verdict is Verdict.FAILED and _open_findings(session, unit.id, discipline)):
                 rectifying.append(unit.name)
                 continue
             used.append(inspection)
