@@ -1,4 +1,5 @@
-"""Document numbers in the 文号 style (DOMAIN.md 8.3): ``{机关简称}{字}〔{YYYY}〕第{设备}-{NNNN}号``.
+"""Document numbers in the 文号 style (no official Shandong pattern was found; real ones look like
+``东住建消验字(YYYY)第N号``): ``{机关简称}{字}〔{YYYY}〕第{设备}-{NNNN}号``.
 
 The device part makes numbers unique across laptops that issue documents offline; the serial is per
 (series, year, device) and reserved in the database before rendering (storage: NumberSeries).
