@@ -1,4 +1,4 @@
-"""The architecture rules of STYLE.md, checked by tools rather than by review."""
+"""The architecture rules (docs/ARCHITECTURE.md), checked by tools rather than by review."""
 
 import re
 import subprocess

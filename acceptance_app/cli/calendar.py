@@ -10,7 +10,6 @@ from acceptance_app.cli.context import print_json
 from acceptance_app.context import AppContext
 from acceptance_app.i18n import _
 from acceptance_app.services import calendar
-from acceptance_app.storage.calendar_files import read_table
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,13 +44,13 @@ def run_show(args: argparse.Namespace, context: AppContext) -> int:
 
 def run_check(args: argparse.Namespace, context: AppContext) -> int:
     for path in args.files:
-        table = read_table(path)  # a problem is a known error naming the file
+        table = calendar.read_table(path)  # a problem is a known error naming the file
         print(f"{path}\t{table.year}\t{len(table.days_off)}\t{len(table.workdays)}\t{table.source}")
     return 0
 
 
 def run_install(args: argparse.Namespace, context: AppContext) -> int:
-    read_table(args.file)  # the file name must match its year too
+    calendar.read_table(args.file)  # the file name must match its year too
     with context.database().session() as session, session.begin():
         table, recomputed, _changes = calendar.install_table(session, args.file.read_bytes(), str(args.file))
     print(_("{year}: installed ({source}); {count} deadlines recomputed").format(

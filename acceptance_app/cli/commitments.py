@@ -13,8 +13,7 @@ from acceptance_app.domain.enums import PartyRole
 from acceptance_app.domain.findings import CommitmentData, CommitmentKind, CommitmentStatus
 from acceptance_app.i18n import _
 from acceptance_app.services import commitments
-from acceptance_app.services.common import get_or_raise
-from acceptance_app.services.projects import Project
+from acceptance_app.services.projects import require_project
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_list(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session:
-        get_or_raise(session, Project, args.project)
+        require_project(session, args.project)
         rows = commitments.list_commitments(session, args.project, open_only=args.open)
     if args.json:
         print_json([{**asdict(r), "overdue": r.overdue, "blocking": r.blocking} for r in rows])

@@ -15,8 +15,7 @@ from acceptance_app.domain.findings import FindingData, FindingRow
 from acceptance_app.i18n import _
 from acceptance_app.services import findings, rechecks
 from acceptance_app.services.calendar import mark
-from acceptance_app.services.common import get_or_raise
-from acceptance_app.services.projects import Project
+from acceptance_app.services.projects import require_project
 
 ROLES = [r.value for r in PartyRole]
 
@@ -93,7 +92,7 @@ def _line(row: FindingRow) -> str:
 
 def run_list(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session:
-        get_or_raise(session, Project, args.project)
+        require_project(session, args.project)
         rows = findings.list_findings(
             session, args.project, unit_id=args.unit,
             discipline=Discipline(args.discipline) if args.discipline else None,
@@ -147,7 +146,7 @@ def run_recheck_start(args: argparse.Namespace, context: AppContext) -> int:
 
 def run_dashboard(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session:
-        get_or_raise(session, Project, args.project)
+        require_project(session, args.project)
         board = findings.dashboard(session, args.project, today=args.today)
     if args.json:
         print_json({

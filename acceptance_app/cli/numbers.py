@@ -84,11 +84,10 @@ def run_add(args: argparse.Namespace, context: AppContext) -> int:
 def run_request(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.cli.sync import _hub
     from acceptance_app.services import document_numbers
-    from acceptance_app.sync.client import HubClient
 
     url, token = _hub(args, context)
-    with HubClient(url, token) as client, context.database().session() as session, session.begin():
-        rows = document_numbers.request_blocks(session, client, args.series, args.year, args.count)
+    with context.database().session() as session, session.begin():
+        rows = document_numbers.request_blocks_from_hub(session, url, token, args.series, args.year, args.count)
     _print_rows(rows)
     return 0
 

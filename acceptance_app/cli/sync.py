@@ -40,12 +40,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _hub(args: argparse.Namespace, context: AppContext) -> tuple[str, str]:
-    from acceptance_app.sync.credentials import load_token
+    from acceptance_app.services.hub_sync import hub_token
 
     url = (args.hub or context.settings.hub_url).rstrip("/")
     if not url:
         raise KnownError("sync.no_hub")
-    return url, load_token(context.folder)
+    return url, hub_token(context.folder)
 
 
 def run_login(args: argparse.Namespace, context: AppContext) -> int:

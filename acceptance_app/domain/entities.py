@@ -1,6 +1,6 @@
 """Plain data handed between layers: inputs for the services and immutable rows for the UI.
 
-The UI never sees live ORM objects (STYLE rule 7); it gets these frozen dataclasses.
+The UI never sees live ORM objects (a session is never shared across threads); it gets these frozen dataclasses.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 the services hand to the UI, CLI and documents.
 
 A finding moves 待整改 -> 已整改待复验 -> 复验通过, or back to 待整改 when the re-check fails (Fieldwire's
-"completed, then verified" two-step close-out; PEERS.md). Every step is an event with who, when and a note.
+"completed, then verified" two-step close-out). Every step is an event with who, when and a note.
 """
 
 from __future__ import annotations

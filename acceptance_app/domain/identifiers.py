@@ -1,4 +1,4 @@
-"""Identifier checks from DOMAIN.md section 3, each returning a list of Problems (empty = valid).
+"""Identifier checks by the national standards named below, each returning a list of Problems (empty = valid).
 
 - 统一社会信用代码 (GB 32100-2015): charset, layout, check character, and the inner 组织机构代码 check
   (GB 11714). Letters are allowed in positions 1-2 (python-stdnum wrongly requires digits there).

@@ -2,7 +2,7 @@
 
 Pure data and rules (no Pillow, no SQLAlchemy). Annotation shapes are kept in image-relative coordinates
 (0..1 of the upright picture's width and height) so that they land on the same spot in the viewer, the
-display copy and a document, whatever the pixel size (PEERS §4, "coordinate-stable pins").
+display copy and a document, whatever the pixel size (pins stay put whatever the resolution, as PlanRadar and Fieldwire keep them).
 """
 
 from __future__ import annotations

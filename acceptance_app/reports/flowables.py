@@ -1,4 +1,4 @@
-"""Small drawn elements: check boxes (the fonts lack a ballot-box glyph, STACK.md), the QR code and signature boxes."""
+"""Small drawn elements: check boxes (the bundled font has no ballot-box glyph), the QR code and signature boxes."""
 
 from __future__ import annotations
 

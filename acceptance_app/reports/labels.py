@@ -1,4 +1,4 @@
-"""The official Chinese wording of enum values in documents (documents are not translated, STYLE rule 11)."""
+"""The official Chinese wording of enum values in documents (documents are official wording and are not translated)."""
 
 from __future__ import annotations
 

@@ -71,7 +71,8 @@ class RectificationRenderer(BaseRenderer):
 
 
 class ServiceReportRenderer(UnitsTableMixin):
-    """Advisory: it never states 合格/不合格 as a conclusion (DOMAIN.md 1.8); the technicians sign, no seal."""
+    """Advisory: it never states 合格/不合格 as a conclusion (验收前技术服务 gives guidance, not a legal verdict;
+    no Shandong text defines it, docs/DOCUMENTS.md)."""
 
     title = "验收前技术服务意见"
     subject = "验收前技术服务（咨询性意见，不作为验收结论）"

@@ -31,6 +31,7 @@ from acceptance_app.domain.working_days import PROVISIONAL_MARK, WorkingCalendar
 from acceptance_app.locator import forms_dir
 from acceptance_app.services.changes import Changes
 from acceptance_app.storage.calendar_files import FOLDER, parse_table, read_folder
+from acceptance_app.storage.calendar_files import read_table as read_table  # the CLI checks a file with it
 from acceptance_app.storage.models import CalendarTable, Finding, FindingEvent, utcnow
 
 log = logging.getLogger(__name__)

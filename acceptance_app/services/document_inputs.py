@@ -191,7 +191,8 @@ def record_items_source(session: Session, inspection: Inspection) -> list[Record
 
 
 def commitments_source(session: Session, project_id: uuid.UUID) -> list[str]:
-    """Open 容缺/告知承诺 commitments (DOMAIN.md 1.6), as the opinion words them."""
+    """Open 容缺/告知承诺 commitments (materials supplied later against a written 承诺书; the opinion waits for
+    the blocking ones), as the opinion words them."""
     return [commitments.opinion_text(r) for r in commitments.list_commitments(session, project_id, open_only=True)]
 
 

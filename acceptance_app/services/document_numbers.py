@@ -112,6 +112,15 @@ def free_serials(session: Session, series: str, year: int) -> int:
     return sum(b.free for b in _blocks(session, series, year, device_of(session)))
 
 
+def request_blocks_from_hub(session: Session, url: str, token: str, series: Iterable[str], year: int,
+                           count: int = DEFAULT_BLOCK) -> list[BlockRow]:
+    """``request_blocks`` through a connection to the hub at ``url``."""
+    from acceptance_app.sync.client import HubClient
+
+    with HubClient(url, token) as client:
+        return request_blocks(session, client, series, year, count)
+
+
 def request_blocks(session: Session, client: object, series: Iterable[str], year: int,
                    count: int = DEFAULT_BLOCK) -> list[BlockRow]:
     """Ask the hub for a block of each series (``client``: sync.client.HubClient) and record what it grants."""

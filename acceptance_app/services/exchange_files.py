@@ -1,5 +1,5 @@
 """The files that travel with the records: photo originals and signed-document PDFs, and the registration
-records (DOMAIN.md section 4) of the units whose signed opinion a package carries.
+records (the 不动产登记 side of 验登合一: what the registry needs of each unit, docs/EXCHANGE-FORMAT.md) of the units whose signed opinion a package carries.
 
 On import everything is checked before the first write (a document path outside the documents folder, an
 existing file with other content, a file the package lacks); the writes come last and are atomic. A photo is

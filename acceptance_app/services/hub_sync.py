@@ -67,6 +67,13 @@ def discipline_of(department: Department) -> Discipline | None:
     return owned[0]
 
 
+def hub_token(folder: DataFolder) -> str:
+    """The token ``sync login`` kept for this data folder (KnownError "sync.no_token" when there is none)."""
+    from acceptance_app.sync.credentials import load_token
+
+    return load_token(folder)
+
+
 def login(folder: DataFolder, hub_url: str, token: str, client: HubClient | None = None) -> dict:
     """Check the token with the hub, register this device's key with the account, keep the token."""
     from acceptance_app.sync.credentials import save_token

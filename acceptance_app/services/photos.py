@@ -1,7 +1,8 @@
 """Photos as evidence: import (files, folders, camera cards), listing, details, annotations, evidence counts.
 
 ``import_photos`` commits one photo at a time, the moment it lands, so a crash or a cancel loses nothing
-already imported (PEERS §3: silent photo loss is the failure field apps are known for). That is why it takes
+already imported (silent photo loss is the failure field data apps are known for: ODK Collect deleted forms
+after a failed send, getodk/getodk#1017). That is why it takes
 a session that is NOT inside ``session.begin()``: it calls ``session.commit()`` itself after each photo.
 The heavy work (read, sha256, decode, derived copies) runs in a process pool, one worker per core, so the
 GUI process (and its GIL) stays free; the database row is written by the calling thread only.

@@ -103,6 +103,11 @@ def _project_data(project: Project) -> ProjectData:
     )
 
 
+def require_project(session: Session, project_id: uuid.UUID) -> None:
+    """NotFound (the table and the key named) unless the project exists: commands check it before they list."""
+    get_or_raise(session, Project, project_id)
+
+
 def get_project(session: Session, project_id: uuid.UUID) -> ProjectDetail:
     project = get_or_raise(session, Project, project_id)
     order = {role: n for n, role in enumerate(PartyRole)}

@@ -8,7 +8,8 @@ for a bad file, it returns a ``Rejection`` with a reason code instead (exception
 not survive pickling between processes). Nothing is written before the file has been fully decoded, so a
 rejected file leaves nothing behind.
 
-Decoding uses Pillow's draft mode with the aspect-correct box (STACK.md gotcha 7): libjpeg then decodes a
+Decoding uses Pillow's draft mode with the aspect-correct box (draft() acts only before load() and only for a
+box of the image's own aspect ratio, libjpeg scaling by 1/2, 1/4 or 1/8): libjpeg then decodes a
 12 MP JPEG at 1/2 scale, about twice as fast as a full decode. The EXIF orientation is applied after the
 downscale (5 ms instead of 49 ms on the full picture).
 """

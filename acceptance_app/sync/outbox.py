@@ -1,6 +1,7 @@
 """The outbox: packages waiting for the hub, in <data folder>/outbox, one row each (storage.models.outbox).
 
-Rules that make a failed send harmless (the ODK/Kobo losses in PEERS.md section 3):
+Rules that make a failed send harmless (ODK Collect deleted forms after a failed send, getodk/getodk#1017,
+and kept sending all 1000 after the first error, getodk/collect#1939):
 - a package file enters the outbox atomically and leaves it only after its row says ``sent``, which needs a
   receipt whose hashes match (client.check_receipt), and after that row is committed;
 - each confirmed offset is committed, so a restart resumes the upload;

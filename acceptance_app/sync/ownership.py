@@ -13,13 +13,14 @@ from collections.abc import Callable
 from typing import Any
 
 from acceptance_app.domain.enums import DEPARTMENT_OF, Department, Discipline
+from acceptance_app.sync.tables import names_of
 
 LEAD = Department.HOUSING
-CONTEXT_TABLES = frozenset({"inspectors", "projects", "parties", "units"})
-SHARED_TABLES = frozenset({"form_snapshots", "calendar_tables", "photos"})
-LEAD_TABLES = frozenset({"commitments", "documents", "document_signatures"})
-RESULT_TABLES = frozenset({"inspections", "answers", "findings", "finding_events", "photo_links",
-                           "photo_annotations"})
+# Which table is which: sync/tables.py, the one place of the table policy.
+CONTEXT_TABLES = names_of("context")
+SHARED_TABLES = names_of("shared")
+LEAD_TABLES = names_of("lead")
+RESULT_TABLES = names_of("result")
 
 # Given an inspection or finding id, its discipline (from the package or the database), or None if unknown.
 DisciplineOf = Callable[[str, uuid.UUID], Discipline | None]

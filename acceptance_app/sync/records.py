@@ -22,26 +22,10 @@ import sqlalchemy as sa
 
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.storage.models import Base
+from acceptance_app.sync.tables import BY_NAME, TABLE_NAMES
 
-# The tables a package may carry, parents before children (the order rows are inserted in).
-TABLES: tuple[str, ...] = (
-    "inspectors",
-    "projects",
-    "parties",
-    "units",
-    "form_snapshots",
-    "calendar_tables",
-    "inspections",
-    "answers",
-    "findings",
-    "finding_events",
-    "commitments",
-    "photos",
-    "photo_links",
-    "photo_annotations",
-    "documents",
-    "document_signatures",
-)
+# The tables a package may carry, parents before children (the order rows are inserted in): sync/tables.py.
+TABLES: tuple[str, ...] = TABLE_NAMES
 # Left out of the content hash: it moves on every save, also when the content ends up the same.
 VOLATILE = frozenset({"updated_at"})
 
@@ -51,7 +35,7 @@ def table(name: str) -> sa.Table:
 
 
 def key_column(name: str) -> str:
-    return "sha256" if name in ("form_snapshots", "calendar_tables") else "id"
+    return BY_NAME[name].key
 
 
 def _encode(value: Any) -> Any:

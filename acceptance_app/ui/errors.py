@@ -1,4 +1,4 @@
-"""Two kinds of failure (STYLE rule 9): known errors are shown as a message; anything else is a bug that
+"""Two kinds of failure (qutebrowser's KnownError vs BugError): known errors are shown as a message; anything else is a bug that
 goes to the crash log in the data folder and a crash dialog. faulthandler writes hard crashes to a file
 that is reported at the next start."""
 

@@ -1,5 +1,6 @@
 """Loads the bundled CJK font and makes it the application font, so no machine shows tofu boxes or
-Japanese glyph forms (STACK.md gotcha 1: fontconfig may pick Noto Sans CJK JP)."""
+Japanese glyph forms (with LANG=C.UTF-8 fontconfig picks Noto Sans CJK JP, which centres the full-width
+colon; the family is set by name)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from acceptance_app.domain.identifiers import (
 )
 from acceptance_app.domain.problems import Severity
 
-# Real codes from DOMAIN.md 3.1, both checks verified there.
+# Real codes of registered organisations (GB 32100-2015), both checks (GB 32100 and GB 11714) pass for each.
 REAL_USCC = [
     "91110000600037341L",
     "91350200776049653A",
@@ -39,7 +39,7 @@ def test_uscc_lowercase_and_spaces_are_normalised():
 
 
 def test_uscc_sample_with_bad_check_char_is_rejected_with_expected_char():
-    # DOMAIN.md: this sample fails the check; its source whitelists it as a special case.
+    # A sample seen in public code: it fails the check, and that code whitelists it as a special case.
     [problem] = check_uscc("91350203M0001QAY9B")
     assert problem.code == "uscc.check_char"
     assert problem.params == {"expected": "9", "actual": "B"}

@@ -19,7 +19,7 @@ PREFIX = {"planning": "GH", "civil-air-defense": "RF", "fire": "XF", "archive": 
 TAGS = {"C", "P", "R", "I"}
 METHODS = {"查", "看", "量", "测"}
 
-# Every group of DOMAIN.md section 2 (a form may add split groups such as GH-DP or XF-11P next to them).
+# Every group of the domain research's checklists (forms/README.md; a form may add split groups such as GH-DP or XF-11P next to them).
 DOMAIN_GROUPS = {
     "planning": ["GH-A", "GH-B", "GH-C", "GH-D", "GH-E", "GH-F", "GH-G", "GH-H"],
     "civil-air-defense": ["RF-A", "RF-B", "RF-C", "RF-D", "RF-E", "RF-F", "RF-G", "RF-H"],
@@ -35,7 +35,7 @@ def _ids(spec: str) -> list[str]:
     return [f"{stem}{n}" for n in range(first, last + 1)]
 
 
-# Every item id of DOMAIN.md section 2 (240 items), which the forms keep as they are.
+# Every item id of the domain research's checklists (240 items, forms/README.md), which the forms keep as they are.
 _DOMAIN_SPANS = """
 GH-A 1-5, GH-B 1-6, GH-C 1-4, GH-D 1-7, GH-E 1-4, GH-F 1-4, GH-G 1-4, GH-H 1-2,
 RF-A 1-6, RF-B 1-10, RF-C 1-16, RF-D 1-9, RF-E 1-6, RF-F 1-6, RF-G 1-3, RF-H 1-4,

@@ -103,3 +103,23 @@ def test_changed_file_in_data_folder_is_refused(database: Database, opinion_id: 
         signing.sign_document(s, opinion_id, SignRequest("sig_1", "张伟", "部门"),
                               identities.provider_for(s, identity.id, "demo"))
     assert "在程序之外被改动" in describe_error(caught.value)
+
+
+def test_a_signature_made_on_bytes_that_moved_on_is_refused_at_record(database: Database, opinion_id: uuid.UUID) -> None:
+    """The window signs in three steps (reserve, sign on the pool, record). When another signature was recorded in
+    between, the slow step's signature covers the old file: recording it would lose the other one. Refused."""
+    with database.session() as s, s.begin():
+        one = identities.create_training_identity(s, "甲", Department.HOUSING, "demo")[0].id
+        two = identities.create_training_identity(s, "乙", Department.HOUSING, "demo")[0].id
+    with database.session() as s, s.begin():
+        reservation = signing.reserve_signing(s, opinion_id, SignRequest("sig_1", "甲", "部门", training=True))
+        provider = identities.provider_for(s, one, "demo")
+    slow_result = signing.sign_reserved(reservation, provider)  # no session: this is the pool's part
+    with database.session() as s, s.begin():  # meanwhile another field is signed and recorded
+        signing.sign_document(s, opinion_id, SignRequest("sig_2", "乙", "部门", training=True),
+                              identities.provider_for(s, two, "demo"))
+    with database.session() as s, s.begin(), pytest.raises(KnownError) as refused:
+        signing.record_signed(s, reservation, slow_result)
+    assert refused.value.code == "signing.file_changed"
+    with database.session() as s:
+        assert [f.signer_name for f in signing.signing_status(s, opinion_id).fields if f.signed] == ["乙"]

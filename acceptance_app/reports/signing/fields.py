@@ -1,7 +1,7 @@
 """Signature fields: created all at once, before the first signature.
 
 A field added after a signature is a change that pyHanko (rightly) reports against the earlier signature
-when the document is locked or certified (STACK.md gotcha 4), so the issued document receives every field in
+when the document is locked or certified (pyHanko: SuspiciousModification), so the issued document receives every field in
 the rendered file itself (``draw_signature_field``). The lead department's field carries a /Lock dictionary: when
 the lead signs (always last), the whole document is locked (FieldMDP all fields + DocMDP "no changes").
 """

@@ -2,7 +2,7 @@
 
 A provider opens a pyHanko ``Signer`` for the time of one signature and closes it again (a PKCS#11 session
 must not stay logged in). A future SM2 / GB/T 38540 e-seal provider implements ``sign_pdf`` itself, since
-pyHanko has no SM2 (STACK.md); that is why the interface is "sign these bytes", not "give me a key".
+pyHanko and asn1crypto know no SM2 signature OIDs; that is why the interface is "sign these bytes", not "give me a key".
 """
 
 from __future__ import annotations

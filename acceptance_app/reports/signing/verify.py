@@ -1,7 +1,7 @@
 """Verification: per signature, what a reader must know before relying on it.
 
-Checks use pyHanko's validator with its difference analysis; ``bottom_line`` alone is not enough (STACK.md
-gotcha 4), so integrity, coverage, modification level and trust are reported separately, each with its
+Checks use pyHanko's validator with its difference analysis; ``bottom_line`` alone is not enough (an
+appended unsigned page edit keeps ``intact`` true), so integrity, coverage, modification level and trust are reported separately, each with its
 own message. Unsigned fields are reported too: a removed last revision leaves the lead's field empty.
 """
 

@@ -13,7 +13,7 @@ target_metadata = Base.metadata
 def run_migrations_online() -> None:
     engine = config.attributes["engine"]
     with engine.connect() as connection:
-        # SQLite cannot ALTER most things: batch mode copies the table (STACK.md).
+        # SQLite cannot ALTER most things: batch mode copies the table.
         context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
         with context.begin_transaction():
             context.run_migrations()

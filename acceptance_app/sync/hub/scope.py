@@ -16,9 +16,10 @@ from acceptance_app.sync import bounded_json
 from acceptance_app.sync.hub.accounts import LEAD_DEPARTMENT, covers
 from acceptance_app.sync.hub.models import Account, RowOwner
 from acceptance_app.sync.package_limits import DEFAULT_LIMITS
+from acceptance_app.sync.tables import WITH_DISCIPLINE
 
 RECORDS_PATH = "payload/records.json"
-RESULT_TABLES = ("inspections", "answers", "findings")  # rows with a discipline column
+RESULT_TABLES = WITH_DISCIPLINE  # rows with a discipline column (sync/tables.py)
 MAX_RECORDS_BYTES = DEFAULT_LIMITS.max_records_bytes  # what verify_package lets through
 
 

@@ -1,5 +1,5 @@
 """A scrollable page view of a PDF. Pages are rendered with pypdfium2 with forms initialised: QtPdf does not
-draw signature widget appearances (STACK.md gotcha 3), pdfium does."""
+draw signature widget appearances (not with any render flag: the stamps come out blank), pdfium does."""
 
 from __future__ import annotations
 
