@@ -64,11 +64,14 @@ def give_evidence(session, inspection_id: uuid.UUID, item_id: str) -> None:
     from acceptance_app.storage.db import data_folder_of
     from acceptance_app.storage.models import Inspection, Party
 
-    project_id = session.get(Inspection, inspection_id).unit.project_id
+    inspection = session.get(Inspection, inspection_id)
+    project_id = inspection.unit.project_id
     if not any(p.role is PartyRole.CONTRACTOR for p in session.query(Party).filter_by(project_id=project_id)):
         projects.add_party(session, project_id, projects.PartyData(
             PartyRole.CONTRACTOR, "测试施工有限公司", make_uscc("9137010016307215")))
-    finding_id, _ = findings.add_finding(session, inspection_id, FindingData("现场与要求不符", item_id=item_id))
+    item_class = findings.item_class_of(session, inspection, item_id) or FindingData("").item_class
+    finding_id, _ = findings.add_finding(session, inspection_id, FindingData(
+        f"{item_id}：实测不符合判定规则", item_class=item_class, item_id=item_id))
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{item_id}.jpg"
         buffer = io.BytesIO()

@@ -68,4 +68,4 @@ def test_history_of_one_record_and_csv(database: Database, demo_project: uuid.UU
     assert any(e.field == "description" and e.new == finding.description for e in entries)
     assert write_csv(entries, tmp_path / "h.csv") == len(entries)
     rows = list(csv.reader((tmp_path / "h.csv").read_text("utf-8-sig").splitlines()))
-    assert rows[0][0] == "时间（UTC）" and len(rows) == len(entries) + 1
+    assert rows[0][0] == "时间（北京时间）" and len(rows) == len(entries) + 1

@@ -8,7 +8,7 @@ import uuid
 import sqlalchemy as sa
 
 from acceptance_app.storage.db import Database
-from acceptance_app.storage.models import Document, NumberSeries
+from acceptance_app.storage.models import Document, NumberBlock
 from tests.services.test_documents import complete_inspections
 from tests.ui.conftest import pdf_page_count
 
@@ -20,7 +20,7 @@ from acceptance_app.ui.tasks import TaskRunner
 def _counts(database: Database) -> tuple[int, int]:
     with database.session() as s:
         return (s.scalar(sa.select(sa.func.count()).select_from(Document)) or 0,
-                s.scalar(sa.select(sa.func.coalesce(sa.func.sum(NumberSeries.last), 0))) or 0)
+                s.scalar(sa.select(sa.func.coalesce(sa.func.sum(NumberBlock.next - NumberBlock.first), 0))) or 0)
 
 
 def test_issue_shows_a_draft_then_issues_on_confirmation(qtbot, database: Database, demo_project: uuid.UUID) -> None:  # type: ignore[no-untyped-def]
