@@ -22,6 +22,7 @@ import sqlalchemy as sa
 
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.storage.models import Base
+from acceptance_app.sync import bounded_json
 from acceptance_app.sync.tables import BY_NAME, TABLE_NAMES
 
 # The tables a package may carry, parents before children (the order rows are inserted in): sync/tables.py.
@@ -131,7 +132,9 @@ def _type_decoder(kind: Any) -> Decoder:
     if isinstance(kind, sa.Float):
         return _expect((int, float), "number", float)
     if isinstance(kind, sa.JSON):
-        return _expect((list, dict), "list or object")
+        # Stored as nested JSON and encoded again on every export: bounded like the documents themselves.
+        return _expect((list, dict), "list or object",
+                       lambda v: bounded_json.check_depth(v, "payload/records.json", bounded_json.MAX_DEPTH - 4))
     if isinstance(kind, sa.LargeBinary):
         return _expect(str, "base64", lambda v: base64.b64decode(v, validate=True))
     if isinstance(kind, sa.Date):

@@ -337,6 +337,16 @@ def _control_name(db, entries, out):
         lambda r: r["tables"]["units"][0].__setitem__("name", "1#楼\u0000"))), out)
 
 
+@case("an answer's samples nested 40 deep", "exchange.json_too_deep")
+def _deep_samples(db, entries, out):
+    def edit(records: dict[str, Any]) -> None:
+        value: Any = [0.35]
+        for _ in range(40):
+            value = [value]
+        records["tables"]["answers"][0]["samples"] = value
+    return _plain(_resigned(db, entries, _records_change(edit)), out)
+
+
 @case("a manifest naming a unit without its keys", "exchange.manifest_invalid")
 def _bad_units(db, entries, out):
     return _plain(_resigned(db, entries, lambda manifest, _e: manifest["keys"]["units"].append({"name": "x"})), out)
