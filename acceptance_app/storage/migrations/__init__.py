@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0011"
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 
 

@@ -38,6 +38,7 @@ from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings, forms_folder
 
 from acceptance_app.ui.checklists.editor import AnswerEditor
+from acceptance_app.ui.checklists.identical_units import IdenticalUnits
 from acceptance_app.ui.checklists.item_evidence import ItemEvidence
 from acceptance_app.ui.checklists.model import (
     FILTER_LABELS,
@@ -91,6 +92,15 @@ class ChecklistTab(QWidget):
         self.start_service = QPushButton(_("Start technical service (advisory)"))
         self.conclude_button = QPushButton(_("Conclude"))
         self.undo_button = QPushButton(_("Undo (Ctrl+Z)"))
+        self.identical = IdenticalUnits(self)
+        self.copy_button = QPushButton(_("Copy from unit…"))
+        self.copy_button.setObjectName("copy_from_unit")
+        self.copy_button.setToolTip(_("Identical buildings: copy answers from another unit, item by item"))
+        self.copy_button.clicked.connect(lambda: self.identical.copy_from_unit())
+        self.pass_rest_button = QPushButton(_("Rest of group: pass…"))
+        self.pass_rest_button.setObjectName("pass_rest_of_group")
+        self.pass_rest_button.setToolTip(_("Answer 合格 to the unanswered pass/fail items of the current item's group"))
+        self.pass_rest_button.clicked.connect(lambda: self.identical.pass_rest_of_group())
         self.start_formal.clicked.connect(lambda: self.start(InspectionKind.FORMAL))
         self.start_service.clicked.connect(lambda: self.start(InspectionKind.SERVICE))
         self.conclude_button.clicked.connect(self.conclude)
@@ -161,7 +171,8 @@ class ChecklistTab(QWidget):
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
-        for button in (self.start_formal, self.start_service, self.undo_button, self.conclude_button):
+        for button in (self.start_formal, self.start_service, self.copy_button, self.pass_rest_button,
+                       self.undo_button, self.conclude_button):
             top.addWidget(button)
         filters = QHBoxLayout()
         filters.addWidget(self.filter_mode)
@@ -212,6 +223,8 @@ class ChecklistTab(QWidget):
             self.start_formal.setText(_("Start formal acceptance"))
         self.conclude_button.setVisible(open_)
         self.undo_button.setVisible(open_)
+        self.copy_button.setVisible(open_)
+        self.pass_rest_button.setVisible(open_)
         self.editor.setVisible(open_)
         self.finding_button.setVisible(open_)
         self.evidence.strip.setVisible(current is not None)
