@@ -152,3 +152,11 @@ def test_answer_with_the_mouse(tab, qtbot):
     assert tab.current_row().item.id == "XF-06-3"
     qtbot.mouseClick(tab.editor.buttons[ItemVerdict.FAIL], Qt.MouseButton.LeftButton)
     assert verdicts_shown(tab)["XF-06-3"] is ItemVerdict.FAIL
+
+
+def test_a_filter_that_matches_nothing_says_what_to_do(tab, qtbot):
+    qtbot.mouseClick(tab.start_formal, Qt.MouseButton.LeftButton)
+    tab.filter_mode.setCurrentIndex(tab.filter_mode.findData(Filter.FAILED))
+    assert tab.proxy.rowCount() == 0 and "全部检查项" in tab.message.text()
+    tab.filter_mode.setCurrentIndex(tab.filter_mode.findData(Filter.ALL))
+    assert tab.message.text() == ""

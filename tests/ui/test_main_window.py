@@ -224,3 +224,16 @@ def test_the_status_bar_keeps_its_text_when_a_status_tip_shows(window, qtbot):
     assert "数据文件夹" in shown
     window.statusBar().showMessage("菜单项的提示")  # what hovering a menu item does
     assert window.status_text.isVisible() and window.status_text.text() == shown
+
+
+def test_a_fresh_form_shows_no_red_until_something_is_typed(window, qtbot):
+    from acceptance_app.ui.dialogs.entities import project_dialog
+
+    dialog = project_dialog(None, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # still incomplete ...
+    assert not any(label.isVisible() for label in dialog.problem_labels.values())  # ... but nothing is red yet
+    qtbot.keyClicks(dialog.editors["project_code"], "2023-37")
+    assert dialog.problem_labels["project_code"].isVisible() and dialog.problem_labels["name"].isVisible()

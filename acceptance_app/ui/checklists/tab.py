@@ -77,6 +77,7 @@ class ChecklistTab(QWidget):
         self.unit_id: uuid.UUID | None = None
         self.state: checklists.UnitChecklist | None = None
         self._stale = False
+        self._said_empty = False  # the message line says the filter matches nothing
         self.header = QLabel()
         self.header.setObjectName("checklist_header")
         # Clamped to a line or two (the rest in the tooltip): long text must not push the panel off the screen.
@@ -324,7 +325,14 @@ class ChecklistTab(QWidget):
         change()
         if self.proxy.rowCount() == 0:
             self._show_current()
+            if self.model.rowCount():
+                self.message.setText(_("No item matches this filter: choose \u201cAll items\u201d or change the search "
+                                       "(Ctrl+F)."))
+                self._said_empty = True
             return
+        if self._said_empty:
+            self._said_empty = False
+            self.message.setText("")
         if current is None or not self.select_item(current.item.id):
             self._select(0)
         self._show_current()
