@@ -41,7 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--inspection", required=True, type=uuid.UUID)
     add.add_argument("--item", help=_("checklist item id, e.g. XF-04-1"))
     add.add_argument("--description", required=True)
-    add.add_argument("--class", dest="item_class", choices=[c.value for c in ItemClass], default=ItemClass.B.value)
+    add.add_argument("--class", dest="item_class", choices=[c.value for c in ItemClass], default=None,
+                     help=_("default: the item's class (B without --item)"))
+    add.add_argument("--class-reason", default="", help=_("why the class is lower than the item's"))
     add.add_argument("--party", choices=ROLES, default=PartyRole.CONTRACTOR.value,
                      help=_("the responsible party's role"))
     add.add_argument("--days", type=int, default=15, help=_("deadline in working days"))
@@ -104,9 +106,16 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_add(args: argparse.Namespace, context: CliContext) -> int:
-    data = FindingData(args.description, ItemClass(args.item_class), PartyRole(args.party), args.days, args.item)
+    from acceptance_app.storage.models import Inspection
+
     with context.database().session() as session, session.begin():
-        finding_id, _changes = findings.add_finding(session, args.inspection, data, today=args.today)
+        item_class = ItemClass(args.item_class) if args.item_class else None
+        if item_class is None:  # a finding's class follows its item's
+            inspection = session.get(Inspection, args.inspection)
+            item_class = (findings.item_class_of(session, inspection, args.item) if inspection else None) or ItemClass.B
+        data = FindingData(args.description, item_class, PartyRole(args.party), args.days, args.item)
+        finding_id, _changes = findings.add_finding(session, args.inspection, data, today=args.today,
+                                                    class_reason=args.class_reason)
         row = findings.get_finding(session, finding_id, today=args.today)
     print(f"{finding_id}\t{row.deadline}")
     return 0
