@@ -237,3 +237,23 @@ def test_a_fresh_form_shows_no_red_until_something_is_typed(window, qtbot):
     assert not any(label.isVisible() for label in dialog.problem_labels.values())  # ... but nothing is red yet
     qtbot.keyClicks(dialog.editors["project_code"], "2023-37")
     assert dialog.problem_labels["project_code"].isVisible() and dialog.problem_labels["name"].isVisible()
+
+
+def test_qt_file_dialog_speaks_chinese(qtbot):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    texts = {label.text() for label in dialog.findChildren(QLabel)}
+    assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts  # the gaps in qtbase_zh_CN are filled
+
+
+def test_a_unit_opens_on_the_discipline_used_last(window, demo_project, qtbot):
+    window.open_project(demo_project)
+    rows = {r.data.name: r.id for r in window.project_page.unit_model.rows}
+    window.open_unit(rows["2#住宅楼"])
+    page = window.unit_page
+    page.open_discipline(Discipline.ARCHIVE)
+    window.open_unit(rows["3#住宅楼"])
+    assert page.tabs.currentWidget() is page.checklist(Discipline.ARCHIVE)
