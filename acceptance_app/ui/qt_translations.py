@@ -30,8 +30,8 @@ class _GapTranslator(QTranslator):
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return False
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return self.table.get((context, source), "")
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        return self.table.get((context, source))  # type: ignore[return-value]  # None: a null QString, "not mine"
 
 
 def install_qt_translations(app: QApplication) -> bool:
