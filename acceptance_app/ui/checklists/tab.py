@@ -86,7 +86,7 @@ class ChecklistTab(QWidget):
         self.progress.setObjectName("checklist_progress")
         self.outcome = ClampedLabel(2)
         self.outcome.setObjectName("checklist_outcome")
-        self.message = ClampedLabel(2)
+        self.message = ClampedLabel(2, hide_when_empty=True)
         self.message.setObjectName("checklist_message")
         self.message.setStyleSheet("color: #c00;")
         self.start_formal = QPushButton(_("Start formal acceptance"))
