@@ -43,7 +43,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--inspection", required=True, type=uuid.UUID)
     add.add_argument("--item", help=_("checklist item id, e.g. XF-04-1"))
     add.add_argument("--description", required=True)
-    add.add_argument("--class", dest="item_class", choices=[c.value for c in ItemClass], default=ItemClass.B.value)
+    add.add_argument("--class", dest="item_class", choices=[c.value for c in ItemClass], default=None,
+                     help=_("default: the item's class (B without --item)"))
+    add.add_argument("--class-reason", default="", help=_("why the class is lower than the item's"))
     add.add_argument("--party", choices=ROLES, default=PartyRole.CONTRACTOR.value,
                      help=_("the responsible party's role"))
     add.add_argument("--days", type=int, default=15, help=_("deadline in working days"))
@@ -107,9 +109,13 @@ def run_list(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def run_add(args: argparse.Namespace, context: AppContext) -> int:
-    data = FindingData(args.description, ItemClass(args.item_class), PartyRole(args.party), args.days, args.item)
     with context.database().session() as session, session.begin():
-        finding_id, _changes = findings.add_finding(session, args.inspection, data, today=args.today)
+        item_class = ItemClass(args.item_class) if args.item_class else None
+        if item_class is None:  # a finding's class follows its item's
+            item_class = findings.item_class_in(session, args.inspection, args.item) or ItemClass.B
+        data = FindingData(args.description, item_class, PartyRole(args.party), args.days, args.item)
+        finding_id, _changes = findings.add_finding(session, args.inspection, data, today=args.today,
+                                                    class_reason=args.class_reason)
         row = findings.get_finding(session, finding_id, today=args.today)
     print(f"{finding_id}\t{row.deadline}{mark(row.deadline_provisional)}")
     return 0

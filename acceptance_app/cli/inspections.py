@@ -1,4 +1,4 @@
-"""``inspections start|answer|undo|show|conclude``: the whole checklist flow without the GUI."""
+"""``inspections start|answer|undo|show|conclude|copy|pass-rest``: the whole checklist flow without the GUI."""
 
 from __future__ import annotations
 
@@ -48,6 +48,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     conclude.add_argument("--inspection", required=True, type=uuid.UUID)
     conclude.add_argument("--json", action="store_true")
     conclude.set_defaults(handler=run_conclude)
+    from acceptance_app.cli.inspection_copy import add_parsers
+
+    add_parsers(sub)  # copy, pass-rest: identical buildings
 
 
 def run_start(args: argparse.Namespace, context: AppContext) -> int:

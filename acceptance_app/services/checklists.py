@@ -256,7 +256,8 @@ def _next_sequence(session: Session, inspection_id: uuid.UUID) -> int:
 
 
 def answer_item(
-    session: Session, inspection_id: uuid.UUID, item_id: str, answer: AnswerInput, answered_by: str = ""
+    session: Session, inspection_id: uuid.UUID, item_id: str, answer: AnswerInput, answered_by: str = "",
+    copied_from_id: uuid.UUID | None = None,
 ) -> tuple[ItemOutcome, Changes]:
     """Record an answer (a new version; the previous one is kept, retired). Returns the computed outcome.
     Raises KnownError for an answer that does not fit the item; nothing is written then."""
@@ -293,6 +294,7 @@ def answer_item(
             answered_at=utcnow(),
             sequence=_next_sequence(session, inspection.id),
             replaces_id=previous.id if previous else None,
+            copied_from_id=copied_from_id,
         )
     )
     if inspection.status is InspectionStatus.NOT_STARTED:

@@ -91,6 +91,12 @@ def _event(finding: Finding, action: FindingAction, by: str, note: str,
 
 
 # Recording ------------------------------------------------------------------------------------------
+def item_class_in(session: Session, inspection_id: uuid.UUID, item_id: str | None) -> ItemClass | None:
+    """``item_class_of`` for an inspection given by its id (None: no such inspection, item or class)."""
+    inspection = session.get(Inspection, inspection_id)
+    return item_class_of(session, inspection, item_id) if inspection is not None else None
+
+
 def item_class_of(session: Session, inspection: Inspection, item_id: str | None) -> ItemClass | None:
     """The class the inspection's pinned form gives the item (None: no item, or not in the form)."""
     if not item_id or not inspection.form_hash:
@@ -102,15 +108,17 @@ def item_class_of(session: Session, inspection: Inspection, item_id: str | None)
 
 
 def add_finding(session: Session, inspection_id: uuid.UUID, data: FindingData,
-                today: date | None = None, class_reason: str = "") -> tuple[uuid.UUID, Changes]:
+                today: date | None = None, class_reason: str | None = None) -> tuple[uuid.UUID, Changes]:
     """A new finding (待整改) on an inspection; its deadline is ``data.deadline_days`` working days away.
-    A class lower than its item's needs ``class_reason``, kept as the note of the finding's first event."""
+    Where a person chose the class (the window, the CLI: ``class_reason`` given, "" for none), a class lower
+    than its item's needs the reason, kept as the note of the finding's first event. Generated findings (the
+    demo, imports) pass None and are taken as they are."""
     _check(data)
     inspection = get_or_raise(session, Inspection, inspection_id)
     item_class = item_class_of(session, inspection, (data.item_id or "").strip())
     note = ""
     finding_class = ItemClass(data.item_class)  # dialogs hand the enum's value
-    if item_class is not None and class_lowered(item_class, finding_class):
+    if class_reason is not None and item_class is not None and class_lowered(item_class, finding_class):
         if not class_reason.strip():
             raise KnownError("finding.class_lowered", item=data.item_id, item_class=item_class.value,
                              finding_class=finding_class.value)
@@ -147,7 +155,7 @@ def latest_inspection_id(session: Session, unit_id: uuid.UUID, discipline: Disci
 
 
 def add_finding_on_unit(session: Session, unit_id: uuid.UUID, discipline: Discipline, data: FindingData,
-                        today: date | None = None, class_reason: str = "") -> tuple[uuid.UUID, Changes]:
+                        today: date | None = None, class_reason: str | None = None) -> tuple[uuid.UUID, Changes]:
     """``add_finding`` on the current inspection of a unit and discipline (what the unit page offers)."""
     return add_finding(session, latest_inspection_id(session, unit_id, discipline), data, today, class_reason)
 

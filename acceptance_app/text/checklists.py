@@ -69,6 +69,11 @@ ERRORS = {
         "Item {item}: a reason for \u201cnot applicable\u201d is filled in, and a value was typed. Press 3 (or Enter "
         "in the reason box) for not applicable, or clear the reason to record the value; nothing was saved"
     ),
+    "copy.same_unit": N_("A unit cannot copy answers from itself"),
+    "copy.no_source": N_("{unit} has no inspection of this discipline to copy answers from"),
+    "copy.not_offered": N_("These items cannot be copied (not answered in the source unit, or not applicable here): "
+                           "{items}; nothing was copied"),
+    "copy.unknown_group": N_("The form has no group {group}"),
     "answer.na_with_value": N_("Item {item}: \u201cnot applicable\u201d cannot also carry a value; nothing was saved"),
     "inspection.completed": N_("This inspection is concluded; start a new round to change it"),
     "inspection.already_passed": N_("This unit already passed in this discipline; no new round is needed"),

@@ -203,3 +203,9 @@ def test_a_unit_s_facts_decide_which_fire_items_show_and_say_why(window, databas
     assert next(r for r in fire.model.rows if r.item.id == "XF-10-1").answer is None
     advisory = next(n for n, r in enumerate(fire.model.rows) if r.item.id == "XF-02-3")
     assert "宜" in fire.model.data(fire.model.index(advisory, 4))
+def test_a_filter_that_matches_nothing_says_what_to_do(tab, qtbot):
+    qtbot.mouseClick(tab.start_formal, Qt.MouseButton.LeftButton)
+    tab.filter_mode.setCurrentIndex(tab.filter_mode.findData(Filter.FAILED))
+    assert tab.proxy.rowCount() == 0 and "全部检查项" in tab.message.text()
+    tab.filter_mode.setCurrentIndex(tab.filter_mode.findData(Filter.ALL))
+    assert tab.message.text() == ""

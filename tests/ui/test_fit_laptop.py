@@ -72,6 +72,16 @@ def dialogs(window, runner, database, demo_project):
         yield IdentityForm(kind, window)
     yield LoginDialog("https://hub.example", window)
     yield PhotoViewer(runner, photo_id, window)
+    from acceptance_app.domain.enums import InspectionStatus
+    from acceptance_app.services import checklist_copy
+    from acceptance_app.storage.models import Inspection
+
+    from acceptance_app.ui.checklists.copy_dialog import CopyAnswersDialog
+
+    with database.session() as s:
+        open_fire = s.scalars(sa.select(Inspection.id).where(Inspection.status == InspectionStatus.IN_PROGRESS)).first()
+        units = checklist_copy.other_units(s, open_fire)
+    yield CopyAnswersDialog(runner, open_fire, units, window)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -113,7 +113,7 @@ def test_the_service_refuses_a_lower_class_without_a_reason(fire, database):
 
     data = FindingData("栓口压力不足", ItemClass.C, PartyRole.CONTRACTOR, 15, ITEM)
     with database.session() as s, s.begin(), pytest.raises(KnownError) as error:
-        findings.add_finding(s, fire.state.current.info.id, data)
+        findings.add_finding(s, fire.state.current.info.id, data, class_reason="")
     assert error.value.code == "finding.class_lowered"
     assert row_of(fire, ITEM).verdict is not ItemVerdict.NOT_APPLICABLE
 

@@ -225,3 +225,36 @@ def test_the_status_bar_keeps_its_text_when_a_status_tip_shows(window, qtbot):
     assert "数据文件夹" in shown
     window.statusBar().showMessage("菜单项的提示")  # what hovering a menu item does
     assert window.status_text.isVisible() and window.status_text.text() == shown
+
+
+def test_a_fresh_form_shows_no_red_until_something_is_typed(window, qtbot):
+    from acceptance_app.ui.dialogs.entities import project_dialog
+
+    dialog = project_dialog(None, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # still incomplete ...
+    assert not any(label.isVisible() for label in dialog.problem_labels.values())  # ... but nothing is red yet
+    qtbot.keyClicks(dialog.editors["project_code"], "2023-37")
+    assert dialog.problem_labels["project_code"].isVisible() and dialog.problem_labels["name"].isVisible()
+
+
+def test_qt_file_dialog_speaks_chinese(qtbot):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    texts = {label.text() for label in dialog.findChildren(QLabel)}
+    assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts  # the gaps in qtbase_zh_CN are filled
+
+
+def test_a_unit_opens_on_the_discipline_used_last(window, demo_project, qtbot):
+    window.open_project(demo_project)
+    rows = {r.data.name: r.id for r in window.project_page.unit_model.rows}
+    window.open_unit(rows["2#住宅楼"])
+    page = window.unit_page
+    page.open_discipline(Discipline.ARCHIVE)
+    window.open_unit(rows["3#住宅楼"])
+    assert page.tabs.currentWidget() is page.checklist(Discipline.ARCHIVE)

@@ -67,3 +67,6 @@ class Answer(SyncedMixin, Base):
     sequence: Mapped[int] = mapped_column(default=0)  # order of answering within the inspection
     replaces_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("answers.id"))
     retired: Mapped[bool] = mapped_column(default=False)
+    # Copied from another unit's answer ("identical buildings"): that answer's id, so the record (and its audit
+    # event) says where it came from. No foreign key: the source may arrive later in an exchange package.
+    copied_from_id: Mapped[uuid.UUID | None] = mapped_column(sa.Uuid, default=None)

@@ -39,6 +39,7 @@ from acceptance_app.text import describe_error
 from acceptance_app.text.unit_facts import describe_applicability
 
 from acceptance_app.ui.checklists.editor import AnswerEditor
+from acceptance_app.ui.checklists.identical_units import IdenticalUnits
 from acceptance_app.ui.checklists.item_evidence import ItemEvidence
 from acceptance_app.ui.checklists.model import (
     FILTER_LABELS,
@@ -77,6 +78,7 @@ class ChecklistTab(QWidget):
         self.unit_id: uuid.UUID | None = None
         self.state: checklists.UnitChecklist | None = None
         self._stale = False
+        self._said_empty = False  # the message line says the filter matches nothing
         self.header = QLabel()
         self.header.setObjectName("checklist_header")
         # Clamped to a line or two (the rest in the tooltip): long text must not push the panel off the screen.
@@ -85,13 +87,22 @@ class ChecklistTab(QWidget):
         self.progress.setObjectName("checklist_progress")
         self.outcome = ClampedLabel(2)
         self.outcome.setObjectName("checklist_outcome")
-        self.message = ClampedLabel(2)
+        self.message = ClampedLabel(2, hide_when_empty=True)
         self.message.setObjectName("checklist_message")
         self.message.setStyleSheet("color: #c00;")
         self.start_formal = QPushButton(_("Start formal acceptance"))
         self.start_service = QPushButton(_("Start technical service (advisory)"))
         self.conclude_button = QPushButton(_("Conclude"))
         self.undo_button = QPushButton(_("Undo (Ctrl+Z)"))
+        self.identical = IdenticalUnits(self)
+        self.copy_button = QPushButton(_("Copy from unit…"))
+        self.copy_button.setObjectName("copy_from_unit")
+        self.copy_button.setToolTip(_("Identical buildings: copy answers from another unit, item by item"))
+        self.copy_button.clicked.connect(lambda: self.identical.copy_from_unit())
+        self.pass_rest_button = QPushButton(_("Rest of group: pass…"))
+        self.pass_rest_button.setObjectName("pass_rest_of_group")
+        self.pass_rest_button.setToolTip(_("Answer 合格 to the unanswered pass/fail items of the current item's group"))
+        self.pass_rest_button.clicked.connect(lambda: self.identical.pass_rest_of_group())
         self.start_formal.clicked.connect(lambda: self.start(InspectionKind.FORMAL))
         self.start_service.clicked.connect(lambda: self.start(InspectionKind.SERVICE))
         self.conclude_button.clicked.connect(self.conclude)
@@ -162,7 +173,8 @@ class ChecklistTab(QWidget):
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
-        for button in (self.start_formal, self.start_service, self.undo_button, self.conclude_button):
+        for button in (self.start_formal, self.start_service, self.copy_button, self.pass_rest_button,
+                       self.undo_button, self.conclude_button):
             top.addWidget(button)
         filters = QHBoxLayout()
         filters.addWidget(self.filter_mode)
@@ -213,6 +225,8 @@ class ChecklistTab(QWidget):
             self.start_formal.setText(_("Start formal acceptance"))
         self.conclude_button.setVisible(open_)
         self.undo_button.setVisible(open_)
+        self.copy_button.setVisible(open_)
+        self.pass_rest_button.setVisible(open_)
         self.editor.setVisible(open_)
         self.finding_button.setVisible(open_)
         self.evidence.strip.setVisible(current is not None)
@@ -313,7 +327,14 @@ class ChecklistTab(QWidget):
         change()
         if self.proxy.rowCount() == 0:
             self._show_current()
+            if self.model.rowCount():
+                self.message.setText(_("No item matches this filter: choose \u201cAll items\u201d or change the search "
+                                       "(Ctrl+F)."))
+                self._said_empty = True
             return
+        if self._said_empty:
+            self._said_empty = False
+            self.message.setText("")
         if current is None or not self.select_item(current.item.id):
             self._select(0)
         self._show_current()

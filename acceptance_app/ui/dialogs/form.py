@@ -63,6 +63,9 @@ class FormDialog(QDialog):
         self.editors: dict[str, QWidget] = {}
         self.problem_labels: dict[str, QLabel] = {}
         self.result_data: Any = None
+        # Nothing is shown red before the user has typed anything (a fresh form is not an error yet); OK
+        # stays disabled meanwhile, and the first edit or a press of OK shows every problem.
+        self._touched = False
 
         form = QFormLayout()
         for spec in self._fields:
@@ -104,17 +107,25 @@ class FormDialog(QDialog):
             for value in spec.choices:
                 combo.addItem(label(value), value)
             combo.currentIndexChanged.connect(self.revalidate)
+            combo.activated.connect(self._touch)
             return combo
         if spec.kind == "bool":
             check = QCheckBox()
             check.toggled.connect(self.revalidate)
+            check.clicked.connect(self._touch)
             return check
         line = QLineEdit()
         line.setPlaceholderText(spec.placeholder)
         if spec.kind in ("float", "int"):
             line.setAlignment(Qt.AlignmentFlag.AlignRight)
         line.textChanged.connect(self.revalidate)
+        line.textEdited.connect(self._touch)
         return line
+
+    def _touch(self, *_args: Any) -> None:
+        if not self._touched:
+            self._touched = True
+            self.revalidate()
 
     def set_values(self, values: dict[str, Any]) -> None:
         for spec in self._fields:
@@ -164,11 +175,11 @@ class FormDialog(QDialog):
             by_field.setdefault(problem.field, []).append(problem)
         for name, widget in self.problem_labels.items():
             mine = by_field.pop(name, [])
-            widget.setVisible(bool(mine))
+            widget.setVisible(bool(mine) and self._touched)
             widget.setText("\n".join(describe_problem(p, with_field=False) for p in mine))
             widget.setStyleSheet(ERROR_STYLE if any(p.is_error for p in mine) else WARNING_STYLE)
         leftover = [p for group in by_field.values() for p in group]
-        self.general_problems.setVisible(bool(leftover))
+        self.general_problems.setVisible(bool(leftover) and self._touched)
         self.general_problems.setText("\n".join(describe_problem(p) for p in leftover))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not any(p.is_error for p in problems))
@@ -176,6 +187,7 @@ class FormDialog(QDialog):
         return problems
 
     def _accept(self) -> None:
+        self._touched = True
         problems = self.revalidate()
         if not any(p.is_error for p in problems):
             self.accept()

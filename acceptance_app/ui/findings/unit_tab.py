@@ -47,8 +47,10 @@ class UnitFindingsTab(QWidget):
         self.recheck_discipline.clear()
         for discipline in shown:
             self.recheck_discipline.addItem(label(discipline), discipline)
+        # class_reason "": a person chose the class here, so a class below the item's is refused with a message
+        # (the checklist row's F asks for the reason).
         self.view.enable_adding(shown, lambda session, discipline, data: findings.add_finding_on_unit(
-            session, unit_id, discipline, data))
+            session, unit_id, discipline, data, class_reason=""))
         self.view.set_loader(lambda session: findings.unit_findings(session, unit_id))
 
     def start_recheck(self) -> None:

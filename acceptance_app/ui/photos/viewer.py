@@ -228,7 +228,21 @@ def exif_rows(detail: PhotoDetail) -> list[tuple[str, str]]:
         (_("EXIF orientation"), str(detail.orientation)),
         (_("Imported"), f"{imported}  {actor_text(detail.imported_by)}"),
         ("SHA-256", detail.sha256[:16] + "…"),
+        *old_photo_warning(detail),
     ]
+
+
+OLD_PHOTO_DAYS = 180
+
+
+def old_photo_warning(detail: PhotoDetail) -> list[tuple[str, str]]:
+    """A photo taken long before it was imported may not show the site as inspected: say so (the trial attached
+    a photo from 2008 as evidence without a word)."""
+    if detail.taken_at is None or (detail.imported_at - detail.taken_at).days < OLD_PHOTO_DAYS:
+        return []
+    days = (detail.imported_at - detail.taken_at).days
+    return [(_("Warning"), _("taken {days} days before it was imported: check it shows the site as inspected")
+             .format(days=days))]
 
 
 class PhotoViewer(QDialog):

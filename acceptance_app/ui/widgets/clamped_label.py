@@ -11,13 +11,16 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 class ClampedLabel(QLabel):
-    def __init__(self, lines: int, parent: QWidget | None = None) -> None:
+    def __init__(self, lines: int, parent: QWidget | None = None, hide_when_empty: bool = False) -> None:
         super().__init__(parent)
         self.lines = lines
+        self.hide_when_empty = hide_when_empty  # a message line that takes no height while it has nothing to say
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._fit()
+        if hide_when_empty:
+            self.hide()
 
     def _fit(self) -> None:
         self.setFixedHeight(self.fontMetrics().lineSpacing() * self.lines + 4)
@@ -25,6 +28,8 @@ class ClampedLabel(QLabel):
     def setText(self, text: str) -> None:
         super().setText(text)
         self.setToolTip(text if text else "")
+        if self.hide_when_empty:
+            self.setVisible(bool(text))
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

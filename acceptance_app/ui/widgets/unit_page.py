@@ -234,6 +234,8 @@ class UnitPage(QWidget):
         if self._opened_for == row.id:
             return
         self._opened_for = row.id
+        applicable = [d for d in DISCIPLINES if row.cells.get(d) is not CellStatus.NOT_APPLICABLE]
+        self.findings_tab.show_unit(row.id, applicable)  # no 人防 finding on a unit without 人防 works
         wanted = [self.last_discipline] if self.last_discipline else []
         for discipline in [*wanted, *DISCIPLINES]:
             if row.cells.get(discipline) not in (None, CellStatus.NOT_APPLICABLE):
