@@ -14,11 +14,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from screenshots import settle  # noqa: E402
+
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPushButton  # noqa: E402
 from shiboken6 import isValid  # noqa: E402
-from screenshots import settle  # noqa: E402
 
 from acceptance_app import i18n  # noqa: E402
 from acceptance_app.services.demo import create_demo  # noqa: E402

@@ -1,6 +1,7 @@
 """A dialog of labelled fields that validates as you type.
 
-Each field shows the domain's problems for it right below (errors in red, warnings in amber); OK stays
+Each field shows the domain's problems for it right below (errors in red, warnings in amber) once the user has
+touched it: a new, empty dialog does not greet the user with red "必须填写" (field trial item 36); OK stays
 disabled while any error remains. Validation is pure domain code, cheap enough for every keystroke.
 """
 
@@ -63,6 +64,7 @@ class FormDialog(QDialog):
         self.editors: dict[str, QWidget] = {}
         self.problem_labels: dict[str, QLabel] = {}
         self.result_data: Any = None
+        self.touched: set[str] = set()  # fields the user (or the prefill) changed: only they show problems
 
         form = QFormLayout()
         for spec in self._fields:
@@ -103,18 +105,22 @@ class FormDialog(QDialog):
             combo = QComboBox()
             for value in spec.choices:
                 combo.addItem(label(value), value)
-            combo.currentIndexChanged.connect(self.revalidate)
+            combo.currentIndexChanged.connect(lambda _i, n=spec.name: self._touch(n))
             return combo
         if spec.kind == "bool":
             check = QCheckBox()
-            check.toggled.connect(self.revalidate)
+            check.toggled.connect(lambda _c, n=spec.name: self._touch(n))
             return check
         line = QLineEdit()
         line.setPlaceholderText(spec.placeholder)
         if spec.kind in ("float", "int"):
             line.setAlignment(Qt.AlignmentFlag.AlignRight)
-        line.textChanged.connect(self.revalidate)
+        line.textChanged.connect(lambda _t, n=spec.name: self._touch(n))
         return line
+
+    def _touch(self, name: str) -> None:
+        self.touched.add(name)
+        self.revalidate()
 
     def set_values(self, values: dict[str, Any]) -> None:
         for spec in self._fields:
@@ -163,11 +169,12 @@ class FormDialog(QDialog):
         for problem in problems:
             by_field.setdefault(problem.field, []).append(problem)
         for name, widget in self.problem_labels.items():
-            mine = by_field.pop(name, [])
+            mine = by_field.pop(name, []) if name in self.touched else []
+            by_field.pop(name, None)
             widget.setVisible(bool(mine))
             widget.setText("\n".join(describe_problem(p, with_field=False) for p in mine))
             widget.setStyleSheet(ERROR_STYLE if any(p.is_error for p in mine) else WARNING_STYLE)
-        leftover = [p for group in by_field.values() for p in group]
+        leftover = [p for group in by_field.values() for p in group] if self.touched else []
         self.general_problems.setVisible(bool(leftover))
         self.general_problems.setText("\n".join(describe_problem(p) for p in leftover))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
