@@ -45,6 +45,24 @@ ENTITY_LABELS = {
 }
 ACTION_LABELS = {"create": N_("created"), "update": N_("changed"), "delete": N_("deleted")}
 HIDDEN_FIELDS = {"id", "origin_device"}
+# The columns a reader asks about, in words; any other column shows its name.
+HISTORY_FIELD_LABELS = {
+    "status": N_("Status"),
+    "state": N_("Status"),
+    "verdict": N_("Verdict"),
+    "number": N_("Document number"),
+    "version": N_("Version"),
+    "note": N_("Note"),
+    "name": N_("Name of the record"),
+    "samples": N_("Readings"),
+    "na_reason": N_("Reason for not applicable"),
+    "retired": N_("Replaced by a later answer"),
+    "answered_by": N_("Answered by"),
+    "deadline": N_("Deadline"),
+    "file_path": N_("File"),
+    "file_sha256": N_("File SHA-256"),
+    "issued_at": N_("Issued at"),
+}
 
 
 @dataclass(frozen=True)
@@ -70,7 +88,8 @@ class HistoryEntry:
 
     @property
     def field_label(self) -> str:
-        return _(FIELD_LABELS[self.field]) if self.field in FIELD_LABELS else self.field
+        labels = HISTORY_FIELD_LABELS if self.field in HISTORY_FIELD_LABELS else FIELD_LABELS
+        return _(labels[self.field]) if self.field in labels else self.field
 
 
 def _text(value: Any) -> str:

@@ -98,6 +98,13 @@ def test_add_rectify_fail_rectify_pass_in_the_unit_tab(qtbot: QtBot, runner: Tas
     assert seen[0].split("|")[0] == "已整改" and seen[0].split("|")[1] == row.description
     qtbot.waitUntil(lambda: view.photos.after_model.rowCount() == 1, timeout=10000)
     assert view.photos.model.rowCount() == 0
+    from acceptance_app.ui.history_dialog import HistoryDialog
+
+    view.history_button.click()  # the audit trail of the record: every status change with who and the laptop
+    audit = [d for d in view.findChildren(HistoryDialog) if d.isVisible()][0]
+    changes = [(e.field, e.old, e.new) for e in audit.entries if e.action == "update"]
+    assert ("status", "open", "rectified") in changes and ("status", "rectified", "closed") in changes
+    assert all(e.actor and e.device for e in audit.entries)
 
 
 def view_action(value: str) -> FindingAction:

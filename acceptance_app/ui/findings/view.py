@@ -68,11 +68,14 @@ class FindingsView(QWidget):
             button.setObjectName(f"step_{action.value}")
             button.clicked.connect(lambda _checked=False, a=action: self.step(a))
             self.step_buttons[action] = button
+        self.history_button = QPushButton(_("History…"), objectName="finding_audit")
+        self.history_button.clicked.connect(self.open_audit)
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.add_button)
         self.bar.addWidget(self.edit_button)
         for button in self.step_buttons.values():
             self.bar.addWidget(button)
+        self.bar.addWidget(self.history_button)
         self.bar.addStretch(1)
 
         self.model: RowsModel[FindingRow] = RowsModel(FINDING_COLUMNS, self)
@@ -166,6 +169,15 @@ class FindingsView(QWidget):
         for action, button in self.step_buttons.items():
             button.setEnabled(action in allowed)
         self.edit_button.setEnabled(row is not None and bool(allowed))
+        self.history_button.setEnabled(row is not None)
+
+    def open_audit(self) -> None:
+        """Every change of the finding's record, field by field (who, when, old → new, which laptop)."""
+        from acceptance_app.ui.history_dialog import open_history
+
+        row = self.current()
+        if row is not None:
+            open_history(self.runner, row.id, f"{row.unit_name} {row.item_id or ''} {row.description[:30]}", self)
 
     # Writing ------------------------------------------------------------------------------------------------
     def enable_adding(self, disciplines: Sequence[Discipline],
