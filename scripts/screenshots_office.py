@@ -16,12 +16,13 @@ sys.path.insert(0, str(ROOT))
 
 from screenshots import settle  # noqa: E402
 
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtCore import QPoint, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPushButton  # noqa: E402
 from shiboken6 import isValid  # noqa: E402
 
 from acceptance_app import i18n  # noqa: E402
+from acceptance_app.domain.findings import FindingAction  # noqa: E402
 from acceptance_app.services.demo import create_demo  # noqa: E402
 from acceptance_app.settings import load_settings  # noqa: E402
 from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
@@ -29,6 +30,7 @@ from acceptance_app.storage.db import open_database  # noqa: E402
 
 from acceptance_app.ui.documents.draft_dialog import DraftDialog  # noqa: E402
 from acceptance_app.ui.fonts import install_app_font  # noqa: E402
+from acceptance_app.ui.history_dialog import HistoryDialog  # noqa: E402
 from acceptance_app.ui.main_window import MainWindow  # noqa: E402
 from acceptance_app.ui.signing.sign_dialog import SignDialog  # noqa: E402
 from acceptance_app.ui.signing.verify_dialog import VerifyDialog  # noqa: E402
@@ -100,10 +102,40 @@ def main() -> int:
     verify = next(d for d in page.documents.findChildren(VerifyDialog) if d.isVisible())
     verify.grab().save(str(out / "43-verify-2-of-5.png"))
     verify.close()
+    page.documents.history_button.click()
+    settle(800)
+    history = next(d for d in page.documents.findChildren(HistoryDialog) if d.isVisible())
+    history.grab().save(str(out / "45-document-history.png"))
+    history.close()
     window.open_project(made.main)
     page.tabs.setCurrentWidget(page.sync_panel)
     settle(1200)
     window.grab().save(str(out / "44-sync-unsent.png"))
+    page.tabs.setCurrentWidget(page.findings_dashboard)
+    settle(800)
+    page.findings_dashboard.figures["open"].click()
+    settle(800)
+    view = page.findings_dashboard.view
+    view.table.selectRow(0)
+    settle(600)
+    window.grab().save(str(out / "46-dashboard-open-tile.png"))
+
+    def grab_modal(name: str) -> None:
+        def shoot() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(100, shoot)
+                return
+            settle(300)
+            dialog.grab().save(str(out / name))
+            dialog.reject()
+
+        QTimer.singleShot(200, shoot)
+
+    grab_modal("47-rectified-step-dialog.png")
+    view.step_buttons[FindingAction.RECTIFY].click()
+    grab_modal("48-settings-dialog.png")
+    window.edit_settings()
     window.close()
     runner.shutdown()
     print(f"screenshots in {out}")

@@ -32,6 +32,7 @@ from acceptance_app.storage.models import (
 )
 
 HIDDEN_FIELDS = {"id", "origin_device"}
+# The columns a reader asks about, in words; any other column shows its name.
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,26 @@ ENTITY_LABELS = {
 ACTION_LABELS = {"create": N_("created"), "update": N_("changed"), "delete": N_("deleted")}
 
 
+# The audit's column names that are not form fields.
+HISTORY_FIELD_LABELS = {
+    "status": N_("Status"),
+    "state": N_("Status"),
+    "verdict": N_("Verdict"),
+    "number": N_("Document number"),
+    "version": N_("Version"),
+    "note": N_("Note"),
+    "name": N_("Name of the record"),
+    "samples": N_("Readings"),
+    "na_reason": N_("Reason for not applicable"),
+    "retired": N_("Replaced by a later answer"),
+    "answered_by": N_("Answered by"),
+    "deadline": N_("Deadline"),
+    "file_path": N_("File"),
+    "file_sha256": N_("File SHA-256"),
+    "issued_at": N_("Issued at"),
+}
+
+
 def entity_label(entry: _Entry) -> str:
     return _(ENTITY_LABELS[entry.entity]) if entry.entity in ENTITY_LABELS else entry.entity
 
@@ -34,4 +54,5 @@ def action_label(entry: _Entry) -> str:
 
 
 def field_label(entry: _Entry) -> str:
-    return _(FIELD_LABELS[entry.field]) if entry.field in FIELD_LABELS else entry.field
+    labels = HISTORY_FIELD_LABELS if entry.field in HISTORY_FIELD_LABELS else FIELD_LABELS
+    return _(labels[entry.field]) if entry.field in labels else entry.field

@@ -241,7 +241,8 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             _("Empty data folder"),
-            _("There are no projects yet. Create the demo project (a residential project in Jinan) to look around?"),
+            _("There are no projects yet. Create the two demo projects to look around? (Two phases of a residential "
+              "estate in Jinan: phase one with work in progress, phase two concluded and ready for its documents.)"),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.create_demo()
@@ -257,8 +258,24 @@ class MainWindow(QMainWindow):
         from acceptance_app.ui.dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self)
+        before = self.settings.language
         if dialog.exec():
             self.update_settings(dialog.updated())
+            if self.settings.language != before:
+                self.offer_restart()
+
+    def offer_restart(self) -> None:
+        """The language is read at start: offer to start again now instead of leaving the user to find out."""
+        answer = QMessageBox.question(self, _("Restart"), _(
+            "The new language applies after a restart. Restart the program now? (Nothing is lost: every answer "
+            "is saved when it is given.)"))
+        if answer == QMessageBox.StandardButton.Yes:
+            import sys
+
+            from PySide6.QtCore import QProcess
+
+            if QProcess.startDetached(sys.executable, sys.argv):
+                self.close()
 
     @property
     def settings(self) -> Settings:

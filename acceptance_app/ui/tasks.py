@@ -272,6 +272,7 @@ class TaskRunner(QObject):
                 continue
             if op.dialog is None and now - op.started_at >= SHOW_PROGRESS_AFTER_S:
                 op.dialog = QProgressDialog(op.progress_label, _("Cancel"), 0, 0, op.parent)
+                op.dialog.setWindowTitle(op.progress_label)  # not the application's id (field trial item 19)
                 op.dialog.setWindowModality(Qt.WindowModality.WindowModal)
                 op.dialog.setMinimumDuration(0)
                 op.dialog.canceled.connect(op.cancel)

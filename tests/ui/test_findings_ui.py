@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import sqlalchemy as sa
 from pytestqt.qtbot import QtBot
@@ -14,6 +15,7 @@ from acceptance_app.domain.findings import CommitmentKind, FindingAction
 from acceptance_app.services import findings
 from acceptance_app.storage.db import Database
 from acceptance_app.storage.models import Unit
+from tests import photo_samples as samples
 from tests.ui.conftest import when_modal
 
 from acceptance_app.ui.findings.columns import OVERDUE_COLOR
@@ -33,15 +35,22 @@ def _cell(model: RowsModel, row: int, title: str, role: int = Qt.ItemDataRole.Di
     return model.data(model.index(row, column), role)
 
 
-def _fill_note(text: str, qtbot: QtBot) -> None:
+def _fill_note(text: str, qtbot: QtBot, photos: list[Path] | None = None, seen: list[str] | None = None) -> None:
     def fill(dialog) -> None:  # type: ignore[no-untyped-def]
-        dialog.editors["note"].setText(text)
+        if hasattr(dialog, "editors"):  # a commitment's check: the plain note dialog
+            dialog.editors["note"].setText(text)
+            dialog.accept()
+            return
+        if seen is not None:
+            seen.append(dialog.windowTitle() + "|" + dialog.description.text())
+        dialog.note.setText(text)
+        dialog.add_photos(photos or [])
         dialog.accept()
 
     when_modal(fill, qtbot)
 
 
-def test_add_rectify_fail_rectify_pass_in_the_unit_tab(qtbot: QtBot, runner: TaskRunner, database: Database,
+def test_add_rectify_fail_rectify_pass_in_the_unit_tab(qtbot: QtBot, runner: TaskRunner, database: Database, tmp_path: Path,
                                                        demo_project: uuid.UUID) -> None:
     tab = UnitFindingsTab(runner)
     qtbot.addWidget(tab)
@@ -68,13 +77,15 @@ def test_add_rectify_fail_rectify_pass_in_the_unit_tab(qtbot: QtBot, runner: Tas
     assert _cell(view.model, index, "剩余工作日") == "剩余 5 天"
     assert not view.step_buttons[view_action("recheck-pass")].isEnabled()
 
+    after = samples.jpeg(tmp_path / "after.jpg", size=(800, 600))
+    seen: list[str] = []
     for action, note, status in (("rectify", "已调整箱门铰链", "已整改待复验"),
                                  ("recheck-fail", "开启角度仍为 100°", "待整改"),
                                  ("rectify", "更换箱门", "已整改待复验"),
                                  ("recheck-pass", "复验合格", "复验通过")):
         button = view.step_buttons[view_action(action)]
         assert button.isEnabled(), action
-        _fill_note(note, qtbot)
+        _fill_note(note, qtbot, [after] if note == "更换箱门" else None, seen)
         button.click()
         index = [r.id for r in view.model.rows].index(row.id)
         assert _cell(view.model, index, "状态") == status
@@ -83,6 +94,17 @@ def test_add_rectify_fail_rectify_pass_in_the_unit_tab(qtbot: QtBot, runner: Tas
     assert not any(b.isEnabled() for b in view.step_buttons.values())
     history = view.history.text().splitlines()
     assert len(history) == 5 and "复验不通过" in history[2] and history[4].endswith("复验合格")
+    # short titles, the whole description in the dialog, the after-photo taken in the rectify step
+    assert seen[0].split("|")[0] == "已整改" and seen[0].split("|")[1] == row.description
+    qtbot.waitUntil(lambda: view.photos.after_model.rowCount() == 1, timeout=10000)
+    assert view.photos.model.rowCount() == 0
+    from acceptance_app.ui.history_dialog import HistoryDialog
+
+    view.history_button.click()  # the audit trail of the record: every status change with who and the laptop
+    audit = [d for d in view.findChildren(HistoryDialog) if d.isVisible()][0]
+    changes = [(e.field, e.old, e.new) for e in audit.entries if e.action == "update"]
+    assert ("status", "open", "rectified") in changes and ("status", "rectified", "closed") in changes
+    assert all(e.actor and e.device for e in audit.entries)
 
 
 def view_action(value: str) -> FindingAction:
@@ -182,3 +204,26 @@ def test_dashboard_tells_of_a_provisional_deadline_and_of_its_recomputation(qtbo
         runner.write(lambda session, task: calendar.install_table(session, table_2027(), "2027.json")[2]).run()
     assert "已按新到的节假日安排表重新计算 1 项整改期限" in dashboard.calendar_notice.text()
     assert "2027-01-15（暂按周末计算） → 2027-01-20" in dashboard.calendar_notice.text()
+def test_dashboard_tiles_and_unit_and_discipline_filter_the_list(qtbot: QtBot, runner: TaskRunner,
+                                                                 database: Database, demo_project: uuid.UUID) -> None:
+    with database.session() as s:
+        board = findings.dashboard(s, demo_project)
+        rows = findings.list_findings(s, demo_project)
+    dashboard = FindingsDashboard(runner)
+    qtbot.addWidget(dashboard)
+    dashboard.show_project(demo_project)
+    assert dashboard.view.model.rowCount() == len(rows)
+    dashboard.figures["open"].click()
+    assert dashboard.view.model.rowCount() == board.open
+    assert {r.status for r in dashboard.view.model.rows} == {FindingStatus.OPEN}
+    dashboard.figures["overdue"].click()  # one tile at a time
+    assert not dashboard.figures["open"].isChecked() and dashboard.view.model.rowCount() == board.overdue
+    dashboard.figures["overdue"].click()  # again: everything
+    assert dashboard.view.model.rowCount() == len(rows)
+    fire = dashboard.discipline_filter.findData(Discipline.FIRE)
+    dashboard.discipline_filter.setCurrentIndex(fire)
+    assert {r.discipline for r in dashboard.view.model.rows} == {Discipline.FIRE}
+    unit = rows[0]
+    dashboard.discipline_filter.setCurrentIndex(0)
+    dashboard.unit_filter.setCurrentIndex(dashboard.unit_filter.findData(str(unit.unit_id)))
+    assert dashboard.view.model.rowCount() == sum(1 for r in rows if r.unit_id == unit.unit_id)

@@ -56,6 +56,6 @@ def test_export_excel_and_document_history(window, database: Database, demo_proj
     cells = [[dialog.model.index(r, c).data() for c in range(dialog.model.columnCount())]
              for r in range(dialog.model.rowCount())]
     assert cells and all(row[2] == "新建" for row in cells)
-    assert any(row[3] == "number" and row[5].startswith("济联验") for row in cells)
+    assert any(row[3] == "文号" and row[5].startswith("济联验") for row in cells)
     dialog.export_csv(path=str(tmp_path / "h.csv"))
     assert (tmp_path / "h.csv").read_text("utf-8-sig").count("\n") == len(cells) + 1

@@ -1,6 +1,7 @@
 """A dialog of labelled fields that validates as you type.
 
-Each field shows the domain's problems for it right below (errors in red, warnings in amber); OK stays
+Each field shows the domain's problems for it right below (errors in red, warnings in amber) once the user has
+touched it: a new, empty dialog does not greet the user with red "必须填写" (field trial item 36); OK stays
 disabled while any error remains. Validation is pure domain code, cheap enough for every keystroke.
 """
 
@@ -63,9 +64,7 @@ class FormDialog(QDialog):
         self.editors: dict[str, QWidget] = {}
         self.problem_labels: dict[str, QLabel] = {}
         self.result_data: Any = None
-        # Nothing is shown red before the user has typed anything (a fresh form is not an error yet); OK
-        # stays disabled meanwhile, and the first edit or a press of OK shows every problem.
-        self._touched = False
+        self.touched: set[str] = set()  # fields the user (or the prefill) changed: only they show problems
 
         form = QFormLayout()
         for spec in self._fields:
@@ -106,26 +105,22 @@ class FormDialog(QDialog):
             combo = QComboBox()
             for value in spec.choices:
                 combo.addItem(label(value), value)
-            combo.currentIndexChanged.connect(self.revalidate)
-            combo.activated.connect(self._touch)
+            combo.currentIndexChanged.connect(lambda _i, n=spec.name: self._touch(n))
             return combo
         if spec.kind == "bool":
             check = QCheckBox()
-            check.toggled.connect(self.revalidate)
-            check.clicked.connect(self._touch)
+            check.toggled.connect(lambda _c, n=spec.name: self._touch(n))
             return check
         line = QLineEdit()
         line.setPlaceholderText(spec.placeholder)
         if spec.kind in ("float", "int"):
             line.setAlignment(Qt.AlignmentFlag.AlignRight)
-        line.textChanged.connect(self.revalidate)
-        line.textEdited.connect(self._touch)
+        line.textChanged.connect(lambda _t, n=spec.name: self._touch(n))
         return line
 
-    def _touch(self, *_args: Any) -> None:
-        if not self._touched:
-            self._touched = True
-            self.revalidate()
+    def _touch(self, name: str) -> None:
+        self.touched.add(name)
+        self.revalidate()
 
     def set_values(self, values: dict[str, Any]) -> None:
         for spec in self._fields:
@@ -174,12 +169,13 @@ class FormDialog(QDialog):
         for problem in problems:
             by_field.setdefault(problem.field, []).append(problem)
         for name, widget in self.problem_labels.items():
-            mine = by_field.pop(name, [])
-            widget.setVisible(bool(mine) and self._touched)
+            mine = by_field.pop(name, []) if name in self.touched else []
+            by_field.pop(name, None)
+            widget.setVisible(bool(mine))
             widget.setText("\n".join(describe_problem(p, with_field=False) for p in mine))
             widget.setStyleSheet(ERROR_STYLE if any(p.is_error for p in mine) else WARNING_STYLE)
-        leftover = [p for group in by_field.values() for p in group]
-        self.general_problems.setVisible(bool(leftover) and self._touched)
+        leftover = [p for group in by_field.values() for p in group] if self.touched else []
+        self.general_problems.setVisible(bool(leftover))
         self.general_problems.setText("\n".join(describe_problem(p) for p in leftover))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not any(p.is_error for p in problems))
@@ -187,7 +183,7 @@ class FormDialog(QDialog):
         return problems
 
     def _accept(self) -> None:
-        self._touched = True
+        self.touched.update(spec.name for spec in self._fields)  # OK pressed: every problem shows
         problems = self.revalidate()
         if not any(p.is_error for p in problems):
             self.accept()

@@ -41,6 +41,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(640)  # the placeholders are read in full (field trial item 31: 321 px cut them)
 
     def updated(self) -> Settings:
         s = self.settings

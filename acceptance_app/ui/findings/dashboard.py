@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -18,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from acceptance_app.domain.enums import DISCIPLINES, RESPONSIBLE_PARTY_ROLES
-from acceptance_app.domain.findings import CommitmentRow, CommitmentStatus
+from acceptance_app.domain.enums import DISCIPLINES, RESPONSIBLE_PARTY_ROLES, Discipline, FindingStatus
+from acceptance_app.domain.findings import CommitmentRow, CommitmentStatus, FindingRow
 from acceptance_app.i18n import _
 from acceptance_app.services import commitments, findings
 from acceptance_app.services.changes import Changes
@@ -34,15 +35,33 @@ from acceptance_app.ui.models.rows_model import RowsModel
 from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.table import make_table
 
+TILE_STYLE = ("QPushButton { font-size: 13pt; padding: 6px; border: 1px solid #ccc; background: #fafafa; }"
+              " QPushButton:checked { border: 2px solid #1f4e9c; background: #e3ecfa; }")
 
-def _figure(text: str, name: str) -> QLabel:
-    widget = QLabel(text)
+
+def _figure(text: str, name: str) -> QPushButton:
+    """A tile that is also a filter (field trial item 28): click to show only its findings, again to show all."""
+    widget = QPushButton(text)
     widget.setObjectName(name)
-    widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    widget.setMinimumWidth(130)
-    widget.setWordWrap(True)
-    widget.setStyleSheet("font-size: 13pt; padding: 6px; border: 1px solid #ccc; background: #fafafa;")
+    widget.setCheckable(True)
+    widget.setMinimumWidth(150)  # "3 个工作日内到期" on one line
+    widget.setStyleSheet(TILE_STYLE)
     return widget
+
+
+def matches(row: FindingRow, tile: str | None, unit_id: uuid.UUID | None, discipline: Discipline | None) -> bool:
+    """The dashboard's filters: a tile (status, overdue, due soon), a unit, a discipline."""
+    if unit_id is not None and row.unit_id != unit_id or discipline is not None and row.discipline != discipline:
+        return False
+    statuses = {"open": FindingStatus.OPEN, "rectified": FindingStatus.RECTIFIED, "closed": FindingStatus.CLOSED}
+    if tile in statuses:
+        return row.status is statuses[tile]
+    if tile == "overdue":
+        return row.overdue
+    if tile == "due_soon":
+        return row.status is not FindingStatus.CLOSED and row.left is not None and \
+            0 <= row.left.days <= findings.DUE_SOON_DAYS
+    return True
 
 
 class FindingsDashboard(QWidget):
@@ -54,6 +73,16 @@ class FindingsDashboard(QWidget):
         self.project_id: uuid.UUID | None = None
         self.figures = {name: _figure("", f"figure_{name}")
                         for name in ("open", "rectified", "closed", "overdue", "due_soon")}
+        self.tile: str | None = None
+        for name, tile in self.figures.items():
+            tile.clicked.connect(lambda checked, n=name: self.set_tile(n if checked else None))
+        self.unit_filter = QComboBox(objectName="filter_unit")
+        self.discipline_filter = QComboBox(objectName="filter_discipline")
+        self.discipline_filter.addItem(_("All disciplines"), None)
+        for discipline in DISCIPLINES:
+            self.discipline_filter.addItem(label(discipline), discipline)
+        for combo in (self.unit_filter, self.discipline_filter):
+            combo.currentIndexChanged.connect(lambda _i: self._apply_filters())
         self.by_discipline = QLabel()
         self.by_discipline.setObjectName("by_discipline")
         self.by_party = QLabel()
@@ -62,8 +91,8 @@ class FindingsDashboard(QWidget):
             widget.setTextFormat(Qt.TextFormat.RichText)
             widget.setAlignment(Qt.AlignmentFlag.AlignTop)
         top = QHBoxLayout()
-        for widget in self.figures.values():
-            top.addWidget(widget)
+        for tile in self.figures.values():
+            top.addWidget(tile)
         top.addSpacing(16)
         for title, widget in ((_("Unresolved by discipline"), self.by_discipline),
                               (_("Unresolved by responsible party"), self.by_party)):
@@ -100,6 +129,13 @@ class FindingsDashboard(QWidget):
         box_layout.addLayout(bar)
         box_layout.addWidget(self.commitment_table)
 
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(_("Unit")))
+        filters.addWidget(self.unit_filter)
+        filters.addWidget(QLabel(_("Discipline")))
+        filters.addWidget(self.discipline_filter)
+        filters.addStretch(1)
+        self.view.bar.insertLayout(self.view.bar.count() - 1, filters)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.view)
         split.addWidget(commitments_box)
@@ -126,24 +162,61 @@ class FindingsDashboard(QWidget):
 
     def show_project(self, project_id: uuid.UUID) -> None:
         self.project_id = project_id
-        self.view.set_loader(lambda session: findings.list_findings(session, project_id))
+        self.tile = None
+        for tile in self.figures.values():
+            tile.setChecked(False)
+        self.unit_filter.blockSignals(True)
+        self.unit_filter.clear()
+        self.unit_filter.addItem(_("All units"), None)
+        self.unit_filter.blockSignals(False)
+        self.discipline_filter.setCurrentIndex(0)
+        self._apply_filters()
         self.reload()
+
+    def set_tile(self, name: str | None) -> None:
+        self.tile = name
+        for other, tile in self.figures.items():
+            tile.setChecked(other == name)
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        project_id = self.project_id
+        if project_id is None:
+            return
+        unit = self.unit_filter.currentData()  # kept as text: QComboBox compares item data as variants
+        tile, discipline = self.tile, self.discipline_filter.currentData()
+        unit_id = uuid.UUID(unit) if unit else None
+        self.view.set_loader(lambda session: [r for r in findings.list_findings(session, project_id)
+                                              if matches(r, tile, unit_id, discipline)])
+
+    def _fill_units(self, units: list[tuple[uuid.UUID, str]]) -> None:
+        current = self.unit_filter.currentData()
+        self.unit_filter.blockSignals(True)
+        self.unit_filter.clear()
+        self.unit_filter.addItem(_("All units"), None)
+        for unit_id, name in units:
+            self.unit_filter.addItem(name, str(unit_id))
+        self.unit_filter.setCurrentIndex(max(self.unit_filter.findData(current), 0))
+        self.unit_filter.blockSignals(False)
 
     def reload(self) -> None:
         project_id = self.project_id
         if project_id is None:
             return
         (self.runner.read(lambda session, task: (findings.dashboard(session, project_id),
-                                                 commitments.list_commitments(session, project_id)))
+                                                 commitments.list_commitments(session, project_id),
+                                                 _units_of(session, project_id)))
          .success(lambda result: self._show(project_id, *result)).run())
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.finding or changes.inspection or changes.party:
             self.reload()
 
-    def _show(self, project_id: uuid.UUID, board: Dashboard, rows: Sequence[CommitmentRow]) -> None:
+    def _show(self, project_id: uuid.UUID, board: Dashboard, rows: Sequence[CommitmentRow],
+              units: list[tuple[uuid.UUID, str]]) -> None:
         if project_id != self.project_id:
             return
+        self._fill_units(units)
         texts = {
             "open": _("To rectify\n{n}").format(n=board.open),
             "rectified": _("Awaiting re-check\n{n}").format(n=board.rectified),
@@ -153,8 +226,8 @@ class FindingsDashboard(QWidget):
         }
         for name, text in texts.items():
             self.figures[name].setText(text)
-        self.figures["overdue"].setStyleSheet(self.figures["open"].styleSheet() + (
-            f"color: white; background: {OVERDUE_COLOR};" if board.overdue else ""))
+        self.figures["overdue"].setStyleSheet(TILE_STYLE + (
+            f" QPushButton {{ color: white; background: {OVERDUE_COLOR}; }}" if board.overdue else ""))
         self.by_discipline.setText(self._counts([(label(d), board.by_discipline.get(d, 0)) for d in DISCIPLINES]))
         self.by_party.setText(self._counts([(label(r), board.by_party[r]) for r in RESPONSIBLE_PARTY_ROLES
                                             if board.by_party.get(r)] or [(_("None"), 0)]))
@@ -215,3 +288,9 @@ class FindingsDashboard(QWidget):
             note = dialog.result_data
             (self.runner.write(lambda session, task: commitments.record_check(session, row.id, result, note))
              .failure(lambda error: show_exception(self, error)).run())
+
+
+def _units_of(session, project_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
+    from acceptance_app.services import projects
+
+    return [(unit.id, unit.data.name) for unit in projects.get_project(session, project_id).units]

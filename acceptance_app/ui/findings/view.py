@@ -35,9 +35,9 @@ from acceptance_app.text.findings import action_name
 
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.findings.columns import FINDING_COLUMNS
-from acceptance_app.ui.findings.dialogs import finding_dialog, note_dialog
+from acceptance_app.ui.findings.dialogs import finding_dialog
 from acceptance_app.ui.findings.photos import FindingPhotos
-from acceptance_app.ui.labels import label
+from acceptance_app.ui.findings.step_dialog import StepDialog
 from acceptance_app.ui.models.rows_model import RowsModel
 from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.table import make_table
@@ -71,11 +71,14 @@ class FindingsView(QWidget):
             button.setObjectName(f"step_{action.value}")
             button.clicked.connect(lambda _checked=False, a=action: self.step(a))
             self.step_buttons[action] = button
+        self.history_button = QPushButton(_("History…"), objectName="finding_audit")
+        self.history_button.clicked.connect(self.open_audit)
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.add_button)
         self.bar.addWidget(self.edit_button)
         for button in self.step_buttons.values():
             self.bar.addWidget(button)
+        self.bar.addWidget(self.history_button)
         self.bar.addStretch(1)
 
         self.model: RowsModel[FindingRow] = RowsModel(FINDING_COLUMNS, self)
@@ -169,6 +172,15 @@ class FindingsView(QWidget):
         for action, button in self.step_buttons.items():
             button.setEnabled(action in allowed)
         self.edit_button.setEnabled(row is not None and bool(allowed))
+        self.history_button.setEnabled(row is not None)
+
+    def open_audit(self) -> None:
+        """Every change of the finding's record, field by field (who, when, old → new, which laptop)."""
+        from acceptance_app.ui.history_dialog import open_history
+
+        row = self.current()
+        if row is not None:
+            open_history(self.runner, row.id, f"{row.unit_name} {row.item_id or ''} {row.description[:30]}", self)
 
     # Writing ------------------------------------------------------------------------------------------------
     def enable_adding(self, disciplines: Sequence[Discipline],
@@ -199,20 +211,26 @@ class FindingsView(QWidget):
         row = self.current()
         if row is None:
             return
-        dialog = note_dialog(f"{action_name(action)}：{label(row.status)} · {row.description}", self)
+        dialog = StepDialog(action, row, self)
         if not dialog.exec():
             return
-        note, finding_id = dialog.result_data, row.id
+        note, finding_id, files = dialog.note.text().strip(), row.id, list(dialog.files)
+        # The photos are imported after the step is recorded: a photo added to a rectified finding is an
+        # after-photo (services.finding_photos), and the import commits per photo on the pool.
+        then = (lambda: self.photos.import_files(files)) if files else None
         if action is FindingAction.RECTIFY:
-            self._write(lambda session: findings.mark_rectified(session, finding_id, note))
+            self._write(lambda session: findings.mark_rectified(session, finding_id, note), then=then)
         else:
             passed = action is FindingAction.RECHECK_PASS
-            self._write(lambda session: findings.recheck(session, finding_id, passed, note))
+            self._write(lambda session: findings.recheck(session, finding_id, passed, note), then=then)
 
-    def _write(self, fn: Callable[[Session], Any], select_result: bool = False) -> None:
+    def _write(self, fn: Callable[[Session], Any], select_result: bool = False,
+               then: Callable[[], Any] | None = None) -> None:
         def done(result: Any) -> None:
             if select_result and isinstance(result, uuid.UUID):
                 self.selected_id = result  # the new finding, selected when the table reloads
+            if then is not None:
+                then()
 
         (self.runner.write(lambda session, task: fn(session))
          .success(done)
