@@ -237,7 +237,11 @@ def test_a_fresh_form_shows_no_red_until_something_is_typed(window, qtbot):
     assert not ok.isEnabled()  # still incomplete ...
     assert not any(label.isVisible() for label in dialog.problem_labels.values())  # ... but nothing is red yet
     qtbot.keyClicks(dialog.editors["project_code"], "2023-37")
-    assert dialog.problem_labels["project_code"].isVisible() and dialog.problem_labels["name"].isVisible()
+    # The field typed in says what is wrong; an untouched one stays quiet until the user has been in it.
+    assert dialog.problem_labels["project_code"].isVisible() and not dialog.problem_labels["name"].isVisible()
+    qtbot.keyClicks(dialog.editors["name"], "x")
+    qtbot.keyClick(dialog.editors["name"], Qt.Key.Key_Backspace)
+    assert dialog.problem_labels["name"].isVisible()
 
 
 def test_qt_file_dialog_speaks_chinese(qtbot):
