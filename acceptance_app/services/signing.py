@@ -219,12 +219,14 @@ class SignContext:
 
 
 def sign_context(session: Session, document_id: uuid.UUID) -> SignContext:
-    from acceptance_app.services import identities, signing_demo
+    """The document's fields and the identities and images to sign with; the demo's training passwords are added
+    by the caller that may know the demo (``ui``: the demo sits above services)."""
+    from acceptance_app.services import identities
 
     rows = identities.list_identities(session)
     return SignContext(signing_status(session, document_id), rows,
                        identities.images(session, identities.HANDWRITING), identities.images(session, identities.SEAL),
-                       signing_demo.demo_pins(session, [r for r in rows if r.training]))
+                       {})
 
 
 def sign_with_identity(session: Session, document_id: uuid.UUID, request: SignRequest, identity_id: uuid.UUID,

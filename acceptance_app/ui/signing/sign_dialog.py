@@ -275,5 +275,15 @@ def open_sign_dialog(runner: TaskRunner, document_id: uuid.UUID, parent: QWidget
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()
 
-    (runner.read(lambda session, task: signing.sign_context(session, document_id))
+    (runner.read(lambda session, task: _context_with_demo_pins(session, document_id))
      .success(show).failure(lambda error: show_exception(parent, error)).run())
+
+
+def _context_with_demo_pins(session: Any, document_id: uuid.UUID) -> signing.SignContext:
+    """The sign dialog's context, with the password of the demo's training identities (shown where offered)."""
+    from dataclasses import replace
+
+    from acceptance_app.services import signing_demo
+
+    context = signing.sign_context(session, document_id)
+    return replace(context, demo_pins=signing_demo.demo_pins(session, [r for r in context.identities if r.training]))
