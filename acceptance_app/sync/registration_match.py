@@ -9,9 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-# The joint conclusion of a passed opinion, as the opinion renderer words it (reports/opinion.py).
+# The joint conclusion of a passed opinion, as the opinion renderer words it (reports/opinion.py). A 不合格
+# opinion says 不同意通过竣工联合验收, which contains the passed words: a text holding the refusal never passes.
 PASSED_SENTENCE = "同意通过竣工联合验收"
-FAILED_SENTENCE = "暂不同意通过竣工联合验收"
+FAILED_SENTENCE = "不同意通过竣工联合验收"
 
 
 @dataclass(frozen=True)
@@ -25,9 +26,11 @@ OpinionReader = Callable[[bytes], OpinionFacts]
 
 def mismatch(record: dict[str, Any], text: str) -> str:
     """The first field of the record the opinion's text does not bear out, or ""."""
-    if record.get("unit_result") != "passed" or PASSED_SENTENCE not in text or FAILED_SENTENCE in text:
+    if record.get("unit_result") != "passed" or FAILED_SENTENCE in text or PASSED_SENTENCE not in text:
         return "unit_result"
-    for field in ("opinion_number", "unit_name", "building_no", "unit_code", "real_estate_unit_code"):
+    # The opinion's unit table prints 单体代码 only, no 不动产单元代码 (reports/opinion.py, since the opinion
+    # follows the 济南 organs' form): the record's real_estate_unit_code is not something the opinion bears out.
+    for field in ("opinion_number", "unit_name", "building_no", "unit_code"):
         value = _squeezed(record.get(field))
         if field in ("opinion_number", "unit_name") and not value:
             return field

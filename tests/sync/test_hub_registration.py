@@ -50,7 +50,7 @@ def failed_opinion(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
     root = tmp_path_factory.mktemp("failed")
     path = root / "failed.pdf"
     path.write_bytes(sign_all(prepared_opinion(), make_pki(root / "pki"),
-                              ["sig_1", "sig_2", "sig_3", "sig_4", "sig_lead"])[-1])
+                              ["sig_1", "sig_2", "sig_3", "sig_lead"])[-1])
     return path
 
 
@@ -159,7 +159,7 @@ def test_a_record_must_say_what_the_signed_opinion_says(hub, tmp_path, signed, f
     lead, inspector = hub.account("张三", "housing"), Inspector("张三", "housing")
     for field, value in (("area_above", records[0]["area_above"] + 1000), ("area_below", 0.5),
                          ("opinion_number", "济联验〔2026〕第00000000-0001号"), ("unit_name", "9#住宅楼"),
-                         ("real_estate_unit_code", "370112005003GB00127F00990000")):
+                         ("unit_code", "370112-9999")):  # the opinion prints 单体代码, no 不动产单元代码
         params = _refused(hub, lead, make_package(tmp_path, inspector, documents=[pdf],
                                                   registration=[_for(pdf, records[0], **{field: value})]),
                           "hub.registration_mismatch")

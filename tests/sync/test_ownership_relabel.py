@@ -156,8 +156,8 @@ def test_a_non_lead_package_plants_no_document_file(laptops: Laptops, tmp_path: 
         stamp = datetime.now(UTC).isoformat()
         records["tables"]["documents"] = [{
             "id": str(uuid.uuid4()), "type": "opinion", "project_id": str(laptops.project_id), "unit_id": None,
-            "scope": "", "number": "济联验〔2026〕X-001号", "version": 1, "state": "issued", "file_path": planted,
-            "file_sha256": sha, "inputs_sha256": sha, "manifest_sha256": sha, "form_versions": "",
+            "scope": "", "number": "济联验〔2026〕X-001号", "series": "济联验", "version": 1, "state": "issued",
+            "file_path": planted, "file_sha256": sha, "inputs_sha256": sha, "manifest_sha256": sha, "form_versions": "",
             "supersedes_id": None, "issued_at": stamp, "created_at": stamp, "updated_at": stamp,
             "origin_device": "X"}]
         entries["payload/records.json"] = json.dumps(records).encode()

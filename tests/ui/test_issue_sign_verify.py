@@ -1,5 +1,5 @@
 """The office's whole document flow as a user meets it: a draft, the confirmation, two signatures with the demo's
-training identities (whose password the dialog tells), and a verification that reads 已签 2 / 应签 5 without red."""
+training identities (whose password the dialog tells), and a verification that reads 已签 2 / 应签 4 without red."""
 
 from __future__ import annotations
 
@@ -64,14 +64,14 @@ def test_draft_confirm_sign_two_fields_and_verify_in_plain_words(qtbot, runner, 
     panel.verify_button.click()
     report = [d for d in panel.findChildren(VerifyDialog) if d.isVisible()][0]
     text = report.summary.text()
-    assert "已签 2 / 应签 5" in text and "签署中" in text
+    assert "已签 2 / 应签 4" in text and "签署中" in text  # four fields: 规划, 人防, 档案, 住建 (牵头；消防)
     assert RED not in report.summary.styleSheet() and "验证失败" not in text
     rows = [[report.model.index(r, c).data() for c in range(report.model.columnCount())]
             for r in range(report.model.rowCount())]
-    assert len(rows) == 5
+    assert len(rows) == 4
     assert not any("sig_" in cell for row in rows for cell in row)
     by_department = {row[0]: row[1] for row in rows}
     assert any("牵头" in department for department in by_department)
     for department in signed:
         assert by_department[department] == "有效（培训证书，不具法律效力）"
-    assert sorted(by_department.values()).count("待签") == 3
+    assert sorted(by_department.values()).count("待签") == 2

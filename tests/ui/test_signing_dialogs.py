@@ -102,11 +102,11 @@ def test_sign_through_dialog_and_verify_table(qtbot, runner, database: Database,
     report = panel.findChild(VerifyDialog, "verify_dialog")
     assert report is not None
     model = report.model
-    assert model.rowCount() == 5  # every field, signed or 待签
+    assert model.rowCount() == 4  # every field, signed or 待签: 规划, 人防, 档案, 住建 (牵头；消防)
     cells = [model.index(0, c).data() for c in range(model.columnCount())]
     assert cells[:3] == ["自然资源和规划部门", "有效", "刘海涛"]
-    assert [model.index(r, 1).data() for r in range(1, 5)] == ["待签"] * 4
-    assert "已签 1 / 应签 5" in report.summary.text() and "验证失败" not in report.summary.text()
+    assert [model.index(r, 1).data() for r in range(1, 4)] == ["待签"] * 3
+    assert "已签 1 / 应签 4" in report.summary.text() and "验证失败" not in report.summary.text()
 
 
 def test_identities_dialog_imports_pkcs12_and_shows_validity(qtbot, runner, database: Database,  # type: ignore[no-untyped-def]

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 STAMP_PREVIEW_SIZE = (452, 180)  # 2x the 80 x 32 mm field in points
 # asn1crypto's names of the subject's attributes (``Name.human_friendly``), as a reader here says them.
 SUBJECT_LABELS = {
-    "Common Name": N_("Name"),
+    "Common Name": N_("Person"),  # a signer's certificate names a person: 姓名, not the catalog's 名称 of "Name"
     "Organization": N_("Organization"),
     "Organizational Unit": N_("Department"),
     "Country": N_("Country"),
