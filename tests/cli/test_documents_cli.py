@@ -67,8 +67,13 @@ def test_draft_renders_without_a_number_and_records_nothing(tmp_path: Path,
     data = ["--data-dir", str(tmp_path / "data")]
     assert main([*data, "demo"]) == 0
     _main, ready = capsys.readouterr().out.split()
+    database = open_database(DataFolder(tmp_path / "data"))
+    with database.session() as s:  # 7# is in rectification: the draft is 6#'s opinion, accepted on its own
+        sixth = str(s.scalars(sa.select(Unit.id).where(Unit.name == "6#住宅楼")).one())
+    database.close()
     out = tmp_path / "draft.pdf"
-    assert main([*data, "opinion", "render", "--project", ready, "--out", str(out), "--draft"]) == 0
+    assert main([*data, "opinion", "render", "--project", ready, "--unit", sixth, "--out", str(out), "--draft"]) == 0, \
+        capsys.readouterr().err
     assert capsys.readouterr().out.split("\t")[-1].strip() == str(out)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "草稿" in text and "未编号" in text and "济联验〔" not in text

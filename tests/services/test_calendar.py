@@ -15,6 +15,7 @@ from acceptance_app.domain.problems import KnownError
 from acceptance_app.domain.working_days import package_calendar
 from acceptance_app.locator import forms_dir
 from acceptance_app.services import calendar, findings
+from acceptance_app.settings import Settings
 from acceptance_app.storage.calendar_files import read_folder
 from acceptance_app.storage.db import Database
 from acceptance_app.storage.models import AuditEvent, CalendarTable
@@ -58,7 +59,7 @@ def test_a_deadline_into_2027_is_accepted_marked_and_recomputed_when_the_table_a
         from acceptance_app.services.document_inputs import findings_source
 
         [line] = findings_source(s, [built.unit_id], InspectionKind.FORMAL)
-        assert line.deadline == "2027-01-15（暂按周末计算）"  # printed so on the 整改通知书
+        assert line.deadline == "2027年1月15日（暂按周末计算）"  # printed so on the 整改通知书 (Chinese dates)
 
     with database.session() as s, s.begin():
         table, recomputed, _ = calendar.install_table(s, table_2027(), "2027.json")
@@ -84,7 +85,7 @@ def test_an_office_folder_replaces_a_year_and_is_named_as_the_source(database: D
     folder = tmp_path / "office-forms" / "calendar"
     folder.mkdir(parents=True)
     (folder / "2027.json").write_bytes(table_2027())
-    database.calendar_dir = folder
+    database.use_settings(Settings(forms_dir=str(folder.parent)))  # the office's forms folder holds calendar/
     with database.session() as s:
         known = {y.year: y for y in calendar.known_years(s)}
         assert known[2027].where == "office" and known[2026].where == "shipped"

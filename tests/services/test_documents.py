@@ -15,6 +15,7 @@ from acceptance_app.domain.enums import (
     Discipline,
     DocumentState,
     DocumentType,
+    FindingStatus,
     InspectionKind,
     InspectionStatus,
     PartyRole,
@@ -61,6 +62,15 @@ def complete_inspections(database: Database, project_id: uuid.UUID, failed: Disc
                 timeline.record_stage(s, project_id, stage, day, reference=reference)
 
 
+def end_rectification(database: Database, project_id: uuid.UUID, discipline: Discipline) -> None:
+    """Makes a failed discipline's 不合格 final: under the 细则 scheme a FAILED discipline with open findings is in
+    rectification (整改后复验) and gets no opinion, so the stand-in takes its findings off the open list."""
+    with database.session() as s, s.begin():
+        units = sa.select(Unit.id).where(Unit.project_id == project_id)
+        s.execute(sa.update(Finding).where(Finding.unit_id.in_(units), Finding.discipline == discipline)
+                  .values(status=FindingStatus.CLOSED))
+
+
 def _text(path: Path) -> str:
     """The text without line breaks (a phrase may wrap at the end of a line)."""
     out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
@@ -92,6 +102,11 @@ def test_opinion_without_concluded_disciplines_lists_what_is_missing(database: D
 
 def test_full_opinion_renders_with_units_and_conclusions(database: Database, demo_project: uuid.UUID) -> None:
     complete_inspections(database, demo_project, failed=Discipline.FIRE)
+    # the demo's fire findings are open: 消防 is in rectification, no opinion but the 整改通知书
+    with database.session() as s, s.begin(), pytest.raises(documents.DocumentDataMissing) as caught:
+        documents.issue_opinion(s, demo_project)
+    assert "消防验收正在整改（整改后复验）：2#住宅楼" in describe_error(caught.value)
+    end_rectification(database, demo_project, Discipline.FIRE)
     with database.session() as s, s.begin():
         issued, changes = documents.issue_opinion(s, demo_project)
     assert changes.report
@@ -132,6 +147,7 @@ def test_opinion_names_the_failed_items_that_decided_and_no_items_when_passed(
     complete_inspections(database, demo_project)
     assert "不合格检查项" not in opinion_text("1#住宅楼")  # every item passed: the record sheets list them
     complete_inspections(database, demo_project, failed=Discipline.FIRE)
+    end_rectification(database, demo_project, Discipline.FIRE)  # a final 不合格, not one in rectification
     failed = opinion_text("2#住宅楼")  # the demo's checklist failed XF-06-4a (door opening force) on 2#
     assert "不合格检查项" in failed and "XF-06-4a" in failed and "不合格" in failed
 
@@ -189,6 +205,7 @@ def test_a_reserved_number_is_never_reused_after_a_crash(database: Database, dem
 
 def test_a_district_bureau_issues_with_its_own_code_and_appeal_route(database: Database, demo_project: uuid.UUID) -> None:
     complete_inspections(database, demo_project, failed=Discipline.FIRE)
+    end_rectification(database, demo_project, Discipline.FIRE)
     with database.session() as s, s.begin():
         s.execute(sa.update(Project).where(Project.id == demo_project).values(issuing_organ="370112"))
         document_numbers.grant_block(s, "历城联验", date.today().year, document_numbers.device_of(s), 5)

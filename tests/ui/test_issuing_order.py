@@ -15,6 +15,7 @@ from acceptance_app.services import checklists, documents
 from acceptance_app.storage.db import Database
 from acceptance_app.storage.models import Document, Inspection
 
+from acceptance_app.ui.documents.draft_dialog import DraftDialog
 from acceptance_app.ui.documents.panel import DocumentsPanel
 from acceptance_app.ui.tasks import TaskRunner
 
@@ -48,6 +49,10 @@ def test_an_answer_commits_while_a_document_renders(qtbot, database: Database, d
     qtbot.addWidget(panel)
     panel.show_project(demo_project)
     panel.findChild(type(panel.open_button), "issue_rectification").click()
+    # Issuing shows the draft (草稿, no number) first; its 出具 reserves, renders and records the notice.
+    qtbot.waitUntil(lambda: panel.findChild(DraftDialog, "draft_dialog") is not None, timeout=20000)
+    assert order == []  # the draft renders without issuing
+    panel.findChild(DraftDialog, "draft_dialog").issue_button.click()
     qtbot.waitUntil(lambda: "render started" in order, timeout=20000)
 
     def answer(session, task):  # type: ignore[no-untyped-def]
@@ -64,4 +69,6 @@ def test_an_answer_commits_while_a_document_renders(qtbot, database: Database, d
     assert order == ["render started", "answer committed", "rendered"]
     with database.session() as s:
         assert s.scalars(sa.select(Document.number)).all() == [panel.model.rows[0].number]
+    # the issued notice is selected and previewed; let that finish before the runner stops taking work
+    qtbot.waitUntil(lambda: runner.active == 0 and bool(panel.preview.images), timeout=30000)
     runner.shutdown()
