@@ -6,11 +6,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from acceptance_app.text.verification import FieldStatus, Verdict, VerificationSummary, summarize
-
 from acceptance_app.reports.signing.certificates import load_certificate
 from acceptance_app.reports.signing.fields import list_fields
 from acceptance_app.reports.signing.verify import verify_pdf
+from acceptance_app.text.verification import FieldStatus, Verdict, VerificationSummary, summarize
 from tests.reports.signing_support import Pki, make_pki
 from tests.reports.test_signing_tamper import _signed_ranges, pki, states  # noqa: F401 (fixtures)
 
