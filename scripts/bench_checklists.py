@@ -28,9 +28,11 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
+from acceptance_app.demo import project as demo  # noqa: E402
 from acceptance_app.domain.checklists.answers import AnswerInput  # noqa: E402
 from acceptance_app.domain.enums import Discipline, ItemVerdict  # noqa: E402
-from acceptance_app.services import checklists, demo, projects  # noqa: E402
+from acceptance_app.services import projects  # noqa: E402
+from acceptance_app.services.checklists import inspections as checklists  # noqa: E402
 from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
 from acceptance_app.storage.db import open_database  # noqa: E402
 from acceptance_app.storage.forms.loader import check_paths  # noqa: E402

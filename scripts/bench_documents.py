@@ -125,13 +125,14 @@ from pathlib import Path
 from acceptance_app.domain.entities import PartyData, UnitData
 from acceptance_app.domain.enums import *
 from acceptance_app.services import projects
-from acceptance_app.services.demo import DEMO_PARTIES, DEMO_PROJECT
+from acceptance_app.demo.project import DEMO_PARTIES, DEMO_PROJECT
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.db import open_database
 from acceptance_app.storage.models import Inspection
 from datetime import date
 from acceptance_app.domain.procedure import Stage
-from acceptance_app.services import document_numbers, timeline
+from acceptance_app.services import timeline
+from acceptance_app.services.documents import numbers as document_numbers
 db = open_database(DataFolder(Path({str(folder)!r})))
 with db.session() as s, s.begin():
     pid, _ = projects.create_project(s, DEMO_PROJECT)

@@ -25,10 +25,10 @@ sys.path.insert(0, str(ROOT))
 
 import sqlalchemy as sa  # noqa: E402
 
+from acceptance_app.demo.project import DEMO_PARTIES, create_scaled_projects  # noqa: E402
 from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionStatus, ItemClass, PartyRole  # noqa: E402
 from acceptance_app.domain.findings import FindingData  # noqa: E402
-from acceptance_app.services import findings  # noqa: E402
-from acceptance_app.services.demo import DEMO_PARTIES, create_scaled_projects  # noqa: E402
+from acceptance_app.services.findings import workflow as findings  # noqa: E402
 from acceptance_app.services.projects import add_party  # noqa: E402
 from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
 from acceptance_app.storage.db import open_database  # noqa: E402

@@ -53,11 +53,11 @@ def main() -> None:
     args = parser.parse_args()
     import sqlalchemy as sa
 
+    from acceptance_app.demo.project import create_demo_project
     from acceptance_app.domain.checklists.answers import AnswerInput
     from acceptance_app.domain.enums import DocumentType, InspectionStatus, ItemVerdict
     from acceptance_app.reports.rendering import render_file
-    from acceptance_app.services import checklists
-    from acceptance_app.services.demo import create_demo_project
+    from acceptance_app.services.checklists import inspections as checklists
     from acceptance_app.storage.data_folder import DataFolder
     from acceptance_app.storage.db import open_database
     from acceptance_app.storage.models import Inspection

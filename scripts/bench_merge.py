@@ -31,9 +31,10 @@ sys.path.insert(0, str(ROOT))
 import sqlalchemy as sa  # noqa: E402
 from benchtime import median_seconds  # noqa: E402
 
+from acceptance_app.demo import project as demo  # noqa: E402
+from acceptance_app.demo.checklists import demo_forms_folder, run_demo_inspection  # noqa: E402
 from acceptance_app.domain.enums import Department, Discipline  # noqa: E402
-from acceptance_app.services import demo, exchange  # noqa: E402
-from acceptance_app.services.checklist_demo import demo_forms_folder, run_demo_inspection  # noqa: E402
+from acceptance_app.services.exchange import packages as exchange  # noqa: E402
 from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
 from acceptance_app.storage.db import Database, open_database  # noqa: E402
 from acceptance_app.storage.models import Unit  # noqa: E402

@@ -56,9 +56,9 @@ def main() -> int:
     args = parser.parse_args()
 
     from acceptance_app import i18n
+    from acceptance_app.demo.project import create_demo_project
     from acceptance_app.domain.photos import ImportOutcome, PhotoTarget
-    from acceptance_app.services import photos
-    from acceptance_app.services.demo import create_demo_project
+    from acceptance_app.services.photos import library as photos
     from acceptance_app.storage.data_folder import DataFolder
     from acceptance_app.storage.db import open_database
     from tests import photo_samples

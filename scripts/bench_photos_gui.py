@@ -75,8 +75,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QListView
 
     from acceptance_app import i18n
+    from acceptance_app.demo.project import create_demo_project
     from acceptance_app.domain.photos import ImportOutcome, PhotoTarget, TargetKind
-    from acceptance_app.services.demo import create_demo_project
     from acceptance_app.storage.data_folder import DataFolder
     from acceptance_app.storage.db import open_database
     from acceptance_app.storage.models import Photo, PhotoLink, Unit

@@ -86,7 +86,7 @@ def project_page(runs: int) -> None:
     from PySide6.QtWidgets import QApplication, QTableView
 
     from acceptance_app.context import AppContext
-    from acceptance_app.services.demo import create_scaled_projects
+    from acceptance_app.demo.project import create_scaled_projects
     from acceptance_app.settings import Settings
     from acceptance_app.storage.data_folder import DataFolder
     from acceptance_app.storage.db import open_database

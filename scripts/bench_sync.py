@@ -134,8 +134,8 @@ def plain_baseline(packages: list[Path], target: Path) -> float:
 def check_arrived(hub, packages: list[Path], session, photos: int) -> None:  # type: ignore[no-untyped-def]
     import sqlalchemy as sa
 
+    from acceptance_app.hub.models import Package
     from acceptance_app.storage.models import OutboxItem, OutboxState
-    from acceptance_app.sync.hub.models import Package
 
     local = {p.stem: hashlib.sha256(p.read_bytes()).hexdigest() for p in packages}
     with hub.session() as s:

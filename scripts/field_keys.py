@@ -32,13 +32,13 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from acceptance_app import i18n  # noqa: E402
 from acceptance_app.context import AppContext  # noqa: E402
+from acceptance_app.demo.project import create_demo_project  # noqa: E402
 from acceptance_app.domain.checklists.answers import sample_passes  # noqa: E402
 from acceptance_app.domain.checklists.form import AnswerType, Item, Scope  # noqa: E402
 from acceptance_app.domain.checklists.jurisdiction import Jurisdiction  # noqa: E402
 from acceptance_app.domain.checklists.sheet import ItemRow  # noqa: E402
 from acceptance_app.domain.checklists.tolerance import Compare, Range, parse_tolerance  # noqa: E402
 from acceptance_app.domain.enums import Discipline, ItemVerdict  # noqa: E402
-from acceptance_app.services.demo import create_demo_project  # noqa: E402
 from acceptance_app.settings import load_settings, save_settings  # noqa: E402
 from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
 from acceptance_app.storage.db import open_database  # noqa: E402

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from acceptance_app import i18n  # noqa: E402
 from acceptance_app.context import AppContext  # noqa: E402
-from acceptance_app.services.demo import create_demo_project  # noqa: E402
+from acceptance_app.demo.project import create_demo_project  # noqa: E402
 from acceptance_app.settings import load_settings  # noqa: E402
 from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
 from acceptance_app.storage.db import open_database  # noqa: E402

@@ -25,8 +25,9 @@ TEST_2027 = {"format": "acceptance-calendar", "version": 1, "year": 2027,
 
 def main() -> int:
     from acceptance_app.domain.findings import FindingData
-    from acceptance_app.services import calendar, findings
-    from acceptance_app.services.findings import latest_inspection_id
+    from acceptance_app.services import calendar
+    from acceptance_app.services.findings import workflow as findings
+    from acceptance_app.services.findings.workflow import latest_inspection_id
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,8 @@ from acceptance_app.domain.entities import ProjectData, UnitData  # noqa: E402
 from acceptance_app.domain.enums import BuildingUse, Discipline, InspectionKind, Structure  # noqa: E402
 from acceptance_app.domain.unit_facts import Sprinkler, UnitFacts  # noqa: E402
 from acceptance_app.locator import forms_dir  # noqa: E402
-from acceptance_app.services import checklists, projects  # noqa: E402
+from acceptance_app.services import projects  # noqa: E402
+from acceptance_app.services.checklists import inspections as checklists  # noqa: E402
 from acceptance_app.settings import load_settings  # noqa: E402
 from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
 from acceptance_app.storage.db import open_database  # noqa: E402

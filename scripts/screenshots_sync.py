@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from screenshots import demo_window, settle  # noqa: E402
 
-from acceptance_app.services import exchange  # noqa: E402
+from acceptance_app.services.exchange import packages as exchange  # noqa: E402
 from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
 from acceptance_app.storage.db import open_database  # noqa: E402
 from acceptance_app.storage.models import Unit  # noqa: E402

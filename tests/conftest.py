@@ -41,7 +41,7 @@ def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_template(tmp_path_factory: pytest.TempPathFactory, template_database: Path) -> tuple[Path, uuid.UUID]:
     """A data folder holding the demo project (its database, photo store and training identities), made once:
     the full demo answers hundreds of checklist items and makes keys, ~2.5 s that every demo test would pay."""
-    from acceptance_app.services.demo import create_demo_project
+    from acceptance_app.demo.project import create_demo_project
 
     folder = DataFolder(tmp_path_factory.mktemp("demo-template") / "data").ensure()
     shutil.copyfile(template_database, folder.root / DB_FILENAME)

@@ -12,7 +12,7 @@ from acceptance_app.context import AppContext
 from acceptance_app.domain.enums import PartyRole
 from acceptance_app.domain.findings import CommitmentData, CommitmentKind, CommitmentStatus
 from acceptance_app.i18n import _
-from acceptance_app.services import commitments
+from acceptance_app.services.findings import commitments
 from acceptance_app.services.projects import require_project
 
 

@@ -18,7 +18,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import demo  # the demo pulls in every feature: only when it is asked for
+    from acceptance_app.demo import (
+        project as demo,  # the demo pulls in every feature: only when it is asked for
+    )
 
     database = context.database()
     with database.session() as session, session.begin():

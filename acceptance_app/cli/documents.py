@@ -73,7 +73,7 @@ def _render_command(issue: Issue, copy_to: Callable[[argparse.Namespace, Path], 
         if args.draft:
             return _draft(args, context, copy_to)
         with RenderHelper() as helper:
-            from acceptance_app.services import documents
+            from acceptance_app.services.documents import issuing as documents
 
             with context.database().session() as session, session.begin():
                 issued, _changes = issue(documents, session, args, helper.render)
@@ -91,7 +91,7 @@ def _draft(args: argparse.Namespace, context: AppContext, copy_to: Callable[[arg
     """The draft of what ``render`` would issue, written where the issued file would be copied."""
     with RenderHelper() as helper:
         from acceptance_app.domain.enums import DocumentType
-        from acceptance_app.services import document_drafts
+        from acceptance_app.services.documents import drafts as document_drafts
 
         with context.database().session() as session:
             drafts = document_drafts.draft_inputs(session, DocumentType(args.doc_type), args.project,
@@ -121,7 +121,7 @@ _render_record_sheets = _render_command(
 
 
 def _list(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import documents
+    from acceptance_app.services.documents import issuing as documents
 
     with context.database().session() as session:
         rows = documents.list_documents(session, args.project)

@@ -68,7 +68,7 @@ def _department(args: argparse.Namespace, context: AppContext) -> Department | N
 
 
 def run_export(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import exchange
+    from acceptance_app.services.exchange import packages as exchange
 
     database = context.database()
     with database.session() as session, session.begin():
@@ -87,7 +87,7 @@ def run_export(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def run_import(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import exchange
+    from acceptance_app.services.exchange import packages as exchange
 
     database = context.database()
     with database.session() as session, session.begin():
@@ -110,7 +110,7 @@ def run_import(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def run_key_show(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import exchange
+    from acceptance_app.services.exchange import packages as exchange
 
     info = exchange.device_key_info(context.folder)
     if args.json:
@@ -122,7 +122,7 @@ def run_key_show(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def run_key_trust(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import exchange
+    from acceptance_app.services.exchange import packages as exchange
 
     with context.database().session() as session, session.begin():
         fingerprint, _changes = exchange.trust_key(session, args.key, trusted=not args.revoke)
@@ -132,7 +132,7 @@ def run_key_trust(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def run_conflicts_list(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import exchange
+    from acceptance_app.services.exchange import packages as exchange
 
     with context.database().session() as session:
         rows = exchange.list_conflicts(session, args.project, include_resolved=args.all)
@@ -151,7 +151,7 @@ def run_conflicts_list(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def run_conflicts_resolve(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import exchange
+    from acceptance_app.services.exchange import packages as exchange
 
     database = context.database()
     with database.session() as session, session.begin():

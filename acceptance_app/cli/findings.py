@@ -13,8 +13,9 @@ from acceptance_app.context import AppContext
 from acceptance_app.domain.enums import Discipline, FindingStatus, ItemClass, PartyRole
 from acceptance_app.domain.findings import FindingData, FindingRow
 from acceptance_app.i18n import _
-from acceptance_app.services import findings, rechecks
 from acceptance_app.services.calendar import mark
+from acceptance_app.services.findings import rechecks
+from acceptance_app.services.findings import workflow as findings
 from acceptance_app.services.projects import require_project
 
 ROLES = [r.value for r in PartyRole]

@@ -77,7 +77,7 @@ def run_list(args: argparse.Namespace, context: AppContext) -> int:
 def run_overview(args: argparse.Namespace, context: AppContext) -> int:
     from dataclasses import asdict
 
-    from acceptance_app.services.forms_overview import overview
+    from acceptance_app.services.checklists.overview import overview
 
     folder = args.folder or forms_folder(context.settings)
     result = overview(folder, context.settings.jurisdiction)

@@ -82,8 +82,8 @@ def _hub_stack() -> None:
 
 def run_serve(args: argparse.Namespace, context: AppContext) -> int:
     _hub_stack()
+    from acceptance_app.hub.server import serve
     from acceptance_app.services.hub_opinions import opinion_reader
-    from acceptance_app.sync.hub.server import serve
 
     serve(args.db, host=args.host, port=args.port, files=args.files, tls_cert=args.tls_cert, tls_key=args.tls_key,
           opinion_reader=opinion_reader(args.trust))
@@ -92,13 +92,13 @@ def run_serve(args: argparse.Namespace, context: AppContext) -> int:
 
 def _sessions(url: str):
     _hub_stack()
-    from acceptance_app.sync.hub.db import open_hub_database
+    from acceptance_app.hub.db import open_hub_database
 
     return open_hub_database(url)
 
 
 def run_user_add(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.sync.hub.accounts import add_account
+    from acceptance_app.hub.accounts import add_account
 
     engine, sessions = _sessions(args.db)
     try:
@@ -117,7 +117,7 @@ def run_user_add(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def run_user_list(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.sync.hub.accounts import list_accounts, token_refusal
+    from acceptance_app.hub.accounts import list_accounts, token_refusal
 
     engine, sessions = _sessions(args.db)
     try:
@@ -144,7 +144,7 @@ def run_user_list(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def _change_account(args: argparse.Namespace, change: Callable[[Any, Any], Any]) -> tuple[str, Any]:
-    from acceptance_app.sync.hub.accounts import find_account
+    from acceptance_app.hub.accounts import find_account
 
     engine, sessions = _sessions(args.db)
     try:
@@ -158,7 +158,7 @@ def _change_account(args: argparse.Namespace, change: Callable[[Any, Any], Any])
 
 
 def run_user_disable(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.sync.hub.accounts import set_disabled
+    from acceptance_app.hub.accounts import set_disabled
 
     name, _none = _change_account(args, lambda s, a: set_disabled(s, a, True, by="hub user disable"))
     print(_("Account {name} is disabled: its token is refused from now on.").format(name=name))
@@ -166,7 +166,7 @@ def run_user_disable(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def run_user_enable(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.sync.hub.accounts import set_disabled
+    from acceptance_app.hub.accounts import set_disabled
 
     name, _none = _change_account(args, lambda s, a: set_disabled(s, a, False, by="hub user enable"))
     print(_("Account {name} is enabled again.").format(name=name))
@@ -174,7 +174,7 @@ def run_user_enable(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def run_user_rotate(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.sync.hub.accounts import rotate_token
+    from acceptance_app.hub.accounts import rotate_token
 
     name, token = _change_account(args, lambda s, a: rotate_token(s, a, args.expires_days, by="hub user rotate-token"))
     if args.json:

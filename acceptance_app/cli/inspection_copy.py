@@ -32,7 +32,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def run_copy(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import checklist_copy
+    from acceptance_app.services.checklists import copying as checklist_copy
 
     database = context.database()
     with database.session() as session:
@@ -61,7 +61,7 @@ def run_copy(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def run_pass_rest(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import checklist_copy
+    from acceptance_app.services.checklists import copying as checklist_copy
 
     database = context.database()
     if not args.yes:

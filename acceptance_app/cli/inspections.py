@@ -54,7 +54,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_start(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import checklists
+    from acceptance_app.services.checklists import inspections as checklists
 
     with context.database().session() as session, session.begin():
         inspection_id, _changes = checklists.start_inspection(
@@ -71,7 +71,7 @@ def run_start(args: argparse.Namespace, context: AppContext) -> int:
 
 def run_answer(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.domain.checklists.typed import answer_from_text
-    from acceptance_app.services import checklists
+    from acceptance_app.services.checklists import inspections as checklists
 
     with context.database().session() as session, session.begin():
         item = checklists.item_of(session, args.inspection, args.item)
@@ -93,7 +93,7 @@ def run_answer(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def run_undo(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import checklists
+    from acceptance_app.services.checklists import inspections as checklists
 
     with context.database().session() as session, session.begin():
         item_id, _changes = checklists.undo_last(session, args.inspection)
@@ -103,7 +103,7 @@ def run_undo(args: argparse.Namespace, context: AppContext) -> int:
 
 def run_show(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.cli.checklist_json import sheet_json
-    from acceptance_app.services import checklists
+    from acceptance_app.services.checklists import inspections as checklists
 
     with context.database().session() as session:
         current = checklists.inspection_sheet(session, args.inspection)
@@ -123,7 +123,7 @@ def run_show(args: argparse.Namespace, context: AppContext) -> int:
 
 def run_conclude(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.cli.checklist_json import outcome_json
-    from acceptance_app.services import verdicts
+    from acceptance_app.services.checklists import verdicts
 
     with context.database().session() as session, session.begin():
         result, _changes = verdicts.conclude_inspection(session, args.inspection)

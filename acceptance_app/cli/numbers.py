@@ -1,4 +1,4 @@
-"""``numbers list|grant|add-block|request``: the blocks of document serials (services/document_numbers.py)."""
+"""``numbers list|grant|add-block|request``: the blocks of document serials (services/documents/numbers.py)."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def _print_rows(rows: list, as_json: bool = False) -> None:
 
 
 def run_list(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import document_numbers
+    from acceptance_app.services.documents import numbers as document_numbers
 
     with context.database().session() as session:
         device = None if args.all_devices else document_numbers.device_of(session)
@@ -62,7 +62,7 @@ def run_list(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def run_grant(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import document_numbers
+    from acceptance_app.services.documents import numbers as document_numbers
 
     with context.database().session() as session, session.begin():
         row = document_numbers.grant_block(session, args.series, args.year, args.device, args.count)
@@ -73,7 +73,7 @@ def run_grant(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def run_add(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import document_numbers
+    from acceptance_app.services.documents import numbers as document_numbers
 
     with context.database().session() as session, session.begin():
         row = document_numbers.add_block(session, args.series, args.year, args.first, args.last, args.granted_by)
@@ -83,7 +83,7 @@ def run_add(args: argparse.Namespace, context: AppContext) -> int:
 
 def run_request(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.cli.sync import _hub
-    from acceptance_app.services import document_numbers
+    from acceptance_app.services.documents import numbers as document_numbers
 
     url, token = _hub(args, context)
     with context.database().session() as session, session.begin():
@@ -96,7 +96,7 @@ def run_number_drafts(args: argparse.Namespace, context: AppContext) -> int:
     import uuid
 
     from acceptance_app.reports.rendering import RenderHelper
-    from acceptance_app.services import documents
+    from acceptance_app.services.documents import issuing as documents
 
     with RenderHelper() as helper, context.database().session() as session, session.begin():
         done = documents.number_drafts(session, uuid.UUID(args.project), helper.render)

@@ -12,7 +12,7 @@ from acceptance_app.context import AppContext
 from acceptance_app.domain.beijing_time import beijing_text
 from acceptance_app.domain.photos import ImportOutcome, PhotoTarget
 from acceptance_app.i18n import _
-from acceptance_app.services import photos
+from acceptance_app.services.photos import library as photos
 from acceptance_app.text import describe_error
 
 

@@ -78,7 +78,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _identities_list(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import identities
+    from acceptance_app.services.signing import identities
 
     with context.database().session() as session:
         for row in identities.list_identities(session):
@@ -90,7 +90,7 @@ def _identities_list(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def _identities_add(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import identities
+    from acceptance_app.services.signing import identities
 
     secret = _secret(args.secret_file, "--password-file")
     department = Department(args.department)
@@ -176,7 +176,7 @@ def _sign(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def _record(context: AppContext, source: bytes, result, request) -> str:
-    from acceptance_app.services import signing
+    from acceptance_app.services.signing import signatures as signing
 
     with context.database().session() as session, session.begin():
         document = signing.document_for_file(session, signing.sha256_bytes(source))
@@ -192,7 +192,7 @@ def trust_paths(context: AppContext, extra: list[Path]) -> list[Path]:
 
 
 def _verify(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services import signing
+    from acceptance_app.services.signing import signatures as signing
 
     data = _read(args.file)
     report = verify_pdf(data, load_trust_roots(trust_paths(context, args.trust)))

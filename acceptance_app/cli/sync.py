@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _hub(args: argparse.Namespace, context: AppContext) -> tuple[str, str]:
-    from acceptance_app.services.hub_sync import hub_token
+    from acceptance_app.services.exchange.hub_sync import hub_token
 
     url = (args.hub or context.settings.hub_url).rstrip("/")
     if not url:
@@ -49,7 +49,7 @@ def _hub(args: argparse.Namespace, context: AppContext) -> tuple[str, str]:
 
 
 def run_login(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services.hub_sync import login
+    from acceptance_app.services.exchange.hub_sync import login
     from acceptance_app.settings import save_settings
 
     account = login(context.folder, args.hub.rstrip("/"), args.token)
@@ -63,7 +63,7 @@ def run_login(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def run_push(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services.hub_sync import push
+    from acceptance_app.services.exchange.hub_sync import push
 
     url, token = _hub(args, context)
     with context.database().session() as session:
@@ -74,7 +74,7 @@ def run_push(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def run_pull(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services.hub_sync import pull
+    from acceptance_app.services.exchange.hub_sync import pull
 
     url, token = _hub(args, context)
     with context.database().session() as session:
@@ -85,7 +85,7 @@ def run_pull(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def run_status(args: argparse.Namespace, context: AppContext) -> int:
-    from acceptance_app.services.hub_sync import sync_status
+    from acceptance_app.services.exchange.hub_sync import sync_status
 
     with context.database().session() as session:
         status = sync_status(session, args.project)

@@ -36,7 +36,7 @@ def _unit_json(result) -> dict:
 
 def run(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.cli.checklist_json import joint_json
-    from acceptance_app.services import verdicts
+    from acceptance_app.services.checklists import verdicts
 
     with context.database().session() as session:
         if args.unit:

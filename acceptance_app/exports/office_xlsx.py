@@ -20,8 +20,10 @@ from acceptance_app.domain.enums import Discipline, InspectionKind
 from acceptance_app.i18n import _
 from acceptance_app.reports import labels
 from acceptance_app.reports.workbook import SheetTable, WorkbookData, write_xlsx
-from acceptance_app.services import audit_trail, checklists, findings
+from acceptance_app.services import audit_trail
+from acceptance_app.services.checklists import inspections as checklists
 from acceptance_app.services.common import get_or_raise
+from acceptance_app.services.findings import workflow as findings
 from acceptance_app.storage.models import Project, Unit
 from acceptance_app.text import audit
 from acceptance_app.text.findings import action_name, status_name

@@ -183,7 +183,7 @@ class BaseRenderer:
     @property
     def is_draft(self) -> bool:
         """A document without a number is a draft: only issuing reserves a number, so a numberless PDF was
-        rendered for the preview before the confirmation (services/document_drafts.py) and has no effect."""
+        rendered for the preview before the confirmation (services/documents/drafts.py) and has no effect."""
         return not self.data.number
 
     def _footer(self, canvas: Canvas) -> None:

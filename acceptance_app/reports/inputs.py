@@ -1,5 +1,5 @@
 """Plain inputs of the documents. The renderers see only these (never ORM rows), so the documents do not
-depend on the tables of checklists, findings or photos; services/document_inputs.py assembles them."""
+depend on the tables of checklists, findings or photos; services/documents/inputs.py assembles them."""
 
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ class PhotoInput:
     """A display copy (JPEG, already rotated and annotated) with its caption facts.
 
     ``content_key`` names what the pixels are made of, where the caller knows it (the photo store: the
-    original's sha256 and the key of what was drawn on it, services/photo_rendering.py); the manifest then
+    original's sha256 and the key of what was drawn on it, services/photos/rendering.py); the manifest then
     names the photo by it instead of hashing the file. Empty: the manifest carries the file's sha256."""
 
     path: Path

@@ -17,7 +17,7 @@ from acceptance_app.domain.working_days import WorkingCalendar
 from acceptance_app.services.calendar import calendar_for
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.common import get_or_raise
-from acceptance_app.services.document_organs import jurisdiction_values
+from acceptance_app.services.documents.organs import jurisdiction_values
 from acceptance_app.storage.db import data_folder_of
 from acceptance_app.storage.models import ProcedureEvent, Project, Unit
 

@@ -1,5 +1,5 @@
 """Whether a registration record (验登合一) says what its signed opinion says: the laptop checks its own records
-before it sends them, the hub checks every record it receives (sync/hub/registration_check.py). Pure text
+before it sends them, the hub checks every record it receives (hub/registration_check.py). Pure text
 matching over the opinion's words; reading the PDF is the reports layer's work (an ``OpinionReader``)."""
 
 from __future__ import annotations

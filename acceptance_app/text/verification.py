@@ -19,7 +19,7 @@ from acceptance_app.text import describe_issue
 
 # What makes a signature unusable: the bytes, the coverage or the changes after it (verify.py's codes).
 BROKEN_CODES = {"not_intact", "invalid", "not_whole", "modified", "docmdp"}
-# File-level codes from the record (services/signing.py) and from reading the file.
+# File-level codes from the record (services/signing/signatures.py) and from reading the file.
 BROKEN_FILE_CODES = {"record_file_changed", "record_removed", "unreadable"}
 
 

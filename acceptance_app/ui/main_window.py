@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
     def create_demo(self) -> None:
         if self.runner is None:
             return
-        from acceptance_app.services import demo
+        from acceptance_app.demo import project as demo
 
         self.runner.write(lambda s, t: demo.create_demo(s)).success(lambda made: self.open_project(made.main)).with_progress(
             _("Creating the demo project"), self

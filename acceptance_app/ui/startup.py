@@ -93,7 +93,7 @@ def run_gui(context: AppContext, smoke_test: bool = False, demo: bool = False, p
         import_package_file(window, Path(path))
 
     def on_opened(database: Database) -> None:
-        from acceptance_app.services.demo import create_demo
+        from acceptance_app.demo.project import create_demo
         from acceptance_app.services.projects import list_projects
 
         from acceptance_app.ui.tasks import TaskRunner

@@ -5,7 +5,8 @@ import uuid
 from acceptance_app.domain.checklists.answers import AnswerInput
 from acceptance_app.domain.entities import UnitData
 from acceptance_app.domain.enums import BuildingUse, Discipline, InspectionKind, ItemVerdict
-from acceptance_app.services import checklists, projects
+from acceptance_app.services import projects
+from acceptance_app.services.checklists import inspections as checklists
 from tests.checklists.conftest import FIXTURE_FORMS
 
 PASS = AnswerInput(verdict=ItemVerdict.PASS)
@@ -60,7 +61,8 @@ def give_evidence(session, inspection_id: uuid.UUID, item_id: str) -> None:
     from acceptance_app.domain.findings import FindingData
     from acceptance_app.domain.identifiers import make_uscc
     from acceptance_app.domain.photos import PhotoTarget
-    from acceptance_app.services import findings, photos
+    from acceptance_app.services.findings import workflow as findings
+    from acceptance_app.services.photos import library as photos
     from acceptance_app.storage.db import data_folder_of
     from acceptance_app.storage.models import Inspection, Party
 

@@ -4,7 +4,8 @@ every copied answer names its source."""
 import sqlalchemy as sa
 
 from acceptance_app.domain.enums import ItemVerdict
-from acceptance_app.services import checklist_copy, checklists
+from acceptance_app.services.checklists import copying as checklist_copy
+from acceptance_app.services.checklists import inspections as checklists
 from acceptance_app.storage.models import Answer, AuditEvent
 from tests.checklists.helpers import FIRE_PASSING, answer_all, make_project, na, start
 

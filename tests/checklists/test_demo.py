@@ -1,6 +1,7 @@
+from acceptance_app.demo.checklists import demo_forms_folder
 from acceptance_app.domain.enums import CellStatus, Discipline, InspectionKind, Verdict
-from acceptance_app.services import projects, verdicts
-from acceptance_app.services.checklist_demo import demo_forms_folder
+from acceptance_app.services import projects
+from acceptance_app.services.checklists import verdicts
 
 
 def test_demo_project_shows_answered_failed_service_and_open_checklists(database, demo_project):

@@ -7,7 +7,7 @@ import shutil
 from acceptance_app.cli import main
 from acceptance_app.domain.enums import Discipline
 from acceptance_app.locator import forms_dir
-from acceptance_app.services.forms_overview import overview
+from acceptance_app.services.checklists.overview import overview
 
 
 def office_copy(tmp_path):

@@ -7,7 +7,9 @@ from acceptance_app.domain.checklists.answers import AnswerInput
 from acceptance_app.domain.checklists.verdicts import Reason
 from acceptance_app.domain.enums import CellStatus, Discipline, InspectionKind, ItemVerdict, Verdict
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.services import checklists, projects, verdicts
+from acceptance_app.services import projects
+from acceptance_app.services.checklists import inspections as checklists
+from acceptance_app.services.checklists import verdicts
 from acceptance_app.storage.models import Answer, AuditEvent, FormSnapshot
 from acceptance_app.text import describe_error
 from tests.checklists.helpers import (
@@ -178,7 +180,7 @@ def test_a_failed_item_needs_its_finding_and_photo_before_concluding(session):
 
 def test_evidence_of_photos_and_findings_adds_up(session):
     from acceptance_app.domain.checklists.form import EvidenceKind
-    from acceptance_app.services import evidence
+    from acceptance_app.services.checklists import evidence
 
     _, (unit, _other) = make_project(session)
     inspection = start(session, unit)
@@ -193,7 +195,7 @@ def test_evidence_of_photos_and_findings_adds_up(session):
 
 
 def test_record_and_deciding_lines_for_documents(session):
-    from acceptance_app.services.checklist_records import (
+    from acceptance_app.services.checklists.records import (
         deciding_item_fields,
         inspection_deciding_items,
         record_line_fields,

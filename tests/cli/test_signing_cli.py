@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from acceptance_app.cli import main
 from acceptance_app.domain.enums import DocumentState
 from acceptance_app.reports.signing.certificates import load_certificate
-from acceptance_app.services import documents
+from acceptance_app.services.documents import issuing as documents
 from acceptance_app.storage.db import Database
 from acceptance_app.storage.models import Document, DocumentSignature
 from tests.reports.signing_support import NAMES, handwriting_png, make_pki

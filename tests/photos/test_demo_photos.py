@@ -2,10 +2,10 @@
 
 import sqlalchemy as sa
 
+from acceptance_app.demo.data import PHOTO_OF_KIND, SCENES
+from acceptance_app.demo.photos import UNIT_SCENES
 from acceptance_app.domain.photos import PhotoTarget
-from acceptance_app.services import photos
-from acceptance_app.services.demo_data import PHOTO_OF_KIND, SCENES
-from acceptance_app.services.photo_demo import UNIT_SCENES
+from acceptance_app.services.photos import library as photos
 from acceptance_app.storage.models import Unit
 
 

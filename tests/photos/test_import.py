@@ -11,8 +11,8 @@ from PIL import Image
 
 from acceptance_app.domain.photos import ImportOutcome, PhotoTarget
 from acceptance_app.domain.problems import KnownError, ValidationFailed
-from acceptance_app.services import photos
 from acceptance_app.services.common import NotFound
+from acceptance_app.services.photos import library as photos
 from acceptance_app.storage.models import Photo, PhotoLink
 from acceptance_app.text import describe_error
 from tests import photo_samples as samples

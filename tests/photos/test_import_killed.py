@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from acceptance_app.services.photos import sweep_orphans
+from acceptance_app.services.photos.library import sweep_orphans
 from acceptance_app.storage.db import Database
 from acceptance_app.storage.models import Photo
 from acceptance_app.storage.photo_layout import PhotoStore

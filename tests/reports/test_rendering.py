@@ -53,7 +53,7 @@ def test_when_the_helper_has_died_the_document_is_rendered_here(tmp_path: Path) 
 
 def test_issuing_imports_no_reportlab_so_the_helper_can_load_it_meanwhile() -> None:
     """Nor Pillow nor the checklist forms' YAML: a passed one-unit opinion with cached photo renderings needs none."""
-    code = ("import sys, acceptance_app.services.documents; "
+    code = ("import sys, acceptance_app.services.documents.issuing; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'PIL', 'pillow_heif', 'yaml'}))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"

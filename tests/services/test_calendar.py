@@ -14,7 +14,8 @@ from acceptance_app.domain.findings import FindingAction, FindingData
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.domain.working_days import package_calendar
 from acceptance_app.locator import forms_dir
-from acceptance_app.services import calendar, findings
+from acceptance_app.services import calendar
+from acceptance_app.services.findings import workflow as findings
 from acceptance_app.settings import Settings
 from acceptance_app.storage.calendar_files import read_folder
 from acceptance_app.storage.db import Database
@@ -56,7 +57,7 @@ def test_a_deadline_into_2027_is_accepted_marked_and_recomputed_when_the_table_a
         board = findings.dashboard(s, built.project_id, today=OPENED)
         assert board.provisional == 1 and board.recomputed == ()
         from acceptance_app.domain.enums import InspectionKind
-        from acceptance_app.services.document_inputs import findings_source
+        from acceptance_app.services.documents.inputs import findings_source
 
         [line] = findings_source(s, [built.unit_id], InspectionKind.FORMAL)
         assert line.deadline == "2027年1月15日（暂按周末计算）"  # printed so on the 整改通知书 (Chinese dates)

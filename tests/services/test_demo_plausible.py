@@ -8,16 +8,16 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from acceptance_app.domain.enums import BuildingUse, ItemVerdict
-from acceptance_app.locator import forms_dir
-from acceptance_app.services import checklist_forms
-from acceptance_app.services.demo_data import (
+from acceptance_app.demo.data import (
     CHECKLIST_DEFECTS,
     HAND_FINDINGS,
     INSPECTORS,
     MAIN_UNITS,
     SERVICE_FINDING,
 )
+from acceptance_app.domain.enums import BuildingUse, ItemVerdict
+from acceptance_app.locator import forms_dir
+from acceptance_app.services.checklists import forms as checklist_forms
 from acceptance_app.storage.db import Database
 from acceptance_app.storage.models import Answer, Commitment, Finding, Photo, Unit
 

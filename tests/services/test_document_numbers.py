@@ -14,7 +14,8 @@ import sqlalchemy as sa
 from acceptance_app.domain.document_numbers import Block, BlockOverlap, DocumentNumber, check_new_block
 from acceptance_app.domain.enums import DocumentState
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.services import document_numbers, documents
+from acceptance_app.services.documents import issuing as documents
+from acceptance_app.services.documents import numbers as document_numbers
 from acceptance_app.storage.db import Database, open_database
 from acceptance_app.storage.models import Document, NumberBlock
 from acceptance_app.sync.client import HubClient
@@ -89,7 +90,8 @@ def test_two_laptops_issue_offline_from_hub_blocks_then_sync_without_duplicates(
 
 def _sign_opinions(db: Database) -> None:
     from acceptance_app.reports.signing.pades import SignRequest
-    from acceptance_app.services import identities, signing
+    from acceptance_app.services.signing import identities
+    from acceptance_app.services.signing import signatures as signing
 
     with db.session() as s, s.begin():
         identity, _ = identities.create_training_identity(s, "签署人", documents.src.LEAD_DEPARTMENT, "demo")
@@ -129,7 +131,8 @@ def test_a_draft_cannot_be_signed_and_is_numbered_when_a_block_arrives(
         draft, _ = documents.issue_opinion(s, demo_project)
     assert draft.draft and "（待编号）" in _text(draft.path)
     from acceptance_app.reports.signing.pades import SignRequest
-    from acceptance_app.services import identities, signing
+    from acceptance_app.services.signing import identities
+    from acceptance_app.services.signing import signatures as signing
 
     with database.session() as s, s.begin():
         identity, _ = identities.create_training_identity(s, "签署人", documents.src.LEAD_DEPARTMENT, "demo")

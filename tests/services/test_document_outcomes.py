@@ -3,7 +3,7 @@
 import yaml
 
 from acceptance_app.locator import forms_dir
-from acceptance_app.services.document_outcomes import _outcomes, _top_level_value
+from acceptance_app.services.documents.outcomes import _outcomes, _top_level_value
 
 
 def test_each_shipped_form_gives_its_organs_words() -> None:

@@ -23,7 +23,9 @@ from acceptance_app.domain.enums import (
 )
 from acceptance_app.domain.procedure import Stage
 from acceptance_app.fileio import file_sha256
-from acceptance_app.services import document_numbers, documents, timeline
+from acceptance_app.services import timeline
+from acceptance_app.services.documents import issuing as documents
+from acceptance_app.services.documents import numbers as document_numbers
 from acceptance_app.storage.db import Database, open_database
 from acceptance_app.storage.models import (
     Commitment,

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
+from acceptance_app.demo.data import HAND_FINDINGS, PHOTO_OF_KIND
 from acceptance_app.domain.enums import (
     Discipline,
     FindingStatus,
@@ -27,8 +28,10 @@ from acceptance_app.domain.findings import (
     FindingOrigin,
 )
 from acceptance_app.domain.problems import KnownError, ValidationFailed
-from acceptance_app.services import commitments, document_inputs, documents, findings, rechecks
-from acceptance_app.services.demo_data import HAND_FINDINGS, PHOTO_OF_KIND
+from acceptance_app.services.documents import inputs as document_inputs
+from acceptance_app.services.documents import issuing as documents
+from acceptance_app.services.findings import commitments, rechecks
+from acceptance_app.services.findings import workflow as findings
 from acceptance_app.storage.db import Database
 from acceptance_app.storage.models import Finding, Inspection, Unit
 from acceptance_app.text import describe_error
@@ -221,7 +224,7 @@ def test_rectification_notice_source_lists_unresolved_findings_with_party_and_de
 
 def test_demo_findings_have_before_and_after_photos_and_the_notice_carries_them(
         database: Database, demo_project) -> None:
-    from acceptance_app.services import finding_photos
+    from acceptance_app.services.findings import photos as finding_photos
 
     with database.session() as s:
         rows = {r.item_id: r for r in findings.list_findings(s, demo_project)}

@@ -13,7 +13,8 @@ from acceptance_app.domain.enums import Discipline
 from acceptance_app.exports.history_csv import write_csv
 from acceptance_app.exports.office_xlsx import export_xlsx
 from acceptance_app.reports import labels
-from acceptance_app.services import audit_trail, checklists
+from acceptance_app.services import audit_trail
+from acceptance_app.services.checklists import inspections as checklists
 from acceptance_app.storage.db import Database
 from acceptance_app.storage.models import Finding, FindingEvent, Unit
 

@@ -1,5 +1,6 @@
 import pytest
 
+from acceptance_app.demo import project as demo
 from acceptance_app.domain.entities import PartyData, ProjectData
 from acceptance_app.domain.enums import (
     CellStatus,
@@ -10,7 +11,7 @@ from acceptance_app.domain.enums import (
     Verdict,
 )
 from acceptance_app.domain.problems import KnownError, ValidationFailed
-from acceptance_app.services import demo, projects
+from acceptance_app.services import projects
 from acceptance_app.storage.models import Inspection
 
 

@@ -1,6 +1,6 @@
 """The record sheets print a clean 依据: research notes in brackets stay in the form, off the official page."""
 
-from acceptance_app.services.checklist_records import clean_basis
+from acceptance_app.services.checklists.records import clean_basis
 
 
 def test_research_notes_are_left_off_and_editions_kept() -> None:

@@ -11,7 +11,9 @@ import sqlalchemy as sa
 from acceptance_app.domain.enums import Department, DocumentState
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.reports.signing.pades import SignRequest
-from acceptance_app.services import documents, identities, signing
+from acceptance_app.services.documents import issuing as documents
+from acceptance_app.services.signing import identities
+from acceptance_app.services.signing import signatures as signing
 from acceptance_app.storage.db import Database
 from acceptance_app.storage.models import SigningIdentity
 from acceptance_app.text import describe_error, describe_issue

@@ -1,4 +1,5 @@
-from acceptance_app.services import demo, projects
+from acceptance_app.demo import project as demo
+from acceptance_app.services import projects
 from acceptance_app.storage.quick_read import read_project_rows
 
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from acceptance_app.demo.checklists import JURISDICTION, demo_forms_folder
 from acceptance_app.domain.enums import Department, Discipline, InspectionKind, InspectionStatus
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.services import checklists, exchange
-from acceptance_app.services.checklist_demo import JURISDICTION, demo_forms_folder
+from acceptance_app.services.checklists import inspections as checklists
+from acceptance_app.services.exchange import packages as exchange
 from acceptance_app.storage.data_folder import DB_FILENAME, DataFolder
 from acceptance_app.storage.db import Database, open_database
 from acceptance_app.storage.models import Answer, Inspection, Unit

@@ -16,9 +16,9 @@ import uvicorn
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
+from acceptance_app.hub.accounts import add_account
+from acceptance_app.hub.app import create_app
 from acceptance_app.services.hub_opinions import opinion_reader
-from acceptance_app.sync.hub.accounts import add_account
-from acceptance_app.sync.hub.app import create_app
 from acceptance_app.sync.keys import public_bytes
 from acceptance_app.sync.manifest import Sender
 from acceptance_app.sync.package import write_package
@@ -137,11 +137,12 @@ def concluded_project_with_signed_opinion(database: Any) -> uuid.UUID:
     by one training identity: the registry's records come from signed opinions only."""
     import sqlalchemy as sa
 
+    from acceptance_app.demo.ready import create_ready_project
     from acceptance_app.domain.enums import Department
     from acceptance_app.reports.signing.pades import SignRequest
-    from acceptance_app.services import identities, signing
-    from acceptance_app.services.documents import issue_opinion
-    from acceptance_app.services.ready_demo import create_ready_project
+    from acceptance_app.services.documents.issuing import issue_opinion
+    from acceptance_app.services.signing import identities
+    from acceptance_app.services.signing import signatures as signing
     from acceptance_app.storage.models import Unit
 
     with database.session() as s, s.begin():

@@ -10,10 +10,10 @@ import uuid
 
 import sqlalchemy as sa
 
+from acceptance_app.hub.models import Package
 from acceptance_app.storage.models import OutboxItem, OutboxState
 from acceptance_app.sync import outbox
 from acceptance_app.sync.client import HubClient
-from acceptance_app.sync.hub.models import Package
 from acceptance_app.sync.package import read_manifest
 from acceptance_app.sync.retry import Backoff
 from tests.sync.cutting_proxy import CuttingProxy

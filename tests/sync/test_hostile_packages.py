@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.services import exchange
+from acceptance_app.services.exchange import packages as exchange
 from acceptance_app.storage.db import Database
 from acceptance_app.sync.keys import device_key
 from acceptance_app.sync.package import verify_package

@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from acceptance_app.cli import main
-from acceptance_app.sync.hub.models import Account, AuditEvent
+from acceptance_app.hub.models import Account, AuditEvent
 from tests.sync.hub_support import Inspector, make_package
 from tests.sync.test_hub_api import auth, upload
 

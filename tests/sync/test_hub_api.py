@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from acceptance_app.sync.hub.models import Package
+from acceptance_app.hub.models import Package
 from tests.sync.hub_support import Inspector, LiveHub, make_package, rows
 
 
@@ -184,7 +184,7 @@ def test_uploads_left_for_two_weeks_are_swept_and_fresh_ones_kept(tmp_path):
     import os
     import time
 
-    from acceptance_app.sync.hub.store import PackageStore
+    from acceptance_app.hub.store import PackageStore
 
     store = PackageStore(tmp_path / "files")
     account = uuid.uuid4()

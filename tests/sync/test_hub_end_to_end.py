@@ -11,12 +11,13 @@ import sqlalchemy as sa
 
 from acceptance_app.domain.enums import Discipline
 from acceptance_app.domain.findings import FindingData
-from acceptance_app.services import findings, hub_sync
+from acceptance_app.hub.models import Package
+from acceptance_app.services.exchange import hub_sync
+from acceptance_app.services.findings import workflow as findings
 from acceptance_app.storage.db import open_database
 from acceptance_app.storage.models import Finding, Inspection, OutboxItem, OutboxState
 from acceptance_app.sync.client import HubClient
 from acceptance_app.sync.credentials import load_token, token_path
-from acceptance_app.sync.hub.models import Package
 from tests.sync.hub_support import concluded_project_with_signed_opinion, inspector_folder
 
 

@@ -7,8 +7,8 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from acceptance_app.sync.hub.db import VERSION_TABLE, normalise_url, open_hub_database
-from acceptance_app.sync.hub.models import HubBase
+from acceptance_app.hub.db import VERSION_TABLE, normalise_url, open_hub_database
+from acceptance_app.hub.models import HubBase
 
 
 def test_the_migrated_schema_is_the_models_schema(hub_db_url):

@@ -8,7 +8,7 @@ import uuid
 
 import sqlalchemy as sa
 
-from acceptance_app.sync.hub.models import Package, RowOwner
+from acceptance_app.hub.models import Package, RowOwner
 from tests.sync.hub_support import Inspector, make_package, rows
 from tests.sync.test_hub_api import upload
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from acceptance_app.hub.models import Package, RegistrationRecord
 from acceptance_app.sync.client import HubClient, HubRefused
-from acceptance_app.sync.hub.models import Package, RegistrationRecord
 from tests.sync.hub_support import Inspector, make_package
 from tests.sync.test_hub_api import upload
 
@@ -20,7 +20,7 @@ from tests.sync.test_hub_api import upload
 @pytest.fixture(scope="module")
 def signed(demo_template, tmp_path_factory) -> tuple[Path, list[dict]]:  # type: ignore[no-untyped-def]
     """A passed opinion signed in every field and the records the lead's own export makes for it."""
-    from acceptance_app.services import exchange
+    from acceptance_app.services.exchange import packages as exchange
     from acceptance_app.storage.db import open_database
     from tests.sync.hub_support import concluded_project_with_signed_opinion, inspector_folder
 

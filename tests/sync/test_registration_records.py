@@ -10,7 +10,9 @@ import sqlalchemy as sa
 
 from acceptance_app.domain.enums import Department, Discipline, DocumentState
 from acceptance_app.reports.signing.pades import SignRequest
-from acceptance_app.services import documents, identities, signing
+from acceptance_app.services.documents import issuing as documents
+from acceptance_app.services.signing import identities
+from acceptance_app.services.signing import signatures as signing
 from acceptance_app.storage.db import Database
 from acceptance_app.storage.models import Document, Unit
 from acceptance_app.sync.package import verify_package

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from acceptance_app.domain.enums import Department, Discipline
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.services import exchange
+from acceptance_app.services.exchange import packages as exchange
 from acceptance_app.storage.db import Database
 from acceptance_app.storage.models import Answer, AuditEvent, ExchangePeer, Photo, Unit
 from acceptance_app.storage.photo_store import PhotoStore

@@ -162,7 +162,8 @@ def test_a_unit_s_facts_decide_which_fire_items_show_and_say_why(window, databas
     from acceptance_app.domain.enums import BuildingUse, InspectionKind, Structure
     from acceptance_app.domain.unit_facts import Sprinkler, UnitFacts
     from acceptance_app.locator import forms_dir
-    from acceptance_app.services import checklists, projects
+    from acceptance_app.services import projects
+    from acceptance_app.services.checklists import inspections as checklists
     from tests.checklists.helpers import make_project
 
     with database.session() as session, session.begin():

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from acceptance_app.domain.enums import Discipline, FindingStatus, ItemClass, PartyRole
 from acceptance_app.domain.findings import CommitmentKind, FindingAction
-from acceptance_app.services import findings
+from acceptance_app.services.findings import workflow as findings
 from acceptance_app.storage.db import Database
 from acceptance_app.storage.models import Unit
 from tests import photo_samples as samples

@@ -73,7 +73,7 @@ def dialogs(window, runner, database, demo_project):
     yield LoginDialog("https://hub.example", window)
     yield PhotoViewer(runner, photo_id, window)
     from acceptance_app.domain.enums import InspectionStatus
-    from acceptance_app.services import checklist_copy
+    from acceptance_app.services.checklists import copying as checklist_copy
     from acceptance_app.storage.models import Inspection
 
     from acceptance_app.ui.checklists.copy_dialog import CopyAnswersDialog

@@ -11,7 +11,8 @@ import sqlalchemy as sa
 
 from acceptance_app.domain.checklists.answers import AnswerInput
 from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionStatus, ItemVerdict
-from acceptance_app.services import checklists, documents
+from acceptance_app.services.checklists import inspections as checklists
+from acceptance_app.services.documents import issuing as documents
 from acceptance_app.storage.db import Database
 from acceptance_app.storage.models import Document, Inspection
 

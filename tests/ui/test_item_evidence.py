@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from acceptance_app.domain.checklists.form import EvidenceKind
 from acceptance_app.domain.enums import Discipline, ItemClass, ItemVerdict
 from acceptance_app.domain.photos import PhotoTarget
-from acceptance_app.services import findings, photos
+from acceptance_app.services.findings import workflow as findings
+from acceptance_app.services.photos import library as photos
 from tests import photo_samples as samples
 from tests.ui.conftest import when_modal
 

@@ -45,7 +45,7 @@ def test_demo_project_can_be_browsed(window, demo_project, qtbot):
 
 def test_search_filters_the_list(window, demo_project, database, qtbot):
     with database.session() as s, s.begin():
-        from acceptance_app.services.demo import create_scaled_projects
+        from acceptance_app.demo.project import create_scaled_projects
 
         create_scaled_projects(s, 2, units_per_project=2)
     window.project_list.reload()
@@ -181,7 +181,7 @@ def test_without_an_inspector_the_checklist_records_nothing(tab, runner, databas
 
 
 def test_one_click_opens_the_project_and_names_are_not_cut_alike(window, demo_project, database, qtbot):
-    from acceptance_app.services.ready_demo import create_ready_project
+    from acceptance_app.demo.ready import create_ready_project
 
     with database.session() as s, s.begin():
         second = create_ready_project(s)

@@ -97,7 +97,7 @@ def test_reason_is_kept_while_the_save_of_3_comes_back(tab, qtbot, database):
 def test_the_service_refuses_not_applicable_with_a_value(database):
     from acceptance_app.domain.checklists.answers import AnswerInput
     from acceptance_app.domain.problems import KnownError
-    from acceptance_app.services import checklists
+    from acceptance_app.services.checklists import inspections as checklists
     from tests.checklists.helpers import make_project, start
 
     with database.session() as session, session.begin():

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from acceptance_app.domain.photos import PhotoRow, PhotoTarget
-from acceptance_app.services import photos
+from acceptance_app.services.photos import library as photos
 from acceptance_app.storage.models import Unit
 from tests import photo_samples as samples
 from tests.photos.conftest import make_unit

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 
 from acceptance_app.domain.enums import Department
-from acceptance_app.services import identities
+from acceptance_app.services.signing import identities
 from acceptance_app.storage.db import Database
 from tests.reports.signing_support import PASSWORD, make_pki
 from tests.services.test_documents import complete_inspections

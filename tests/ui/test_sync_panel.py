@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox, QPushButton
 
-from acceptance_app.services import exchange
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.exchange import packages as exchange
 from acceptance_app.settings import Settings
 from acceptance_app.storage.models import Unit
 from tests.sync.helpers import new_laptop
@@ -158,7 +158,7 @@ def test_an_unreachable_hub_is_said_in_words_and_retried_by_itself(window, demo_
         calls.append(1)
         raise Unreachable("https://127.0.0.1:9", "ConnectError: [Errno 111] Connection refused")
 
-    monkeypatch.setattr("acceptance_app.services.hub_sync.push", refuse)
+    monkeypatch.setattr("acceptance_app.services.exchange.hub_sync.push", refuse)
     _click(panel, "sync_push")
     assert "无法连接交换中心 127.0.0.1:9" in panel.outcome.text() and "ConnectError" not in panel.outcome.text()
     assert panel.retry_timer.isActive() and panel.retry_label.isVisibleTo(panel)
@@ -176,6 +176,6 @@ def test_an_unreachable_hub_is_said_in_words_and_retried_by_itself(window, demo_
     def tls(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise Unreachable("https://127.0.0.1:9", "ConnectError: [SSL: CERTIFICATE_VERIFY_FAILED] IP address mismatch")
 
-    monkeypatch.setattr("acceptance_app.services.hub_sync.push", tls)
+    monkeypatch.setattr("acceptance_app.services.exchange.hub_sync.push", tls)
     _click(panel, "sync_push")
     assert shown == ["sync_ui.tls"] and not panel.retry_timer.isActive()  # a certificate does not heal by waiting

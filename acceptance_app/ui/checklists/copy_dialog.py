@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from acceptance_app.i18n import _
-from acceptance_app.services import checklist_copy
-from acceptance_app.services.checklist_copy import CopyCandidate
+from acceptance_app.services.checklists import copying as checklist_copy
+from acceptance_app.services.checklists.copying import CopyCandidate
 
 from acceptance_app.ui.checklists.text import item_verdict_text
 from acceptance_app.ui.tasks import TaskRunner

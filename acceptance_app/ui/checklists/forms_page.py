@@ -80,7 +80,7 @@ class FormsPage(QWidget):
         layout.addWidget(self.problems)
 
     def reload(self) -> None:
-        from acceptance_app.services.forms_overview import overview
+        from acceptance_app.services.checklists.overview import overview
 
         settings = self._settings()
         folder: Path = forms_folder(settings)

@@ -1,5 +1,5 @@
 """Identical buildings in the runner: copy answers from another unit through the review dialog, and answer the
-rest of the current item's group 合格 after a confirmation (services/checklist_copy.py does the recording)."""
+rest of the current item's group 合格 after a confirmation (services/checklists/copying.py does the recording)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from acceptance_app.i18n import _
-from acceptance_app.services import checklist_copy
+from acceptance_app.services.checklists import copying as checklist_copy
 
 from acceptance_app.ui.checklists.copy_dialog import CopyAnswersDialog
 

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QFileDialog, QListView, QTableView, QWidget
 from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.photos import ImportResult, PhotoRow, PhotoTarget
 from acceptance_app.i18n import _
-from acceptance_app.services import findings, photos
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.findings import workflow as findings
+from acceptance_app.services.photos import library as photos
 
 from acceptance_app.ui import desktop_state
 from acceptance_app.ui.checklists.item_finding import item_finding_dialog

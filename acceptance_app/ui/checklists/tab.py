@@ -32,8 +32,9 @@ from acceptance_app.domain.checklists.sheet import ItemRow
 from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionStatus, ItemVerdict
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
-from acceptance_app.services import checklists, verdicts
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.checklists import inspections as checklists
+from acceptance_app.services.checklists import verdicts
 from acceptance_app.settings import Settings, forms_folder
 from acceptance_app.text import describe_error
 from acceptance_app.text.unit_facts import describe_applicability

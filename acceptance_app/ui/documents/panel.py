@@ -25,8 +25,10 @@ from acceptance_app.domain.beijing_time import beijing_iso_text
 from acceptance_app.domain.enums import DocumentState, DocumentType
 from acceptance_app.exports import office_xlsx
 from acceptance_app.i18n import N_, _
-from acceptance_app.services import document_drafts, documents, signing
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.documents import drafts as document_drafts
+from acceptance_app.services.documents import issuing as documents
+from acceptance_app.services.signing import signatures as signing
 
 from acceptance_app.ui.documents.draft_dialog import DraftDialog, show_draft
 from acceptance_app.ui.documents.preview import PdfPreview, render_pages, zoom_bar

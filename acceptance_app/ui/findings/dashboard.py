@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 from acceptance_app.domain.enums import DISCIPLINES, RESPONSIBLE_PARTY_ROLES, Discipline, FindingStatus
 from acceptance_app.domain.findings import CommitmentRow, CommitmentStatus, FindingRow
 from acceptance_app.i18n import _
-from acceptance_app.services import commitments, findings
 from acceptance_app.services.changes import Changes
-from acceptance_app.services.findings import Dashboard
+from acceptance_app.services.findings import commitments
+from acceptance_app.services.findings import workflow as findings
+from acceptance_app.services.findings.workflow import Dashboard
 
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.findings.columns import COMMITMENT_COLUMNS, OVERDUE_COLOR

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from acceptance_app.domain.photos import PhotoTarget
 from acceptance_app.i18n import _
-from acceptance_app.services import finding_photos, photos
-from acceptance_app.services.finding_photos import BeforeAfter
+from acceptance_app.services.findings import photos as finding_photos
+from acceptance_app.services.findings.photos import BeforeAfter
+from acceptance_app.services.photos import library as photos
 
 from acceptance_app.ui.photos.grid import PhotoGrid, PhotoGridModel
 from acceptance_app.ui.photos.panel import PhotosPanel

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QComboBox, QPushButton, QVBoxLayout, QWidget
 
 from acceptance_app.domain.enums import DISCIPLINES, Discipline
 from acceptance_app.i18n import _
-from acceptance_app.services import findings, rechecks
+from acceptance_app.services.findings import rechecks
+from acceptance_app.services.findings import workflow as findings
 
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.findings.view import FindingsView

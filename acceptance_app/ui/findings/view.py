@@ -29,8 +29,8 @@ from acceptance_app.domain.beijing_time import beijing_text
 from acceptance_app.domain.enums import Discipline
 from acceptance_app.domain.findings import FindingAction, FindingEventRow, FindingRow, allowed_actions
 from acceptance_app.i18n import _
-from acceptance_app.services import findings
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.findings import workflow as findings
 from acceptance_app.text.findings import action_name
 
 from acceptance_app.ui.errors import show_exception

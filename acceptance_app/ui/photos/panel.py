@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from acceptance_app.domain.photos import ImportOutcome, ImportResult, PhotoRow, PhotoTarget
 from acceptance_app.i18n import _
-from acceptance_app.services import photos
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.photos import library as photos
 from acceptance_app.text import describe_error
 
 from acceptance_app.ui import desktop_state

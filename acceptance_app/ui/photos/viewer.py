@@ -48,7 +48,7 @@ from acceptance_app.actor_text import actor_text
 from acceptance_app.domain.beijing_time import beijing_text
 from acceptance_app.domain.photos import DEFAULT_COLOR, PhotoDetail, normalized_shapes
 from acceptance_app.i18n import _
-from acceptance_app.services import photos
+from acceptance_app.services.photos import library as photos
 
 from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.screen_fit import resize_to_screen

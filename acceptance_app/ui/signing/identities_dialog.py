@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from acceptance_app.domain.enums import Department
 from acceptance_app.i18n import _
 from acceptance_app.reports import labels
-from acceptance_app.services import identities
+from acceptance_app.services.signing import identities
 
 from acceptance_app.ui import desktop_state
 from acceptance_app.ui.errors import show_exception

@@ -32,8 +32,9 @@ from acceptance_app.reports import labels
 from acceptance_app.reports.signing.pades import SignRequest, SignResult
 from acceptance_app.reports.signing.providers import SigningProvider
 from acceptance_app.reports.signing.stamp import compose_background
-from acceptance_app.services import identities, signing
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.signing import identities
+from acceptance_app.services.signing import signatures as signing
 
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.signing.handwriting_pad import HandwritingPad
@@ -283,7 +284,7 @@ def _context_with_demo_pins(session: Any, document_id: uuid.UUID) -> signing.Sig
     """The sign dialog's context, with the password of the demo's training identities (shown where offered)."""
     from dataclasses import replace
 
-    from acceptance_app.services import signing_demo
+    from acceptance_app.demo import signing as signing_demo
 
     context = signing.sign_context(session, document_id)
     return replace(context, demo_pins=signing_demo.demo_pins(session, [r for r in context.identities if r.training]))

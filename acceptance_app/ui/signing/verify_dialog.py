@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from acceptance_app.i18n import _
-from acceptance_app.services import signing
+from acceptance_app.services.signing import signatures as signing
 from acceptance_app.settings import Settings
 from acceptance_app.text.verification import FieldLine, Verdict, VerificationSummary, summarize
 

@@ -8,7 +8,7 @@ from typing import Any
 from acceptance_app.domain.beijing_time import beijing_iso_text, beijing_text
 from acceptance_app.domain.enums import Department
 from acceptance_app.i18n import N_, _
-from acceptance_app.services.exchange_conflicts import ConflictRow
+from acceptance_app.services.exchange.conflicts import ConflictRow
 from acceptance_app.text import FIELD_LABELS
 
 from acceptance_app.ui.labels import label

@@ -2,7 +2,7 @@
 as files (USB stick, chat tool), and the conflicts a merge left for a person to resolve.
 
 Push and pull run on the slow pool with a session of their own, not on the single writer thread: they wait on
-the network for minutes and commit after every confirmed step (services/hub_sync.py), so holding the writer
+the network for minutes and commit after every confirmed step (services/exchange/hub_sync.py), so holding the writer
 would stall every answer the inspector gives meanwhile. Importing a package is one transaction and goes
 through the writer like any other change.
 """
@@ -30,8 +30,12 @@ from PySide6.QtWidgets import (
 
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import N_, _
-from acceptance_app.services import exchange, exchange_conflicts, hub_sync, sync_feedback, sync_pending
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.exchange import conflicts as exchange_conflicts
+from acceptance_app.services.exchange import feedback as sync_feedback
+from acceptance_app.services.exchange import hub_sync
+from acceptance_app.services.exchange import packages as exchange
+from acceptance_app.services.exchange import pending as sync_pending
 from acceptance_app.settings import Settings
 from acceptance_app.text import describe_error, describe_recorded_error
 

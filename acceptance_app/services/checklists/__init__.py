@@ -1,0 +1,1 @@
+"""Checklists: starting inspections, answering items, the forms they are answered on, verdicts, evidence."""

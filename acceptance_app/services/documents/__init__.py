@@ -1,0 +1,1 @@
+"""Documents: issuing opinions, notices, service reports and record sheets, and their inputs."""

@@ -1,0 +1,1 @@
+"""Photos as evidence: import, listing, annotations, the renderings documents embed."""

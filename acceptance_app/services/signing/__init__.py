@@ -1,0 +1,1 @@
+"""Signing: signing identities, signing a document's fields, verifying its signatures."""
