@@ -57,6 +57,12 @@ def _expiry(days: int | None) -> datetime | None:
     return datetime.now(UTC) + timedelta(days=days) if days else None
 
 
+def new_token() -> str:
+    """A bearer token an inspector types or pastes after ``sync login --token``: URL-safe base64 can begin with
+    "-", which the command line would read as an option (one token in 64 did), so it begins with a letter."""
+    return "t" + secrets.token_urlsafe(32)
+
+
 def add_account(session: Session, *, name: str, department: str, jurisdiction: str,
                 role: str = "inspector", token_days: int | None = DEFAULT_TOKEN_DAYS) -> NewAccount:
     if department not in {d.value for d in Department}:
@@ -65,7 +71,7 @@ def add_account(session: Session, *, name: str, department: str, jurisdiction: s
         raise KnownError("hub.bad_jurisdiction", value=jurisdiction)
     if role not in ROLES:
         raise KnownError("hub.bad_role", value=role)
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     account = Account(name=name, department=department, jurisdiction=jurisdiction, role=role,
                       token_hash=hash_token(token), token_expires_at=_expiry(token_days))
     session.add(account)
@@ -118,7 +124,7 @@ def set_disabled(session: Session, account: Account, disabled: bool, by: str = "
 def rotate_token(session: Session, account: Account, token_days: int | None = DEFAULT_TOKEN_DAYS,
                  by: str = "") -> str:
     """A new token for the account; the old one stops working when this commits."""
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     account.token_hash = hash_token(token)
     account.token_expires_at = _expiry(token_days)
     audit(session, "token_rotated", account, by=by, expires=_iso(account.token_expires_at))

@@ -112,3 +112,10 @@ def test_unfinished_uploads_of_one_account_have_a_quota(hub, tmp_path):
                           content=b"x" * 6000)
     assert first.status_code == 200
     assert second.status_code == 413 and second.json()["code"] == "hub.upload_quota"
+
+
+def test_a_new_token_never_reads_as_a_command_line_option() -> None:
+    from acceptance_app.hub.accounts import new_token
+
+    tokens = {new_token() for _ in range(2000)}
+    assert len(tokens) == 2000 and not any(t.startswith("-") for t in tokens)
