@@ -20,6 +20,7 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from acceptance_app import i18n  # noqa: E402
+from acceptance_app.context import AppContext  # noqa: E402
 from acceptance_app.domain.entities import ProjectData, UnitData  # noqa: E402
 from acceptance_app.domain.enums import BuildingUse, Discipline, InspectionKind, Structure  # noqa: E402
 from acceptance_app.domain.unit_facts import Sprinkler, UnitFacts  # noqa: E402
@@ -64,7 +65,7 @@ def main() -> int:
         for unit in unit_ids:
             checklists.start_inspection(session, unit, Discipline.FIRE, InspectionKind.FORMAL, forms_folder=forms_dir())
     runner = TaskRunner(database)
-    window = MainWindow(load_settings(folder.root), folder.root, runner)
+    window = MainWindow(AppContext(folder, load_settings(folder.root), database), runner)
     window.resize(1366, 768)
     window.show()
     settle(600)

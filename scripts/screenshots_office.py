@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QPushButton  # noqa: E402
 from shiboken6 import isValid  # noqa: E402
 
 from acceptance_app import i18n  # noqa: E402
+from acceptance_app.context import AppContext  # noqa: E402
 from acceptance_app.demo.project import create_demo  # noqa: E402
 from acceptance_app.domain.findings import FindingAction  # noqa: E402
 from acceptance_app.settings import load_settings  # noqa: E402
@@ -67,7 +68,7 @@ def main() -> int:
     with database.session() as session, session.begin():
         made, _changes = create_demo(session)
     runner = TaskRunner(database)
-    window = MainWindow(load_settings(folder.root), folder.root, runner)
+    window = MainWindow(AppContext(folder, load_settings(folder.root), database), runner)
     window.resize(1366, 768)
     window.show()
     settle(800)

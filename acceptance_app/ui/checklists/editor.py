@@ -218,12 +218,15 @@ class AnswerEditor(QWidget):
         # Every text from the form is escaped: a rule such as "<= 60 s" is text, not markup.
         advisory_note = _("Advisory clause: not meeting it is recorded as advice, never a failure")
         why = describe_applicability(row.applicability)
+        heading = f"<b>{html.escape(item.id)}</b> {html.escape(item.text)} — {html.escape(item.criterion)}<br/>"
+        basis = f"{html.escape(item.source.standard)} {html.escape(item.source.clause)}"
+        if row.by_rule:
+            # Not answerable: why it does not apply comes first (the panel shows three lines), not how to answer.
+            return (heading + f"<b>{html.escape(_('N/A by rule'))}</b>：{html.escape(why)}"
+                    + f"<br/><small>{basis}</small>")
         return (
-            f"<b>{html.escape(item.id)}</b> {html.escape(item.text)} — {html.escape(item.criterion)}<br/>"
-            f"<small>{html.escape(hint)} · {html.escape(item.source.standard)} {html.escape(item.source.clause)}"
-            "</small>"
+            heading + f"<small>{html.escape(hint)} · {basis}</small>"
             + (f"<br/><small>{html.escape(advisory_note)}</small>" if item.advisory else "")
-            + (f"<br/><b>{html.escape(_('N/A by rule'))}</b>：{html.escape(why)}" if row.by_rule else "")
         )
 
     @staticmethod
