@@ -7,11 +7,6 @@ import json
 import sys
 from typing import Any
 
-from acceptance_app.context import AppContext
-
-# The name the command modules used before the context moved up (branches of the same wave may still use it).
-CliContext = AppContext
-
 
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)

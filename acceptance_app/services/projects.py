@@ -41,10 +41,6 @@ def _check(problems: list) -> None:
         raise ValidationFailed(errors)
 
 
-# The name before the typed get-or-raise (branches of the same wave may still call it).
-get_or_404 = get_or_raise
-
-
 # Projects ---------------------------------------------------------------------------------------------
 def create_project(session: Session, data: ProjectData) -> tuple[uuid.UUID, Changes]:
     data = normalised(data)
