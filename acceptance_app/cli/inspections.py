@@ -1,8 +1,10 @@
-"""``inspections start|answer|undo|show|conclude|copy|pass-rest``: the whole checklist flow without the GUI."""
+"""``inspections start|answer|undo|show|conclude|reopen|history|copy|pass-rest``: the whole checklist flow
+without the GUI."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 import uuid
 
 from acceptance_app.cli.context import print_json
@@ -35,6 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     answer.add_argument("--reason", default="", help=_("reason for not applicable"))
     answer.add_argument("--text", default="", help=_("text answer"))
     answer.add_argument("--note", default="")
+    answer.add_argument("--correction", default="",
+                        help=_("why an answer of a concluded inspection is corrected (recorded with it)"))
     answer.add_argument("--json", action="store_true")
     answer.set_defaults(handler=run_answer)
     undo = sub.add_parser("undo", help=_("take back the last answer of an inspection"))
@@ -48,6 +52,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     conclude.add_argument("--inspection", required=True, type=uuid.UUID)
     conclude.add_argument("--json", action="store_true")
     conclude.set_defaults(handler=run_conclude)
+    reopen = sub.add_parser("reopen", help=_("reopen a concluded inspection (a reason is required and recorded)"))
+    reopen.add_argument("--inspection", required=True, type=uuid.UUID)
+    reopen.add_argument("--reason", required=True)
+    reopen.set_defaults(handler=run_reopen)
+    history = sub.add_parser("history", help=_("every version of one item's answer in the unit"))
+    history.add_argument("--inspection", required=True, type=uuid.UUID)
+    history.add_argument("--item", required=True)
+    history.add_argument("--json", action="store_true")
+    history.set_defaults(handler=run_history)
     from acceptance_app.cli.inspection_copy import add_parsers
 
     add_parsers(sub)  # copy, pass-rest: identical buildings
@@ -76,7 +89,16 @@ def run_answer(args: argparse.Namespace, context: AppContext) -> int:
     with context.database().session() as session, session.begin():
         item = checklists.item_of(session, args.inspection, args.item)
         answer = answer_from_text(item, args.value, args.design, args.reason, args.note, args.text)
-        outcome, _changes = checklists.answer_item(session, args.inspection, args.item, answer)
+        stale: tuple[str, ...] = ()
+        if args.correction:
+            correction, _changes = checklists.correct_answer(session, args.inspection, args.item, answer,
+                                                             args.correction)
+            outcome, stale = correction.outcome, correction.stale_record_sheets
+        else:
+            outcome, _changes = checklists.answer_item(session, args.inspection, args.item, answer)
+    for number in stale:
+        print(_("The record sheet {number} no longer matches the answers: issue the record sheets again")
+              .format(number=number), file=sys.stderr)
     if args.json:
         print_json(
             {
@@ -129,4 +151,37 @@ def run_conclude(args: argparse.Namespace, context: AppContext) -> int:
         result, _changes = verdicts.conclude_inspection(session, args.inspection)
     data = {**outcome_json(result.outcome), "advisory": result.advisory}
     print_json(data) if args.json else print(f"{data['verdict']}\t{' '.join(data['deciding'])}")
+    return 0
+
+
+def run_reopen(args: argparse.Namespace, context: AppContext) -> int:
+    from acceptance_app.services.checklists import corrections
+
+    with context.database().session() as session, session.begin():
+        corrections.reopen_inspection(session, args.inspection, args.reason)
+    print(_("Reopened: answer the items again, then conclude"))
+    return 0
+
+
+def run_history(args: argparse.Namespace, context: AppContext) -> int:
+    from acceptance_app.domain.beijing_time import beijing_text
+    from acceptance_app.services.checklists.answer_history import item_history
+    from acceptance_app.text.audit import version_notes
+    from acceptance_app.text.checklists import answer_words
+    from acceptance_app.text.labels import label
+
+    with context.database().session() as session:
+        history = item_history(session, args.inspection, args.item)
+    rows = [{"at": beijing_text(v.at, seconds=True), "by": v.by, "device": v.device, "kind": v.kind.value,
+             "round": v.round, "verdict": v.verdict.value, "answer": answer_words(history.item, v.values),
+             "note": v.values.note, "correction": v.change_reason, "copied_from": v.copied_from, "live": v.live,
+             "taken_back": beijing_text(v.taken_back.at, seconds=True) if v.taken_back else ""}
+            for v in history.versions]
+    if args.json:
+        print_json({"item": history.item.id, "unit": history.unit_name, "versions": rows})
+        return 0
+    print(f"{history.unit_name} {history.item.id} {history.item.text}")
+    for v, row in zip(history.versions, rows, strict=True):
+        print("\t".join((str(row["at"]), v.by, f"{label(v.kind)} #{v.round}", label(v.verdict), str(row["answer"]),
+                         version_notes(v))))
     return 0

@@ -14,7 +14,9 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from acceptance_app.demo.checklists import defect_for, demo_forms_folder, run_demo_inspection
-from acceptance_app.demo.data import PARTIES, READY_COMMITMENTS, READY_PROJECT, READY_UNITS
+from acceptance_app.demo.data import PARTIES, PHOTO_OF_KIND, READY_COMMITMENTS, READY_PROJECT, READY_UNITS
+from acceptance_app.demo.findings import demo_photo
+from acceptance_app.demo.photos import add_demo_photos
 from acceptance_app.demo.timeline import add_concluded_timeline
 from acceptance_app.domain.enums import DISCIPLINES, Discipline, InspectionKind
 from acceptance_app.domain.findings import CommitmentData, CommitmentKind
@@ -31,6 +33,10 @@ def create_ready_project(session: Session) -> tuple[uuid.UUID, Changes]:
     for party in PARTIES:
         changes |= projects.add_party(session, project_id, party)[1]
     units = [projects.add_unit(session, project_id, data)[0] for data in READY_UNITS]
+    if demo_photo(session, PHOTO_OF_KIND["hydrant"]) is None:
+        # Made alone (not after 一期), the project needs the demo photos its passed items' evidence links to;
+        # without them 6#'s 规划 stayed open and its opinion could not be issued.
+        changes |= add_demo_photos(session, project_id)
     folder = demo_forms_folder()
     sixth, seventh, garage = (session.get(Unit, unit_id) for unit_id in units)
     assert sixth is not None and seventh is not None and garage is not None

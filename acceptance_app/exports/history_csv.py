@@ -23,6 +23,6 @@ def write_csv(entries: list[HistoryEntry], path: Path) -> int:
     writer.writerow(CSV_HEADER)
     for e in entries:
         writer.writerow((beijing_text(e.at, seconds=True), audit.entity_label(e), e.record, audit.action_label(e), audit.field_label(e),
-                         e.old, e.new, e.actor, e.device))
+                         audit.old_text(e), audit.new_text(e), e.actor, e.device))
     atomic_write_bytes(path, buffer.getvalue().encode("utf-8-sig"))
     return len(entries)

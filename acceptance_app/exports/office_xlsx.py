@@ -117,7 +117,7 @@ def dashboard_sheet(session: Session, project_id: uuid.UUID, today: date | None)
 
 def audit_sheet(session: Session, project_id: uuid.UUID) -> SheetTable:
     entries = audit_trail.project_history(session, project_id)
-    rows = tuple((beijing(e.at), audit.entity_label(e), e.record, audit.action_label(e), audit.field_label(e), e.old, e.new, e.actor,
+    rows = tuple((beijing(e.at), audit.entity_label(e), e.record, audit.action_label(e), audit.field_label(e), audit.old_text(e), audit.new_text(e), e.actor,
                   e.device) for e in entries)
     return SheetTable("变更记录", ("时间（北京时间）", "对象", "记录", "操作", "字段", "原值", "新值", "操作人",
                                   "设备或交换包"),

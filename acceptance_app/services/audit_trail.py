@@ -8,8 +8,9 @@ the exports (CSV, XLSX). Nothing here writes.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,6 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from acceptance_app.domain.document_numbers import PENDING_NUMBER
+from acceptance_app.reports import labels
 from acceptance_app.storage.models import (
     Answer,
     AuditEvent,
@@ -31,8 +33,8 @@ from acceptance_app.storage.models import (
     Unit,
 )
 
-HIDDEN_FIELDS = {"id", "origin_device"}
-# The columns a reader asks about, in words; any other column shows its name.
+# Bookkeeping columns that tell a reader nothing (the device is shown in its own column).
+HIDDEN_FIELDS = {"id", "origin_device", "sequence", "sort_order", "project_id"}
 
 
 @dataclass(frozen=True)
@@ -43,34 +45,25 @@ class HistoryEntry:
     record: str  # what the record is, in words: the unit's name, the item's code, the document's number
     action: str
     field: str
-    old: str
-    new: str
+    old: Any  # the stored values (JSON: codes, numbers, ISO times); text/audit.py words them
+    new: Any
     actor: str
     device: str
-
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | dict):
-        import json
-
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+    # What the ids among the values name (a unit's name for a unit_id), so that no reader sees a UUID.
+    names: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
 
 def _entries(events: Iterable[AuditEvent], names: dict[str, str]) -> list[HistoryEntry]:
     entries = []
     for event in events:
-        for field, change in sorted((event.changes or {}).items()):
-            if field in HIDDEN_FIELDS:
+        for column, change in sorted((event.changes or {}).items()):
+            if column in HIDDEN_FIELDS:
                 continue
             old, new = (change[0], change[1]) if isinstance(change, list | tuple) else (None, change)
             if event.action == "create" and new in (None, "", [], {}):
                 continue  # an empty column of a new record says nothing
             entries.append(HistoryEntry(event.at, event.entity, event.entity_id, names.get(event.entity_id, ""),
-                                        event.action, field, _text(old), _text(new), event.actor, event.device))
+                                        event.action, column, old, new, event.actor, event.device, names))
     return entries
 
 
@@ -86,7 +79,8 @@ def _project_records(session: Session, project_id: uuid.UUID) -> dict[str, str]:
         names[str(party.id)] = party.name
     inspections = list(session.scalars(sa.select(Inspection).where(Inspection.unit_id.in_(units))))
     for inspection in inspections:
-        names[str(inspection.id)] = f"{units[inspection.unit_id]} {inspection.discipline.value} #{inspection.round}"
+        names[str(inspection.id)] = (f"{units[inspection.unit_id]} {labels.DISCIPLINE[inspection.discipline]}"
+                                     f" 第{inspection.round}轮")
     for answer_id, item_id, unit_id in session.execute(
             sa.select(Answer.id, Answer.item_id, Answer.unit_id)
             .where(Answer.inspection_id.in_([i.id for i in inspections]))):
@@ -114,8 +108,24 @@ def project_history(session: Session, project_id: uuid.UUID) -> list[HistoryEntr
 
 def entity_history(session: Session, entity_id: uuid.UUID, record: str = "") -> list[HistoryEntry]:
     """The history of one record (an answer, a finding, a unit, a document), oldest first."""
-    events = session.scalars(sa.select(AuditEvent).where(AuditEvent.entity_id == str(entity_id))
-                             .order_by(AuditEvent.at, AuditEvent.id))
-    return _entries(events, {str(entity_id): record})
+    events = list(session.scalars(sa.select(AuditEvent).where(AuditEvent.entity_id == str(entity_id))
+                                  .order_by(AuditEvent.at, AuditEvent.id)))
+    names = {str(entity_id): record}
+    project_id = next((_project_of(e) for e in events if _project_of(e)), None)
+    if project_id is not None:
+        names = {**_project_records(session, project_id), **names}
+    return _entries(events, names)
+
+
+def _project_of(event: AuditEvent) -> uuid.UUID | None:
+    """The project a record belongs to, from its creation values (every project record names it)."""
+    change = (event.changes or {}).get("project_id")
+    value = change[-1] if isinstance(change, list | tuple) else change
+    if event.entity == Project.__tablename__:
+        value = event.entity_id
+    try:
+        return uuid.UUID(str(value)) if value else None
+    except ValueError:
+        return None
 
 

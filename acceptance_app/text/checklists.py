@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from acceptance_app.domain.checklists.answers import AnswerInput
+from acceptance_app.domain.checklists.form import AnswerType, Item
+from acceptance_app.domain.enums import Discipline, DocumentType, ItemVerdict, Verdict
 from acceptance_app.i18n import N_, _
+from acceptance_app.text.labels import label_of
 
 RULES = {
     "yaml.syntax": N_("not valid YAML: {detail}"),
@@ -75,7 +79,22 @@ ERRORS = {
                            "{items}; nothing was copied"),
     "copy.unknown_group": N_("The form has no group {group}"),
     "answer.na_with_value": N_("Item {item}: \u201cnot applicable\u201d cannot also carry a value; nothing was saved"),
-    "inspection.completed": N_("This inspection is concluded; start a new round to change it"),
+    "inspection.completed": N_("This inspection is concluded: an answer changed now needs a reason (a correction), "
+                               "or reopen the conclusion with a reason"),
+    "inspection.not_concluded": N_("This inspection is not concluded: answer the item as usual"),
+    "answer.correction_reason_required": N_(
+        "Item {item}: the discipline is concluded; say why this answer is corrected (at least {minimum} "
+        "characters). Nothing was saved"),
+    "answer.correction_changes_verdict": N_(
+        "Item {item}: with this answer the {discipline} verdict would be \u201c{after}\u201d instead of the concluded "
+        "\u201c{concluded}\u201d. Reopen the conclusion (with a reason), answer, and conclude again; nothing was saved"),
+    "inspection.reopen_reason_required": N_(
+        "Say why the conclusion is reopened (at least {minimum} characters); nothing was changed"),
+    "inspection.later_round": N_(
+        "Round {round} is followed by round {later}: change the answers in round {later}; nothing was changed"),
+    "inspection.document_issued": N_(
+        "{unit}: the {document} {number} has been issued on this conclusion, so it can no longer be changed; "
+        "nothing was changed"),
     "inspection.already_passed": N_("This unit already passed in this discipline; no new round is needed"),
     "inspection.exists": N_("An inspection of this kind is already open for this unit and discipline"),
     "inspection.incomplete": N_("Cannot conclude: {count} item(s) still need an answer or evidence: {items}"),
@@ -84,6 +103,42 @@ ERRORS = {
     "forms.snapshot_invalid": N_("The stored form {path} can no longer be read"),
     "forms.problems": N_("{count} problem(s) in the form files"),
 }
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def answer_words(item: Item, values: AnswerInput) -> str:
+    """An answer as the runner and the history show it: the readings with their unit, the option, the text, or
+    the reason for 不适用 (the verdict is shown beside it)."""
+    kind = item.answer.type
+    if values.verdict is ItemVerdict.NOT_APPLICABLE:
+        return values.na_reason
+    if kind is AnswerType.MEASURE and values.samples:
+        text = " / ".join(_number(v) for v in values.samples) + f" {item.answer.unit}"
+        if values.design is not None:
+            text += "  " + _("(design {value})").format(value=_number(values.design))
+        return text
+    if kind is AnswerType.COUNT and values.samples:
+        return _number(values.samples[0])
+    if kind is AnswerType.CHOICE:
+        return values.choice
+    return values.text
+
+
+def _labelled(params: dict) -> dict:
+    """Codes in the params of the correction errors, in words."""
+    named = dict(params)
+    for key, enum in (("discipline", Discipline), ("after", Verdict), ("concluded", Verdict),
+                      ("document", DocumentType)):
+        if key in named:
+            named[key] = label_of(enum, named[key])
+    return named
+
+
+PARAMS = {code: _labelled for code in ("answer.correction_changes_verdict", "inspection.document_issued",
+                                       "inspection.discipline_not_applicable")}
+
 
 def describe_form_problem(code: str, params: dict) -> str:
     template = RULES.get(code)

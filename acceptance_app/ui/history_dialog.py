@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QVBoxLayout, QWidget
 
+from acceptance_app.domain.beijing_time import beijing_text
 from acceptance_app.exports.history_csv import write_csv
 from acceptance_app.i18n import _
 from acceptance_app.services import audit_trail
@@ -20,12 +21,12 @@ from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.table import make_table
 
 HISTORY_COLUMNS: list[Column[audit_trail.HistoryEntry]] = [
-    Column(lambda: _("When (UTC)"), lambda e: e.at.strftime("%Y-%m-%d %H:%M:%S")),
+    Column(lambda: _("When (Beijing time)"), lambda e: beijing_text(e.at, seconds=True)),
     Column(lambda: _("Who"), lambda e: e.actor),
     Column(lambda: _("Action"), lambda e: audit.action_label(e)),
     Column(lambda: _("Field"), lambda e: audit.field_label(e)),
-    Column(lambda: _("Before"), lambda e: e.old),
-    Column(lambda: _("After"), lambda e: e.new),
+    Column(lambda: _("Before"), audit.old_text),
+    Column(lambda: _("After"), audit.new_text),
     Column(lambda: _("Laptop or package"), lambda e: e.device),
 ]
 

@@ -12,7 +12,7 @@ from tests.ui.checklist_fixtures import (
 )
 
 from acceptance_app.ui.checklists.model import Filter
-from acceptance_app.ui.labels import label
+from acceptance_app.text.labels import label
 
 
 def test_whole_checklist_by_keyboard_with_verdict_and_reasons(tab, qtbot, database):

@@ -23,7 +23,7 @@ from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionSt
 from acceptance_app.domain.matrix import discipline_applies
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.services.changes import Changes
-from acceptance_app.services.checklists import evidence
+from acceptance_app.services.checklists import corrections, evidence
 from acceptance_app.services.checklists import forms as checklist_forms
 from acceptance_app.services.common import get_or_raise
 from acceptance_app.services.projects import _unit_data
@@ -218,11 +218,11 @@ def inspection_sheet(session: Session, inspection_id: uuid.UUID) -> InspectionSh
 
 # Writing answers ---------------------------------------------------------------------------------------
 def _writable(
-    session: Session, inspection_id: uuid.UUID, item_id: str
+    session: Session, inspection_id: uuid.UUID, item_id: str, correcting: bool = False
 ) -> tuple[Inspection, Unit, Form, Item]:
     inspection = _inspection(session, inspection_id)
-    if inspection.status is InspectionStatus.COMPLETED:
-        raise KnownError("inspection.completed")
+    if (inspection.status is InspectionStatus.COMPLETED) is not correcting:
+        raise KnownError("inspection.completed" if not correcting else "inspection.not_concluded")
     unit = session.get(Unit, inspection.unit_id)
     assert unit is not None
     form = checklist_forms.pinned_form(session, inspection.form_hash)
@@ -263,6 +263,41 @@ def answer_item(
     """Record an answer (a new version; the previous one is kept, retired). Returns the computed outcome.
     Raises KnownError for an answer that does not fit the item; nothing is written then."""
     inspection, unit, form, item = _writable(session, inspection_id, item_id)
+    return _record(session, inspection, unit, form, item, answer, answered_by, copied_from_id, ""), CHANGED
+
+
+@dataclass(frozen=True)
+class Correction:
+    outcome: ItemOutcome
+    reason: str
+    stale_record_sheets: tuple[str, ...]  # numbers of the record sheets to issue again
+
+
+def correct_answer(
+    session: Session, inspection_id: uuid.UUID, item_id: str, answer: AnswerInput, reason: str,
+    answered_by: str = "",
+) -> tuple[Correction, Changes]:
+    """更正: change an answer of a concluded inspection, with a reason recorded on the new version. Refused (nothing
+    written) without a reason, after a later round, under an issued opinion or service report, or when the
+    discipline's verdict would no longer be the one concluded (then the conclusion must be opened again)."""
+    inspection, unit, form, item = _writable(session, inspection_id, item_id, correcting=True)
+    text = corrections.clean_reason(reason, "answer.correction_reason_required", item=item.id)
+    corrections.ensure_changeable(session, inspection)
+    outcome = _record(session, inspection, unit, form, item, answer, answered_by, None, text)
+    after = inspection_sheet(session, inspection.id).sheet.outcome.verdict
+    if after is not inspection.verdict:
+        # The session's transaction is rolled back by the caller: the new version is not kept.
+        raise KnownError("answer.correction_changes_verdict", item=item.id,
+                         discipline=inspection.discipline.value, concluded=inspection.verdict.value
+                         if inspection.verdict else "", after=after.value if after else "")
+    stale = tuple(corrections.stale_record_sheets(session, inspection))
+    return Correction(outcome, text, stale), CHANGED | Changes(report=bool(stale))
+
+
+def _record(
+    session: Session, inspection: Inspection, unit: Unit, form: Form, item: Item, answer: AnswerInput,
+    answered_by: str, copied_from_id: uuid.UUID | None, reason: str,
+) -> ItemOutcome:
     if answer.verdict is ItemVerdict.NOT_APPLICABLE and (answer.samples or answer.choice or answer.design is not None):
         # 不适用 is an answer kind, never a value: an answer that is both cannot be recorded.
         raise KnownError("answer.na_with_value", item=item.id)
@@ -296,22 +331,27 @@ def answer_item(
             sequence=_next_sequence(session, inspection.id),
             replaces_id=previous.id if previous else None,
             copied_from_id=copied_from_id,
+            change_reason=reason,
         )
     )
     if inspection.status is InspectionStatus.NOT_STARTED:
         inspection.status = InspectionStatus.IN_PROGRESS
         inspection.started_at = utcnow()
     session.flush()
-    return outcome, CHANGED
+    return outcome
+
+
+def _concluded(session: Session, inspection_id: uuid.UUID) -> bool:
+    return _inspection(session, inspection_id).status is InspectionStatus.COMPLETED
 
 
 def item_of(session: Session, inspection_id: uuid.UUID, item_id: str) -> Item:
     """The item as defined in the inspection's pinned form (for parsing what was typed)."""
-    return _writable(session, inspection_id, item_id)[3]
+    return _writable(session, inspection_id, item_id, _concluded(session, inspection_id))[3]
 
 
 def current_answer(session: Session, inspection_id: uuid.UUID, item_id: str) -> AnswerInput | None:
-    inspection, unit, _form, item = _writable(session, inspection_id, item_id)
+    inspection, unit, _form, item = _writable(session, inspection_id, item_id, _concluded(session, inspection_id))
     row = _current_row(session, inspection, unit, item)
     return _stored(row).values if row else None
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-SCHEMA_HEAD = "0015"
+SCHEMA_HEAD = "0016"
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 
 

@@ -70,3 +70,5 @@ class Answer(SyncedMixin, Base):
     # Copied from another unit's answer ("identical buildings"): that answer's id, so the record (and its audit
     # event) says where it came from. No foreign key: the source may arrive later in an exchange package.
     copied_from_id: Mapped[uuid.UUID | None] = mapped_column(sa.Uuid, default=None)
+    # Why an answer of a concluded inspection was changed (更正): required then, recorded with the new version.
+    change_reason: Mapped[str] = mapped_column(sa.Text, default="", server_default="")

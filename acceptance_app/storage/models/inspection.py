@@ -32,6 +32,8 @@ class Inspection(SyncedMixin, Base):
     form_hash: Mapped[str] = mapped_column(sa.String(64), default="")
     # The effective jurisdiction table (tolerance bands, sampling ratios, verdict rules) it was pinned to.
     jurisdiction_hash: Mapped[str] = mapped_column(sa.String(64), default="", server_default="")
+    # Why a concluded inspection was opened again (撤销结论); the audit trail keeps every earlier reason.
+    reopen_reason: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
 
     unit: Mapped[Unit] = relationship()
     inspector: Mapped[Inspector | None] = relationship()

@@ -37,6 +37,7 @@ from acceptance_app.services.checklists import inspections as checklists
 from acceptance_app.services.checklists import verdicts
 from acceptance_app.settings import Settings, forms_folder
 from acceptance_app.text import describe_error
+from acceptance_app.text.labels import label
 from acceptance_app.text.unit_facts import describe_applicability
 
 from acceptance_app.ui.checklists.editor import AnswerEditor
@@ -52,7 +53,6 @@ from acceptance_app.ui.checklists.model import (
 from acceptance_app.ui.checklists.shortcuts import shortcut_sheet
 from acceptance_app.ui.checklists.text import item_verdict_text, outcome_text
 from acceptance_app.ui.errors import show_exception
-from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.rows_model import ROW_ROLE
 from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.clamped_label import ClampedLabel

@@ -11,9 +11,9 @@ from acceptance_app.domain.checklists.verdicts import DisciplineOutcome, Reason
 from acceptance_app.domain.enums import ItemVerdict
 from acceptance_app.i18n import N_, _
 from acceptance_app.text import evidence_label
+from acceptance_app.text.checklists import answer_words
+from acceptance_app.text.labels import label
 from acceptance_app.text.unit_facts import describe_applicability
-
-from acceptance_app.ui.labels import label
 
 ITEM_VERDICTS = {
     ItemVerdict.PENDING: N_("Unanswered"),
@@ -59,28 +59,8 @@ def row_verdict_text(row: ItemRow) -> str:
     return item_verdict_text(row.verdict)
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
 def answer_text(row: ItemRow) -> str:
-    answer = row.answer
-    if answer is None:
-        return ""
-    values = answer.values
-    kind = row.item.answer.type
-    if values.verdict is ItemVerdict.NOT_APPLICABLE:
-        return values.na_reason
-    if kind is AnswerType.MEASURE and values.samples:
-        text = " / ".join(_number(v) for v in values.samples) + f" {row.item.answer.unit}"
-        if values.design is not None:
-            text += "  " + _("(design {value})").format(value=_number(values.design))
-        return text
-    if kind is AnswerType.COUNT and values.samples:
-        return _number(values.samples[0])
-    if kind is AnswerType.CHOICE:
-        return values.choice
-    return values.text
+    return answer_words(row.item, row.answer.values) if row.answer is not None else ""
 
 
 def rule_text(row: ItemRow, jurisdiction: Jurisdiction = EMPTY_JURISDICTION) -> str:

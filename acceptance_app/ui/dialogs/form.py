@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 
 from acceptance_app.domain.problems import Problem
 from acceptance_app.text import describe_problem
-
-from acceptance_app.ui.labels import label
+from acceptance_app.text.labels import label
 
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5a00;"

@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from acceptance_app.domain.enums import Department
 from acceptance_app.i18n import _
 from acceptance_app.settings import Settings
-
-from acceptance_app.ui.labels import label
+from acceptance_app.text.labels import label
 
 
 class IdentityFields:

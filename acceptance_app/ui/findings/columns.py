@@ -5,8 +5,8 @@ from __future__ import annotations
 from acceptance_app.domain.enums import FindingStatus
 from acceptance_app.domain.findings import CommitmentRow, CommitmentStatus, FindingOrigin, FindingRow
 from acceptance_app.i18n import _
+from acceptance_app.text.labels import label
 
-from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.rows_model import Column
 
 STATUS_COLORS = {

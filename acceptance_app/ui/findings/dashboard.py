@@ -26,12 +26,12 @@ from acceptance_app.services.changes import Changes
 from acceptance_app.services.findings import commitments
 from acceptance_app.services.findings import workflow as findings
 from acceptance_app.services.findings.workflow import Dashboard
+from acceptance_app.text.labels import label
 
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.findings.columns import COMMITMENT_COLUMNS, OVERDUE_COLOR
 from acceptance_app.ui.findings.dialogs import commitment_dialog, note_dialog
 from acceptance_app.ui.findings.view import FindingsView
-from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.rows_model import RowsModel
 from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.table import make_table

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from acceptance_app.domain.findings import FindingAction, FindingRow
 from acceptance_app.i18n import _
 from acceptance_app.text.findings import action_name
+from acceptance_app.text.labels import label
 
-from acceptance_app.ui.labels import label
 from acceptance_app.ui.photos.panel import IMAGE_FILTER
 
 

@@ -11,10 +11,10 @@ from acceptance_app.domain.enums import DISCIPLINES, Discipline
 from acceptance_app.i18n import _
 from acceptance_app.services.findings import rechecks
 from acceptance_app.services.findings import workflow as findings
+from acceptance_app.text.labels import label
 
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.findings.view import FindingsView
-from acceptance_app.ui.labels import label
 from acceptance_app.ui.tasks import TaskRunner
 
 

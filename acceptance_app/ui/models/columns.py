@@ -6,8 +6,8 @@ from acceptance_app.domain.entities import PartyRow, ProjectRow, UnitRow
 from acceptance_app.domain.enums import DISCIPLINES, CellStatus, Discipline
 from acceptance_app.domain.identifiers import format_real_estate_unit_code
 from acceptance_app.i18n import _
+from acceptance_app.text.labels import label
 
-from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.rows_model import Column
 
 CELL_COLORS = {

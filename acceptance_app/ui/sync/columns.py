@@ -10,8 +10,8 @@ from acceptance_app.domain.enums import Department
 from acceptance_app.i18n import N_, _
 from acceptance_app.services.exchange.conflicts import ConflictRow
 from acceptance_app.text import FIELD_LABELS
+from acceptance_app.text.labels import label
 
-from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.rows_model import Column
 
 ENTITY_LABELS = {

@@ -26,11 +26,11 @@ from acceptance_app.i18n import _
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings
+from acceptance_app.text.labels import label
 
 from acceptance_app.ui.dialogs.entities import party_dialog, project_dialog, unit_dialog
 from acceptance_app.ui.documents.panel import DocumentsPanel
 from acceptance_app.ui.findings.dashboard import FindingsDashboard
-from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.columns import PARTY_COLUMNS, UNIT_COLUMNS
 from acceptance_app.ui.models.rows_model import RowsModel
 from acceptance_app.ui.sync.panel import SyncPanel

@@ -27,12 +27,12 @@ from acceptance_app.i18n import _
 from acceptance_app.services import projects
 from acceptance_app.services.changes import Changes
 from acceptance_app.settings import Settings
+from acceptance_app.text.labels import label
 from acceptance_app.text.unit_facts import describe_derived, describe_value, fact_name
 
 from acceptance_app.ui import desktop_state
 from acceptance_app.ui.checklists.tab import ChecklistTab
 from acceptance_app.ui.findings.unit_tab import UnitFindingsTab
-from acceptance_app.ui.labels import label
 from acceptance_app.ui.models.columns import CELL_COLORS
 from acceptance_app.ui.photos.panel import PhotosPanel
 from acceptance_app.ui.tasks import TaskRunner

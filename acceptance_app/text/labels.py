@@ -1,4 +1,4 @@
-"""Display names for the domain's codes (enums), translated at the point of use."""
+"""Display names for the domain's codes (enums), translated at the point of use (the window, the CLI, the exports)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ from acceptance_app.domain.enums import (
     CellStatus,
     Department,
     Discipline,
+    DocumentState,
+    DocumentType,
     FindingStatus,
     InspectionKind,
     InspectionStatus,
     ItemClass,
+    ItemVerdict,
     PartyRole,
     Structure,
     Verdict,
@@ -78,6 +81,20 @@ _LABELS: list[tuple[Enum, str]] = [
     (CommitmentStatus.OPEN, N_("Open")),
     (CommitmentStatus.FULFILLED, N_("Fulfilled")),
     (CommitmentStatus.BROKEN, N_("Broken")),
+    (ItemVerdict.PENDING, N_("Not answered")),
+    (ItemVerdict.PASS, N_("Pass")),
+    (ItemVerdict.FAIL, N_("Fail")),
+    (ItemVerdict.NOT_APPLICABLE, N_("Not applicable")),
+    (ItemVerdict.ADVICE, N_("Advice")),
+    (DocumentType.OPINION, N_("Joint acceptance opinion")),
+    (DocumentType.RECTIFICATION, N_("Rectification notice")),
+    (DocumentType.SERVICE_REPORT, N_("Technical service report")),
+    (DocumentType.RECORD_SHEET, N_("Record sheet")),
+    (DocumentState.DRAFT, N_("Draft")),
+    (DocumentState.ISSUED, N_("Issued")),
+    (DocumentState.SIGNING, N_("Signing")),
+    (DocumentState.SIGNED, N_("Signed")),
+    (DocumentState.SUPERSEDED, N_("Superseded")),
 ]
 
 
@@ -87,3 +104,11 @@ _BY_TYPE = {(type(k), k.value): v for k, v in _LABELS}
 
 def label(value: Enum) -> str:
     return _(_BY_TYPE[(type(value), value.value)])
+
+
+def label_of(enum: type[Enum], code: str) -> str:
+    """The label of a stored code (an audit value, an error's parameter); the code itself when unknown."""
+    try:
+        return label(enum(code))
+    except (ValueError, KeyError):
+        return code
