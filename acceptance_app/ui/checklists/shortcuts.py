@@ -13,6 +13,7 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("K / ↑", N_("previous item")),
     ("N", N_("note on the item")),
     ("F", N_("record a finding with photos for the item")),
+    ("H", N_("history of the item's answers: who, when, why changed")),
     ("Esc", N_("back from a box to the list")),
     ("Delete", N_("in the readings list: delete the selected reading")),
     ("Ctrl+F", N_("filter the items; Enter goes back to the list")),

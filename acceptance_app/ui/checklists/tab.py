@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
@@ -33,13 +34,16 @@ from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionSt
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.checklists import corrections, verdicts
 from acceptance_app.services.checklists import inspections as checklists
-from acceptance_app.services.checklists import verdicts
+from acceptance_app.services.checklists.inspections import Correction
 from acceptance_app.settings import Settings, forms_folder
 from acceptance_app.text import describe_error
+from acceptance_app.text.checklists import answer_words
 from acceptance_app.text.labels import label
 from acceptance_app.text.unit_facts import describe_applicability
 
+from acceptance_app.ui.checklists.answer_history_dialog import open_answer_history
 from acceptance_app.ui.checklists.editor import AnswerEditor
 from acceptance_app.ui.checklists.identical_units import IdenticalUnits
 from acceptance_app.ui.checklists.item_evidence import ItemEvidence
@@ -50,8 +54,9 @@ from acceptance_app.ui.checklists.model import (
     ChecklistModel,
     Filter,
 )
+from acceptance_app.ui.checklists.reason_dialog import ReasonDialog
 from acceptance_app.ui.checklists.shortcuts import shortcut_sheet
-from acceptance_app.ui.checklists.text import item_verdict_text, outcome_text
+from acceptance_app.ui.checklists.text import answer_text, item_verdict_text, outcome_text, row_verdict_text
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import ROW_ROLE
 from acceptance_app.ui.tasks import TaskRunner
@@ -95,6 +100,17 @@ class ChecklistTab(QWidget):
         self.start_service = QPushButton(_("Start technical service (advisory)"))
         self.conclude_button = QPushButton(_("Conclude"))
         self.undo_button = QPushButton(_("Undo (Ctrl+Z)"))
+        self.history_button = QPushButton(_("History… (H)"))
+        self.history_button.setObjectName("item_history")
+        self.history_button.setToolTip(_("Every answer given to this item in this unit: who, when, and why it "
+                                         "was changed"))
+        self.history_button.clicked.connect(self.show_history)
+        self.reopen_button = QPushButton(_("Reopen conclusion…"))
+        self.reopen_button.setObjectName("reopen_conclusion")
+        self.reopen_button.setToolTip(_("Open the concluded discipline again to answer and conclude anew; "
+                                        "the reason is recorded"))
+        self.reopen_button.clicked.connect(self.reopen)
+        self._reason_dialog: ReasonDialog | None = None
         self.identical = IdenticalUnits(self)
         self.copy_button = QPushButton(_("Copy from unit…"))
         self.copy_button.setObjectName("copy_from_unit")
@@ -175,7 +191,7 @@ class ChecklistTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         for button in (self.start_formal, self.start_service, self.copy_button, self.pass_rest_button,
-                       self.undo_button, self.conclude_button):
+                       self.undo_button, self.history_button, self.reopen_button, self.conclude_button):
             top.addWidget(button)
         filters = QHBoxLayout()
         filters.addWidget(self.filter_mode)
@@ -224,11 +240,15 @@ class ChecklistTab(QWidget):
             )
         else:
             self.start_formal.setText(_("Start formal acceptance"))
+        concluded = current is not None and current.info.status is InspectionStatus.COMPLETED
         self.conclude_button.setVisible(open_)
         self.undo_button.setVisible(open_)
         self.copy_button.setVisible(open_)
         self.pass_rest_button.setVisible(open_)
-        self.editor.setVisible(open_)
+        self.history_button.setVisible(current is not None)
+        self.reopen_button.setVisible(concluded)
+        # A concluded discipline still shows its answers in the panel; changing one asks for the reason (更正).
+        self.editor.setVisible(current is not None)
         self.finding_button.setVisible(open_)
         self.evidence.strip.setVisible(current is not None)
         if current is None:
@@ -374,6 +394,9 @@ class ChecklistTab(QWidget):
         if key == Qt.Key.Key_N:
             self.editor.note.setFocus()
             return True
+        if key == Qt.Key.Key_H:
+            self.show_history()
+            return True
         if key == Qt.Key.Key_F and self.finding_button.isVisible():
             self.evidence.record_finding()
             return True
@@ -432,6 +455,9 @@ class ChecklistTab(QWidget):
             return
         item_id = row.item.id
         self.message.setText("")
+        if self._concluded():
+            self._ask_correction(row, answer)
+            return
 
         def done(outcome: ItemOutcome) -> None:
             # Still undecided (more samples needed): stay on the item so the next value goes to it.
@@ -451,6 +477,10 @@ class ChecklistTab(QWidget):
     def _note_from_editor(self, note: str) -> None:
         row, inspection_id = self.current_row(), self._inspection_id()
         if row is None or inspection_id is None:
+            return
+        if self._concluded():
+            if row.answer is not None:
+                self._write(row, replace(row.answer.values, note=note))
             return
         item_id = row.item.id
         self.runner.write(
@@ -493,6 +523,75 @@ class ChecklistTab(QWidget):
             self.runner.write(
                 lambda session, task: verdicts.conclude_inspection(session, inspection_id)
             ).failure(self._error).run()
+
+    # A concluded discipline: 更正 with a reason, 撤销结论, history ---------------------------------------------
+    def _concluded(self) -> bool:
+        current = self.state.current if self.state else None
+        return current is not None and current.info.status is InspectionStatus.COMPLETED
+
+    def _ask_reason(self, title: str, explanation: str, action: str, then: Callable[[str], None]) -> None:
+        dialog = ReasonDialog(title, explanation, action, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.reason_given.connect(then)
+        dialog.finished.connect(lambda _result: self.view.setFocus())
+        self._reason_dialog = dialog
+        dialog.open()
+
+    def _ask_correction(self, row: ItemRow, answer: AnswerInput) -> None:
+        current = self.state.current if self.state else None
+        assert current is not None
+        verdict = label(current.info.verdict) if current.info.verdict else ""
+        new = answer_words(row.item, answer) or (label(answer.verdict) if answer.verdict else "")
+        if answer.verdict is not None and answer_words(row.item, answer):
+            new = f"{label(answer.verdict)}：{new}"
+        explanation = _(
+            "{discipline} of this unit is concluded ({verdict}). Item {item}: \u201c{old}\u201d becomes "
+            "\u201c{new}\u201d. Say why: the reason is recorded with the correction and shown in the item's "
+            "history. A correction that would change the verdict is refused; reopen the conclusion first."
+        ).format(discipline=label(self.discipline), verdict=verdict, item=row.item.id,
+                 old=answer_text(row) or row_verdict_text(row), new=new)
+        self._ask_reason(_("Correct a concluded answer"), explanation, _("Correct"),
+                         lambda reason: self._correct(row.item.id, answer, reason))
+
+    def _correct(self, item_id: str, answer: AnswerInput, reason: str) -> None:
+        inspection_id = self._inspection_id()
+        if inspection_id is None:
+            return
+
+        def done(correction: Correction) -> None:
+            text = _("{item} corrected; the reason is recorded in its history.").format(item=item_id)
+            if correction.stale_record_sheets:
+                text += " " + _("Issue the record sheet again: {numbers} no longer matches the answers.").format(
+                    numbers="、".join(correction.stale_record_sheets))
+            self.message.setText(text)
+            self.view.setFocus()
+
+        self.runner.write(
+            lambda session, task: checklists.correct_answer(session, inspection_id, item_id, answer, reason)
+        ).success(done).failure(self._error).run()
+
+    def reopen(self) -> None:
+        inspection_id = self._inspection_id()
+        if inspection_id is None or not self._concluded():
+            return
+        explanation = _(
+            "Reopening sets {discipline} of this unit back to \u201cin progress\u201d: its answers stay, the "
+            "verdict is cleared until you conclude again. Not possible once the joint opinion has been issued. "
+            "Say why: the reason is recorded."
+        ).format(discipline=label(self.discipline))
+
+        def reopen_with(reason: str) -> None:
+            self.runner.write(
+                lambda session, task: corrections.reopen_inspection(session, inspection_id, reason)
+            ).success(lambda _r: self.message.setText(_("Reopened: answer, then conclude again."))
+                      ).failure(self._error).run()
+
+        self._ask_reason(_("Reopen the conclusion"), explanation, _("Reopen"), reopen_with)
+
+    def show_history(self) -> None:
+        row, inspection_id = self.current_row(), self._inspection_id()
+        if row is not None and inspection_id is not None:
+            open_answer_history(self.runner, inspection_id, row.item.id, self)
 
     def _error(self, error: BaseException) -> None:
         if isinstance(error, KnownError):

@@ -33,6 +33,7 @@ from acceptance_app.text.unit_facts import describe_derived, describe_value, fac
 from acceptance_app.ui import desktop_state
 from acceptance_app.ui.checklists.tab import ChecklistTab
 from acceptance_app.ui.findings.unit_tab import UnitFindingsTab
+from acceptance_app.ui.history_dialog import open_history
 from acceptance_app.ui.models.columns import CELL_COLORS
 from acceptance_app.ui.photos.panel import PhotosPanel
 from acceptance_app.ui.tasks import TaskRunner
@@ -78,8 +79,13 @@ class UnitPage(QWidget):
         self.facts_button = QPushButton(_("Unit facts…"))
         self.facts_button.setObjectName("unit_facts_button")
         self.facts_button.clicked.connect(self.edit_facts)
+        self.history_button = QPushButton(_("Change history…"))
+        self.history_button.setObjectName("unit_history_button")
+        self.history_button.setToolTip(_("Who changed this unit's data and facts, when, from what to what"))
+        self.history_button.clicked.connect(self.show_history)
         derived_row = QHBoxLayout()
         derived_row.addWidget(self.derived, 1)
+        derived_row.addWidget(self.history_button)
         derived_row.addWidget(self.facts_button)
         box_layout = QVBoxLayout()
         box_layout.setContentsMargins(6, 2, 6, 2)
@@ -219,6 +225,10 @@ class UnitPage(QWidget):
         )
         self.derived.setToolTip("\n".join(f"{fact_name(n)}：{describe_derived(derived[n])}" for n in shown))
         self.loaded.emit()
+
+    def show_history(self) -> None:
+        if self.row is not None:
+            open_history(self.runner, self.row.id, self.row.data.name, self)
 
     def edit_facts(self) -> None:
         if self.row is None:
