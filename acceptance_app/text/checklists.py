@@ -86,8 +86,8 @@ ERRORS = {
         "Item {item}: the discipline is concluded; say why this answer is corrected (at least {minimum} "
         "characters). Nothing was saved"),
     "answer.correction_changes_verdict": N_(
-        "Item {item}: with this answer the {discipline} verdict would be \u201c{after}\u201d instead of the concluded "
-        "\u201c{concluded}\u201d. Reopen the conclusion (with a reason), answer, and conclude again; nothing was saved"),
+        "Item {item}: with this answer the {discipline} verdict of {unit} would be \u201c{after}\u201d instead of "
+        "the concluded \u201c{concluded}\u201d. Reopen the conclusion (with a reason), answer, and conclude again; nothing was saved"),
     "inspection.reopen_reason_required": N_(
         "Say why the conclusion is reopened (at least {minimum} characters); nothing was changed"),
     "inspection.later_round": N_(

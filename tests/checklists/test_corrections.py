@@ -139,8 +139,8 @@ def test_an_issued_opinion_closes_the_unit_and_record_sheets_are_named_for_reiss
             Inspection.unit_id == sixth, Inspection.discipline == Discipline.FIRE,
             Inspection.kind == InspectionKind.FORMAL).order_by(Inspection.round.desc())).first()
         item = s.scalars(sa.select(Answer.item_id).where(
-            Answer.inspection_id == fire, Answer.retired.is_(False), Answer.verdict == ItemVerdict.PASS,
-            Answer.note == "")).first()
+            Answer.inspection_id == fire, Answer.unit_id == sixth, Answer.retired.is_(False),
+            Answer.verdict == ItemVerdict.PASS, Answer.note == "")).first()  # the unit's own item, not ⟲
     with database.session() as s, s.begin():
         sheets, _ = issuing.issue_record_sheets(s, second)
     with database.session() as s, s.begin():
@@ -189,3 +189,26 @@ def test_an_answer_taken_back_says_so_in_its_history(database):
     assert [v.live for v in versions] == [True, False]
     assert versions[1].taken_back is not None and versions[1].taken_back.by == "测试员"
     assert "测试员" in version_notes(versions[1])
+
+
+def test_a_project_level_answer_is_corrected_only_if_every_unit_keeps_its_verdict(database):
+    with database.session() as s:
+        _, (first, second) = make_project(s)
+        one, two = start(s, first), start(s, second)
+        answer_all(s, one)  # XF-04-2 (消防车道) is project-level: answered once, counts for both units
+        answer_all(s, two, **{"XF-04-2": AnswerInput(samples=(4.5,))})
+        verdicts.conclude_inspection(s, one)
+        s.commit()
+    with database.session() as s, s.begin():
+        inspection_two = s.get(Inspection, two)
+        assert inspection_two.status is not InspectionStatus.COMPLETED
+        verdicts.conclude_inspection(s, two)
+    with pytest.raises(KnownError) as refused, database.session() as s, s.begin():
+        checklists.correct_answer(s, one, READING, AnswerInput(samples=(3.8,)), "复核：消防车道净宽实测3.8 m")
+    assert refused.value.code == "answer.correction_changes_verdict"
+    assert "1#楼" in describe_error(refused.value)
+    with database.session() as s, s.begin():
+        checklists.correct_answer(s, two, READING, AnswerInput(samples=(4.4,)), "复核：消防车道净宽实测4.4 m")
+    with database.session() as s:
+        for inspection in (one, two):
+            assert checklists.inspection_sheet(s, inspection).sheet.row(READING).answer.values.samples == (4.4,)

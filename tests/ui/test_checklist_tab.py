@@ -3,6 +3,7 @@
 from PySide6.QtCore import Qt
 
 from acceptance_app.domain.enums import Discipline, ItemVerdict, Verdict
+from acceptance_app.text.labels import label
 from tests.ui.checklist_fixtures import (
     go_to,
     live_answers,
@@ -12,7 +13,6 @@ from tests.ui.checklist_fixtures import (
 )
 
 from acceptance_app.ui.checklists.model import Filter
-from acceptance_app.text.labels import label
 
 
 def test_whole_checklist_by_keyboard_with_verdict_and_reasons(tab, qtbot, database):

@@ -282,16 +282,33 @@ def correct_answer(
     discipline's verdict would no longer be the one concluded (then the conclusion must be opened again)."""
     inspection, unit, form, item = _writable(session, inspection_id, item_id, correcting=True)
     text = corrections.clean_reason(reason, "answer.correction_reason_required", item=item.id)
-    corrections.ensure_changeable(session, inspection)
+    # A project-level answer (⟲) counts for every unit: each unit's concluded inspection must allow it.
+    affected = [inspection] + (_other_concluded(session, inspection, unit) if item.scope is Scope.PROJECT else [])
+    for concluded in affected:
+        corrections.ensure_changeable(session, concluded)
     outcome = _record(session, inspection, unit, form, item, answer, answered_by, None, text)
-    after = inspection_sheet(session, inspection.id).sheet.outcome.verdict
-    if after is not inspection.verdict:
-        # The session's transaction is rolled back by the caller: the new version is not kept.
-        raise KnownError("answer.correction_changes_verdict", item=item.id,
-                         discipline=inspection.discipline.value, concluded=inspection.verdict.value
-                         if inspection.verdict else "", after=after.value if after else "")
-    stale = tuple(corrections.stale_record_sheets(session, inspection))
+    for concluded in affected:
+        after = inspection_sheet(session, concluded.id).sheet.outcome.verdict
+        if after is not concluded.verdict:
+            # The caller's transaction is rolled back: the new version is not kept.
+            other = session.get(Unit, concluded.unit_id)
+            raise KnownError("answer.correction_changes_verdict", item=item.id, unit=other.name if other else "",
+                             discipline=concluded.discipline.value,
+                             concluded=concluded.verdict.value if concluded.verdict else "",
+                             after=after.value if after else "")
+    stale = tuple(n for concluded in affected for n in corrections.stale_record_sheets(session, concluded))
     return Correction(outcome, text, stale), CHANGED | Changes(report=bool(stale))
+
+
+def _other_concluded(session: Session, inspection: Inspection, unit: Unit) -> list[Inspection]:
+    """The latest concluded inspection of the same discipline and kind of every other unit of the project."""
+    rows = session.scalars(
+        sa.select(Inspection).join(Unit, Unit.id == Inspection.unit_id)
+        .where(Unit.project_id == unit.project_id, Inspection.unit_id != unit.id,
+               Inspection.discipline == inspection.discipline, Inspection.kind == inspection.kind)
+        .order_by(Inspection.round))
+    latest = {row.unit_id: row for row in rows}
+    return [row for row in latest.values() if row.status is InspectionStatus.COMPLETED and row.form_hash]
 
 
 def _record(

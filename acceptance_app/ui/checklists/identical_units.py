@@ -30,7 +30,7 @@ class IdenticalUnits:
 
     def _choose_copy(self, inspection_id: uuid.UUID, units: list) -> None:
         if not units:
-            self.tab.message.setText(_("No other unit of this project has this discipline's checklist to copy from."))
+            self.tab.say(_("No other unit of this project has this discipline's checklist to copy from."))
             return
         dialog = CopyAnswersDialog(self.tab.runner, inspection_id, units, self.tab)
         if not dialog.exec():
@@ -39,8 +39,8 @@ class IdenticalUnits:
         if source is None:
             return
         self.tab.runner.write(lambda s, t: checklist_copy.copy_answers(s, inspection_id, source, items)).success(
-            lambda count: self.tab.message.setText(_("Copied {count} answer(s) from {unit}.").format(
-                count=count, unit=dialog.unit.currentText()))).failure(self.tab._error).run()
+            lambda count: self.tab.say(_("Copied {count} answer(s) from {unit}.").format(
+                count=count, unit=dialog.unit.currentText()), notice=True)).failure(self.tab._error).run()
 
     def pass_rest_of_group(self) -> None:
         row, inspection_id = self.tab.current_row(), self.tab._inspection_id()
@@ -56,7 +56,7 @@ class IdenticalUnits:
 
     def _confirm_pass_rest(self, inspection_id: uuid.UUID, group_id: str, title: str, items: list[str]) -> None:
         if not items:
-            self.tab.message.setText(_("{group}: no unanswered pass/fail item left.").format(group=title))
+            self.tab.say(_("{group}: no unanswered pass/fail item left.").format(group=title))
             return
         answer = QMessageBox.question(
             self.tab, _("Rest of group: pass"),
@@ -65,6 +65,6 @@ class IdenticalUnits:
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.tab.runner.write(lambda s, t: checklist_copy.pass_rest_of_group(s, inspection_id, group_id)).success(
-            lambda done: self.tab.message.setText(_("{count} item(s) of {group} answered 合格.").format(
-                count=len(done), group=title))).failure(self.tab._error).run()
+            lambda done: self.tab.say(_("{count} item(s) of {group} answered 合格.").format(
+                count=len(done), group=title), notice=True)).failure(self.tab._error).run()
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from acceptance_app.domain.checklists.answers import AnswerInput, ItemOutcome
 from acceptance_app.domain.checklists.form import AnswerType, VerdictScheme, version_label
 from acceptance_app.domain.checklists.sheet import ItemRow
-from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionStatus, ItemVerdict
+from acceptance_app.domain.enums import Discipline, InspectionKind, InspectionStatus, ItemVerdict, Verdict
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
 from acceptance_app.services.changes import Changes
@@ -95,7 +95,6 @@ class ChecklistTab(QWidget):
         self.outcome.setObjectName("checklist_outcome")
         self.message = ClampedLabel(2, hide_when_empty=True)
         self.message.setObjectName("checklist_message")
-        self.message.setStyleSheet("color: #c00;")
         self.start_formal = QPushButton(_("Start formal acceptance"))
         self.start_service = QPushButton(_("Start technical service (advisory)"))
         self.conclude_button = QPushButton(_("Conclude"))
@@ -159,7 +158,7 @@ class ChecklistTab(QWidget):
         self.editor.note_ready.connect(self._note_from_editor)
         self.editor.done.connect(self.view.setFocus)
         self.editor.verdict_clicked.connect(self._verdict_key)
-        self.editor.problem.connect(self.message.setText)
+        self.editor.problem.connect(self.say)
         self.filter_mode.currentIndexChanged.connect(
             lambda: self._keeping_current(lambda: self.proxy.set_mode(self.filter_mode.currentData()))
         )
@@ -231,7 +230,11 @@ class ChecklistTab(QWidget):
         self.state = state
         current = state.current
         open_ = current is not None and current.info.status is not InspectionStatus.COMPLETED
-        can_start = state.applies and (current is None or current.info.status is InspectionStatus.COMPLETED)
+        # A passed (or 不涉及) formal conclusion needs no new round: the service would refuse it.
+        settled = (current is not None and current.info.kind is InspectionKind.FORMAL
+                   and current.info.verdict in (Verdict.PASSED, Verdict.NOT_APPLICABLE))
+        can_start = state.applies and not settled and (
+            current is None or current.info.status is InspectionStatus.COMPLETED)
         self.start_formal.setVisible(can_start)
         self.start_service.setVisible(can_start and current is None)
         if current is not None and can_start and current.info.kind is InspectionKind.FORMAL:
@@ -349,13 +352,13 @@ class ChecklistTab(QWidget):
         if self.proxy.rowCount() == 0:
             self._show_current()
             if self.model.rowCount():
-                self.message.setText(_("No item matches this filter: choose \u201cAll items\u201d or change the search "
+                self.say(_("No item matches this filter: choose \u201cAll items\u201d or change the search "
                                        "(Ctrl+F)."))
                 self._said_empty = True
             return
         if self._said_empty:
             self._said_empty = False
-            self.message.setText("")
+            self.say("")
         if current is None or not self.select_item(current.item.id):
             self._select(0)
         self._show_current()
@@ -411,7 +414,7 @@ class ChecklistTab(QWidget):
             return
         if row.by_rule:
             # Nothing to answer: the unit's facts exclude the item. Say why (change the facts to change it).
-            self.message.setText(
+            self.say(
                 _("{item} does not apply by rule: {why}").format(
                     item=row.item.id, why=describe_applicability(row.applicability)
                 )
@@ -429,7 +432,7 @@ class ChecklistTab(QWidget):
         if row.item.answer.type not in _CHOSEN_VERDICT:
             # Measured, counted or chosen items take their value; the verdict follows from it.
             self.editor.value.setFocus()
-            self.message.setText(_("Type the value for {item} and press Enter").format(item=row.item.id))
+            self.say(_("Type the value for {item} and press Enter").format(item=row.item.id))
             return
         self._write(row, AnswerInput(verdict=verdict, note=self._note(row)), then_next=True)
 
@@ -450,11 +453,11 @@ class ChecklistTab(QWidget):
             return
         if not self.runner.database.actor.strip():
             # Every answer names its inspector: none is set, so nothing is recorded.
-            self.message.setText(_("Who is working? Set your name, department and inspector id in "
+            self.say(_("Who is working? Set your name, department and inspector id in "
                                    "File → Settings before answering; nothing was saved."))
             return
         item_id = row.item.id
-        self.message.setText("")
+        self.say("")
         if self._concluded():
             self._ask_correction(row, answer)
             return
@@ -499,8 +502,8 @@ class ChecklistTab(QWidget):
                 self.select_item(item_id)
             row = self.current_row()
             now = item_verdict_text(row.verdict) if row is not None else ""
-            self.message.setText(_("Undone: the last answer to {item}; it is now {verdict}").format(
-                item=item_id, verdict=now))
+            self.say(_("Undone: the last answer to {item}; it is now {verdict}").format(
+                item=item_id, verdict=now), notice=True)
             self.view.setFocus()
 
         self.runner.write(lambda session, task: checklists.undo_last(session, inspection_id)).success(
@@ -523,6 +526,11 @@ class ChecklistTab(QWidget):
             self.runner.write(
                 lambda session, task: verdicts.conclude_inspection(session, inspection_id)
             ).failure(self._error).run()
+
+    def say(self, text: str, notice: bool = False) -> None:
+        """The message line: red for what went wrong or is needed, green for what was done."""
+        self.message.setStyleSheet("color: #1a6b1a;" if notice else "color: #c00;")
+        self.message.setText(text)
 
     # A concluded discipline: 更正 with a reason, 撤销结论, history ---------------------------------------------
     def _concluded(self) -> bool:
@@ -563,7 +571,7 @@ class ChecklistTab(QWidget):
             if correction.stale_record_sheets:
                 text += " " + _("Issue the record sheet again: {numbers} no longer matches the answers.").format(
                     numbers="、".join(correction.stale_record_sheets))
-            self.message.setText(text)
+            self.say(text, notice=True)
             self.view.setFocus()
 
         self.runner.write(
@@ -583,7 +591,7 @@ class ChecklistTab(QWidget):
         def reopen_with(reason: str) -> None:
             self.runner.write(
                 lambda session, task: corrections.reopen_inspection(session, inspection_id, reason)
-            ).success(lambda _r: self.message.setText(_("Reopened: answer, then conclude again."))
+            ).success(lambda _r: self.say(_("Reopened: answer, then conclude again."), notice=True)
                       ).failure(self._error).run()
 
         self._ask_reason(_("Reopen the conclusion"), explanation, _("Reopen"), reopen_with)
@@ -595,6 +603,6 @@ class ChecklistTab(QWidget):
 
     def _error(self, error: BaseException) -> None:
         if isinstance(error, KnownError):
-            self.message.setText(describe_error(error))
+            self.say(describe_error(error))
         else:
             show_exception(self, error)
