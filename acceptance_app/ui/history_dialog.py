@@ -24,7 +24,7 @@ HISTORY_COLUMNS: list[Column[audit_trail.HistoryEntry]] = [
     Column(lambda: _("When (Beijing time)"), lambda e: beijing_text(e.at, seconds=True)),
     Column(lambda: _("Who"), lambda e: e.actor),
     Column(lambda: _("Action"), lambda e: audit.action_label(e)),
-    Column(lambda: _("Field"), lambda e: audit.field_label(e)),
+    Column(lambda: _("Changed field"), lambda e: audit.field_label(e)),
     Column(lambda: _("Before"), audit.old_text),
     Column(lambda: _("After"), audit.new_text),
     Column(lambda: _("Laptop or package"), lambda e: e.device),
@@ -42,6 +42,7 @@ class HistoryDialog(QDialog):
         self.view = make_table(self)
         self.view.setModel(self.model)
         self.view.resizeColumnsToContents()
+        self.view.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         export = buttons.addButton(_("Export CSV…"), QDialogButtonBox.ButtonRole.ActionRole)
         export.setObjectName("history_csv")

@@ -14,7 +14,8 @@ from acceptance_app.services.checklists.corrections import MIN_REASON_CHARS
 class ReasonDialog(QDialog):
     reason_given = Signal(str)
 
-    def __init__(self, title: str, explanation: str, action: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, explanation: str, action: str, example: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reason_dialog")
         self.setWindowTitle(title)
@@ -22,8 +23,8 @@ class ReasonDialog(QDialog):
         self.explanation.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setObjectName("reason_text")
-        self.reason.setPlaceholderText(_("Reason (at least {count} characters), e.g. 读数误记，现场复核为1.10 m")
-                                       .format(count=MIN_REASON_CHARS))
+        self.reason.setPlaceholderText(_("Reason (at least {count} characters), e.g. {example}")
+                                       .format(count=MIN_REASON_CHARS, example=example))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("reason_ok")

@@ -537,8 +537,9 @@ class ChecklistTab(QWidget):
         current = self.state.current if self.state else None
         return current is not None and current.info.status is InspectionStatus.COMPLETED
 
-    def _ask_reason(self, title: str, explanation: str, action: str, then: Callable[[str], None]) -> None:
-        dialog = ReasonDialog(title, explanation, action, self)
+    def _ask_reason(self, title: str, explanation: str, action: str, example: str,
+                    then: Callable[[str], None]) -> None:
+        dialog = ReasonDialog(title, explanation, action, example, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.reason_given.connect(then)
         dialog.finished.connect(lambda _result: self.view.setFocus())
@@ -558,7 +559,7 @@ class ChecklistTab(QWidget):
             "history. A correction that would change the verdict is refused; reopen the conclusion first."
         ).format(discipline=label(self.discipline), verdict=verdict, item=row.item.id,
                  old=answer_text(row) or row_verdict_text(row), new=new)
-        self._ask_reason(_("Correct a concluded answer"), explanation, _("Correct"),
+        self._ask_reason(_("Correct a concluded answer"), explanation, _("Correct"), "读数误记，现场复核为1.10 m",
                          lambda reason: self._correct(row.item.id, answer, reason))
 
     def _correct(self, item_id: str, answer: AnswerInput, reason: str) -> None:
@@ -594,7 +595,8 @@ class ChecklistTab(QWidget):
             ).success(lambda _r: self.say(_("Reopened: answer, then conclude again."), notice=True)
                       ).failure(self._error).run()
 
-        self._ask_reason(_("Reopen the conclusion"), explanation, _("Reopen"), reopen_with)
+        self._ask_reason(_("Reopen the conclusion"), explanation, _("Reopen"), "复核发现消防车道被占用，需重新判定",
+                         reopen_with)
 
     def show_history(self) -> None:
         row, inspection_id = self.current_row(), self._inspection_id()
