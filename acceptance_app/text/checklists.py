@@ -88,6 +88,9 @@ ERRORS = {
     "answer.correction_changes_verdict": N_(
         "Item {item}: with this answer the {discipline} verdict of {unit} would be \u201c{after}\u201d instead of "
         "the concluded \u201c{concluded}\u201d. Reopen the conclusion (with a reason), answer, and conclude again; nothing was saved"),
+    "answer.shared_item_concluded": N_(
+        "Item {item} is a project-level answer (\u27f2) that also counts for {units}, whose {discipline} is concluded: "
+        "change it there as a correction, with its reason; nothing was saved"),
     "inspection.reopen_reason_required": N_(
         "Say why the conclusion is reopened (at least {minimum} characters); nothing was changed"),
     "inspection.later_round": N_(
@@ -137,7 +140,7 @@ def _labelled(params: dict) -> dict:
 
 
 PARAMS = {code: _labelled for code in ("answer.correction_changes_verdict", "inspection.document_issued",
-                                       "inspection.discipline_not_applicable")}
+                                       "inspection.discipline_not_applicable", "answer.shared_item_concluded")}
 
 
 def describe_form_problem(code: str, params: dict) -> str:

@@ -212,3 +212,20 @@ def test_a_project_level_answer_is_corrected_only_if_every_unit_keeps_its_verdic
     with database.session() as s:
         for inspection in (one, two):
             assert checklists.inspection_sheet(s, inspection).sheet.row(READING).answer.values.samples == (4.4,)
+
+
+def test_a_project_level_answer_cannot_change_a_concluded_unit_from_an_open_one(database):
+    with database.session() as s:
+        _, (first, second) = make_project(s)
+        one, two = start(s, first), start(s, second)
+        answer_all(s, one)
+        verdicts.conclude_inspection(s, one)
+        s.commit()
+    with pytest.raises(KnownError) as refused, database.session() as s, s.begin():
+        checklists.answer_item(s, two, READING, AnswerInput(samples=(3.8,)))  # would fail 1#楼 silently
+    assert refused.value.code == "answer.shared_item_concluded"
+    assert "1#楼" in describe_error(refused.value) and "消防" in describe_error(refused.value)
+    with database.session() as s, s.begin():
+        checklists.answer_item(s, two, "XF-06-3", FAIL)  # the unit's own items are answered as usual
+    with database.session() as s:
+        assert checklists.inspection_sheet(s, one).sheet.row(READING).answer.values.samples == (4.5,)

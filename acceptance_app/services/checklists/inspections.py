@@ -263,7 +263,21 @@ def answer_item(
     """Record an answer (a new version; the previous one is kept, retired). Returns the computed outcome.
     Raises KnownError for an answer that does not fit the item; nothing is written then."""
     inspection, unit, form, item = _writable(session, inspection_id, item_id)
+    _guard_shared(session, inspection, unit, item.scope is Scope.PROJECT, item.id)
     return _record(session, inspection, unit, form, item, answer, answered_by, copied_from_id, ""), CHANGED
+
+
+def _guard_shared(session: Session, inspection: Inspection, unit: Unit, shared: bool, item_id: str) -> None:
+    """A project-level answer (⟲) counts for every unit: given from an open inspection it would change the
+    record of a unit already concluded, without a reason. That is a correction, made from a concluded unit."""
+    if not shared:
+        return
+    concluded = _other_concluded(session, inspection, unit)
+    if concluded:
+        names = [u.name for u in session.scalars(sa.select(Unit).where(Unit.id.in_([c.unit_id for c in concluded]))
+                                                 .order_by(Unit.sort_order, Unit.name))]
+        raise KnownError("answer.shared_item_concluded", item=item_id, discipline=inspection.discipline.value,
+                         units="、".join(names))
 
 
 @dataclass(frozen=True)
@@ -393,6 +407,9 @@ def undo_last(session: Session, inspection_id: uuid.UUID) -> tuple[str, Changes]
     ).first()
     if newest is None:
         raise KnownError("answer.nothing_to_undo")
+    unit = session.get(Unit, inspection.unit_id)
+    assert unit is not None
+    _guard_shared(session, inspection, unit, newest.unit_id is None, newest.item_id)
     newest.retired = True
     if newest.replaces_id is not None:
         previous = session.get(Answer, newest.replaces_id)
