@@ -159,7 +159,11 @@ def test_a_record_must_say_what_the_signed_opinion_says(hub, tmp_path, signed, f
     lead, inspector = hub.account("张三", "housing"), Inspector("张三", "housing")
     for field, value in (("area_above", records[0]["area_above"] + 1000), ("area_below", 0.5),
                          ("opinion_number", "济联验〔2026〕第00000000-0001号"), ("unit_name", "9#住宅楼"),
-                         ("unit_code", "370112-9999")):  # the opinion prints 单体代码, no 不动产单元代码
+                         ("unit_code", "370112-9999"), ("project_code", "2024-370112-47-01-999999"),
+                         # not printed, so held to what is: well formed, in the project's region, the 幢号 printed
+                         ("real_estate_unit_code", "370112005003GB00126F0001000"),
+                         ("real_estate_unit_code", "370102005003GB00126F00010000"),
+                         ("real_estate_unit_code", "370112005003GB00126F00090000")):
         params = _refused(hub, lead, make_package(tmp_path, inspector, documents=[pdf],
                                                   registration=[_for(pdf, records[0], **{field: value})]),
                           "hub.registration_mismatch")
