@@ -6,7 +6,7 @@ check read it from here.
   read without them), only the lead department changes them.
 - shared: content-addressed (form snapshots and holiday tables by SHA-256, photos); never change, anyone may
   add them.
-- lead: the lead department's own records (commitments, documents, signatures).
+- lead: the lead department's own records (commitments, the procedure clock, documents, signatures).
 - result: each discipline's results, owned by the department of the discipline.
 """
 
@@ -39,6 +39,9 @@ SYNCED_TABLES: tuple[SyncedTable, ...] = (
     SyncedTable("findings", "result", has_discipline=True),
     SyncedTable("finding_events", "result"),
     SyncedTable("commitments", "lead"),
+    # The clock of the procedure (受理, 现场验收, 暂停, 出具意见 …): kept by the lead, carried so that every laptop
+    # and the hub count the same days (the 2023 measures ask for no hidden time).
+    SyncedTable("procedure_events", "lead"),
     SyncedTable("photos", "shared"),
     SyncedTable("photo_links", "result"),
     SyncedTable("photo_annotations", "result"),

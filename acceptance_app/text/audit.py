@@ -44,6 +44,7 @@ ENTITY_LABELS = {
     "findings": N_("Finding"),
     "finding_events": N_("Finding step"),
     "commitments": N_("Commitment"),
+    "procedure_events": N_("Procedure step"),
     "documents": N_("Document"),
 }
 ACTION_LABELS = {"create": N_("created"), "update": N_("changed"), "delete": N_("deleted")}

@@ -14,7 +14,7 @@ from acceptance_app.domain.enums import Department, Discipline
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.services.exchange import packages as exchange
 from acceptance_app.storage.db import Database
-from acceptance_app.storage.models import Answer, AuditEvent, ExchangePeer, Photo, Unit
+from acceptance_app.storage.models import Answer, AuditEvent, ExchangePeer, Photo, ProcedureEvent, Unit
 from acceptance_app.storage.photo_store import PhotoStore
 from tests.sync.helpers import (
     Laptops,
@@ -57,6 +57,15 @@ def test_the_first_package_carries_the_whole_project_with_its_photos(laptops: La
         original = store.original_path(photo.sha256, photo.mime)
         assert hashlib.sha256(original.read_bytes()).hexdigest() == photo.sha256
         assert store.display_path(photo.sha256).exists() and store.thumbnail_path(photo.sha256).exists()
+
+
+def test_the_procedure_clock_travels_so_every_laptop_counts_the_same_days(laptops: Laptops):
+    def clock(db: Database) -> list[tuple]:
+        with db.session() as s:
+            return sorted((e.stage.value, e.on_date, e.reference, e.unit_id) for e in s.scalars(
+                sa.select(ProcedureEvent).where(ProcedureEvent.project_id == laptops.project_id)))
+
+    assert clock(laptops.lead) and clock(laptops.planning) == clock(laptops.lead)
 
 
 def test_fire_and_planning_results_made_apart_end_up_on_both_laptops(laptops: Laptops, tmp_path):

@@ -35,7 +35,7 @@ from acceptance_app.sync.records import encode_values, key_column
 # What the UI refreshes after an import that changed these tables.
 _CHANGES = {"projects": "project", "parties": "party", "units": "unit", "inspections": "inspection",
             "answers": "checklist", "findings": "finding", "finding_events": "finding", "commitments": "finding",
-            "photos": "photo", "photo_links": "photo", "photo_annotations": "photo", "documents": "report",
+            "procedure_events": "report", "photos": "photo", "photo_links": "photo", "photo_annotations": "photo", "documents": "report",
             "document_signatures": "report"}
 
 

@@ -1,8 +1,9 @@
 """Which records an export carries: a whole project, or one discipline's results with the context they need.
 
 Context = the project, its parties and units, the inspectors the inspections name and the form snapshots
-they are pinned to, and the holiday tables installed here. A full export by the lead department also carries the signed opinions (documents,
-signatures, files); results travel with their photo links, photos and annotation layers.
+they are pinned to, and the holiday tables installed here. A full export also carries the commitments and the
+procedure clock, and by the lead department the signed opinions (documents, signatures, files); results travel
+with their photo links, photos and annotation layers.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def select_records(
     session: Session, project_id: uuid.UUID, discipline: Discipline | None, *, with_opinions: bool
 ) -> dict[str, list[dict[str, Any]]]:
     t = {name: table(name) for name in ("projects", "parties", "units", "inspections", "answers", "findings",
-                                        "finding_events", "commitments", "photo_links", "photos",
+                                        "finding_events", "commitments", "procedure_events", "photo_links", "photos",
                                         "photo_annotations", "form_snapshots", "calendar_tables", "inspectors", "documents",
                                         "document_signatures")}
     out: dict[str, list[dict[str, Any]]] = {}
@@ -54,6 +55,8 @@ def select_records(
     targets: list[sa.ColumnElement[bool]] = [links.inspection_id.in_(inspection_ids), links.finding_id.in_(finding_ids)]
     if discipline is None:
         out["commitments"] = _rows(session, "commitments", t["commitments"].c.project_id == project_id)
+        out["procedure_events"] = _rows(session, "procedure_events",
+                                        t["procedure_events"].c.project_id == project_id)
         targets += [links.project_id == project_id, links.unit_id.in_(unit_ids)]
     out["photo_links"] = _rows(session, "photo_links", sa.or_(*targets))
     photo_ids = _ids(out["photo_links"], "photo_id")

@@ -24,6 +24,7 @@ ENTITY_LABELS = {
     "findings": N_("Finding"),
     "finding_events": N_("Finding step"),
     "commitments": N_("Commitment"),
+    "procedure_events": N_("Procedure step"),
     "photos": N_("Photo"),
     "photo_links": N_("Photo link"),
     "photo_annotations": N_("Photo annotation"),
