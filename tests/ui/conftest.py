@@ -27,6 +27,25 @@ def _app_font(qapp):  # type: ignore[no-untyped-def]
     assert install_qt_translations(qapp)  # Qt's own buttons (Yes/No/Cancel) in Chinese too
 
 
+class UnexpectedError(AssertionError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def _crash_fails_the_test(request, monkeypatch):  # type: ignore[no-untyped-def]
+    """An unexpected exception would open the crash box with exec() and hang the test run for ever: fail the test
+    with the traceback instead (pytest-qt reports exceptions raised in slots)."""
+    if request.module.__name__.endswith("test_errors"):
+        return  # the crash box itself is under test there
+
+    def fail(exc_type, exc, tb):  # type: ignore[no-untyped-def]
+        import traceback
+
+        raise UnexpectedError("".join(traceback.format_exception(exc_type, exc, tb)))
+
+    monkeypatch.setattr("acceptance_app.ui.errors.report_crash", fail)
+
+
 @pytest.fixture
 def runner(database, qapp):  # type: ignore[no-untyped-def]
     runner = TaskRunner(database, inline=True)
