@@ -403,7 +403,8 @@ CHECKLIST_DEFECTS = (
     # 一期 5#: technical service (class B)
     Defect("5#住宅楼", Discipline.FIRE, "XF-11-3",
            "5#住宅楼屋顶高位消防水箱出水管上止回阀反装，最不利点静水压力实测 0.04 MPa，小于 0.07 MPa，"
-           "不符合GB 50974-2014第5.2.2条", ItemClass.B, PartyRole.CONTRACTOR, 15, "tank", 0.04),
+           "不符合GB 50974-2014第5.2.2条", ItemClass.B, PartyRole.CONTRACTOR, 30, "tank", 0.04,
+           days_ago=28),  # the service visit, before 一期's application (24 days ago)
     # 二期 7#: 整改后复验 (one class C failure)
     Defect("7#住宅楼", Discipline.FIRE, "XF-16-3",
            "7#住宅楼B1层配电间手提式灭火器挂设过高，顶部离地实测 1.68 m，大于 1.50 m，不符合GB 50140-2005第5.1.3条",
@@ -411,7 +412,8 @@ CHECKLIST_DEFECTS = (
     # 二期 6#: technical service before the formal acceptance (class B)
     Defect("6#住宅楼", Discipline.FIRE, "XF-14-1",
            "6#住宅楼防烟楼梯间机械加压送风余压实测 58 Pa（第15层），大于 50 Pa，未设余压调节措施，"
-           "不符合GB 51251-2017第3.4.4条", ItemClass.B, PartyRole.CONTRACTOR, 15, "fan", 58.0),
+           "不符合GB 51251-2017第3.4.4条", ItemClass.B, PartyRole.CONTRACTOR, 30, "fan", 58.0,
+           days_ago=34),  # the service visit, before 二期's application (30 days ago)
 )
 
 

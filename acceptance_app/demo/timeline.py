@@ -4,12 +4,15 @@ rectification and re-checked, its 6# accepted on its own with a clock of its own
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from acceptance_app.domain.enums import InspectionKind
 from acceptance_app.domain.procedure import Stage
 from acceptance_app.services.timeline import record_stage
+from acceptance_app.storage.models import Answer, Finding, Inspection, Unit
 
 REASON = "现场验收发现问题，已出具一次性整改通知书，整改期间暂停计时"
 
@@ -39,3 +42,29 @@ def add_concluded_timeline(session: Session, project_id: uuid.UUID, alone: uuid.
         _record(session, project_id, [
             (Stage.APPLIED, 30, "", ""), (Stage.ACCEPTED, 29, "370100-LHYS-2026-0389", ""), (Stage.SITE, 22, "", ""),
         ], alone)
+
+
+def date_service_visits(session: Session, project_id: uuid.UUID) -> None:
+    """验收前技术服务 comes before the application (2023 measures, item 9): the demo's service inspections and their
+    answers carry the day of their own findings (the earliest service finding's day for a session that found
+    nothing), in working hours, so the service report prints the day of the visit and not the day the demo ran.
+    Written through Core: the demo states when the work was done, it is not a later change."""
+    units = list(session.scalars(sa.select(Unit.id).where(Unit.project_id == project_id)))
+    services = list(session.scalars(sa.select(Inspection).where(
+        Inspection.unit_id.in_(units), Inspection.kind == InspectionKind.SERVICE)))
+    days = {i.id: session.scalar(sa.select(sa.func.min(Finding.opened_on)).where(Finding.inspection_id == i.id))
+            for i in services}
+    known = [d for d in days.values() if d is not None]
+    if not known:
+        return
+    session.flush()
+    for inspection in services:
+        day = days[inspection.id] or min(known)
+        start = datetime.combine(day, time(1, 0), tzinfo=UTC)  # 09:00 北京时间
+        session.execute(sa.update(Inspection).where(Inspection.id == inspection.id).values(
+            started_at=start, completed_at=start + timedelta(hours=2, minutes=30) if inspection.completed_at else None))
+        answers = session.execute(sa.select(Answer.id, Answer.sequence).where(Answer.inspection_id == inspection.id))
+        # About half a minute an item, in the order they were answered.
+        session.execute(sa.update(Answer), [{"id": answer_id, "answered_at": start + timedelta(seconds=30 * sequence)}
+                                            for answer_id, sequence in answers])
+    session.expire_all()
