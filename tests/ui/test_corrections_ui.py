@@ -36,7 +36,7 @@ def _give_reason(qtbot, tab, reason):
     return dialog
 
 
-def test_a_concluded_answer_changes_only_with_a_reason_and_shows_in_its_history(tab, qtbot, database):
+def test_a_concluded_answer_changes_only_with_a_reason_and_shows_in_its_history(tab, qtbot, database, tmp_path):
     inspection = _conclude(tab, database)
     assert "已完成" in tab.header.text()
     assert tab.editor.isVisible() and tab.reopen_button.isVisible() and tab.history_button.isVisible()
@@ -70,6 +70,11 @@ def test_a_concluded_answer_changes_only_with_a_reason_and_shows_in_its_history(
     assert history.model.rowCount() == 2
     remarks = [history.model.index(r, 5).data() for r in range(2)]
     assert "取代" in remarks[0] and "补记现场核对情况" in remarks[1] and "当前有效" in remarks[1]
+    csv_path = tmp_path / "history.csv"
+    history.export_csv(path=str(csv_path))
+    lines = csv_path.read_text("utf-8-sig").splitlines()
+    assert lines[0].startswith("单体,检查项,时间（北京时间）") and len(lines) == 3
+    assert "补记现场核对情况，结论不变" in lines[2] and "XF-06-3" in lines[2]
     history.close()
 
     with database.session() as s:

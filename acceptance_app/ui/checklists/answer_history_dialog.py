@@ -5,11 +5,13 @@ reader must know (in force, replaced, taken back, corrected and why, copied from
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from acceptance_app.domain.beijing_time import beijing_text
+from acceptance_app.exports.history_csv import write_versions_csv
 from acceptance_app.i18n import _
 from acceptance_app.services.checklists.answer_history import AnswerVersion, ItemHistory, item_history
 from acceptance_app.text.audit import version_notes
@@ -50,12 +52,23 @@ class AnswerHistoryDialog(QDialog):
         self.view.resizeColumnsToContents()
         self.view.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        export = buttons.addButton(_("Export CSV…"), QDialogButtonBox.ButtonRole.ActionRole)
+        export.setObjectName("answer_history_csv")
+        export.clicked.connect(self.export_csv)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         self.resize(1100, 380)
+
+
+    def export_csv(self, _checked: bool = False, path: str | None = None) -> None:
+        if path is None:
+            name = f"{self.history.unit_name}-{self.history.item.id}-历史.csv"
+            path, _filter = QFileDialog.getSaveFileName(self, _("Export CSV"), name, "CSV (*.csv)")
+        if path:
+            write_versions_csv(self.history, Path(path))
 
 
 def open_answer_history(runner: TaskRunner, inspection_id: uuid.UUID, item_id: str, parent: QWidget) -> None:
