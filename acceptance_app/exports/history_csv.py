@@ -14,7 +14,7 @@ from acceptance_app.text.labels import label
 CSV_HEADER = ("时间（北京时间）", "对象", "记录", "操作", "字段", "原值", "新值", "操作人", "设备或交换包")
 
 
-VERSIONS_HEADER = ("单体", "检查项", "时间（北京时间）", "答复人", "检查", "轮次", "结论", "答复", "说明", "设备或交换包")
+VERSIONS_HEADER = ("单体", "检查项", "时间（北京时间）", "答复人", "检查", "轮次", "结论", "答复", "设备或交换包", "说明")
 
 
 def _write(rows: list[tuple[object, ...]], path: Path) -> int:
@@ -41,4 +41,4 @@ def write_versions_csv(history: ItemHistory, path: Path) -> int:
     """Every version of one item's answer (the runner's 历史), as the dialog shows it."""
     return _write([VERSIONS_HEADER, *((history.unit_name, history.item.id, beijing_text(v.at, seconds=True), v.by,
                                        label(v.kind), v.round, label(v.verdict), answer_words(history.item, v.values),
-                                       audit.version_notes(v), v.device) for v in history.versions)], path)
+                                       v.device, audit.version_notes(v)) for v in history.versions)], path)

@@ -68,7 +68,7 @@ def test_a_concluded_answer_changes_only_with_a_reason_and_shows_in_its_history(
     qtbot.waitUntil(lambda: _dialog_by_name("answer_history_dialog") is not None)
     history = _dialog_by_name("answer_history_dialog")
     assert history.model.rowCount() == 2
-    remarks = [history.model.index(r, 5).data() for r in range(2)]
+    remarks = [history.model.index(r, 6).data() for r in range(2)]
     assert "取代" in remarks[0] and "补记现场核对情况" in remarks[1] and "当前有效" in remarks[1]
     csv_path = tmp_path / "history.csv"
     history.export_csv(path=str(csv_path))

@@ -8,7 +8,15 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from acceptance_app.domain.beijing_time import beijing_text
 from acceptance_app.exports.history_csv import write_versions_csv
@@ -31,8 +39,8 @@ def _columns(history: ItemHistory) -> list[Column[AnswerVersion]]:
         Column(lambda: _("Inspection"), lambda v: f"{label(v.kind)} · " + _("round {round}").format(round=v.round)),
         Column(lambda: _("Verdict"), lambda v: label(v.verdict)),
         Column(lambda: _("Answer"), lambda v: answer_words(history.item, v.values)),
-        Column(lambda: _("Remarks"), version_notes),
         Column(lambda: _("Laptop or package"), lambda v: v.device),
+        Column(lambda: _("Remarks"), version_notes),  # last: it takes the rest of the width
     ]
 
 
@@ -50,7 +58,10 @@ class AnswerHistoryDialog(QDialog):
         self.view = make_table(self)
         self.view.setModel(self.model)
         self.view.resizeColumnsToContents()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(header.count() - 1, QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(True)
+        self.view.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         export = buttons.addButton(_("Export CSV…"), QDialogButtonBox.ButtonRole.ActionRole)
         export.setObjectName("answer_history_csv")
