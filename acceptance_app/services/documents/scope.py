@@ -99,17 +99,24 @@ def opinion_drafts(session: Session, project_id: uuid.UUID, unit_id: uuid.UUID |
     """The draft of the opinion of this scope, refused (KnownError, nothing taken) for a unit that is not ready to
     be accepted alone, and for an opinion whose content is already issued under a number."""
     if unit_id is not None:
-        unit = get_or_raise(session, Unit, unit_id)
-        if unit.project_id != project_id:
-            raise KnownError("timeline.not_this_project", unit=unit.name)
-        scope = next(s for s in opinion_scopes(session, project_id) if s.unit_id == unit_id)
-        if not scope.ready:
-            raise KnownError("documents.unit_not_ready", unit=unit.name, reasons=[
-                [b.code, b.discipline.value if b.discipline else "", b.unit] for b in scope.blockers])
+        ensure_unit_ready(session, project_id, unit_id)
     drafts = document_drafts.draft_inputs(session, DocumentType.OPINION, project_id, unit_id, day)
     for draft in drafts:
         ensure_not_issued(session, project_id, unit_id, draft)
     return drafts
+
+
+def ensure_unit_ready(session: Session, project_id: uuid.UUID, unit_id: uuid.UUID) -> None:
+    """Refuse (KnownError, with every reason) a unit of another project or one not ready to be accepted alone.
+    The window and ``opinion render --unit`` ask it; the issuing core itself does not, so that its own checks
+    (services/documents/inputs.py) stay the only ones for callers that issue a unit's opinion for other ends."""
+    unit = get_or_raise(session, Unit, unit_id)
+    if unit.project_id != project_id:
+        raise KnownError("timeline.not_this_project", unit=unit.name)
+    scope = next(s for s in opinion_scopes(session, project_id) if s.unit_id == unit_id)
+    if not scope.ready:
+        raise KnownError("documents.unit_not_ready", unit=unit.name, reasons=[
+            [b.code, b.discipline.value if b.discipline else "", b.unit] for b in scope.blockers])
 
 
 def ensure_not_issued(session: Session, project_id: uuid.UUID, unit_id: uuid.UUID | None,

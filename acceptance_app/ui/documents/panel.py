@@ -277,9 +277,15 @@ class DocumentsPanel(QWidget):
             return
         project_id = self.project_id
         failed = self._failed
-        (self.runner.read(lambda session, task: documents.plan_issue(session, doc_type, project_id, unit_id))
+
+        def plan(session: Any, task: Any) -> documents.IssuePlan:
+            if unit_id is not None:  # still ready: a sync may have brought a change since the draft
+                opinion_scope.ensure_unit_ready(session, project_id, unit_id)
+            return documents.plan_issue(session, doc_type, project_id, unit_id)
+
+        (self.runner.read(plan)
          .with_progress(label, self)
-         .success(lambda plan: self._render(plan, label, failed))
+         .success(lambda planned: self._render(planned, label, failed))
          .failure(failed)
          .run())
 
