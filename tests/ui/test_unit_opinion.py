@@ -94,7 +94,8 @@ def test_issue_sign_and_verify_the_opinion_of_a_unit_accepted_alone(qtbot, runne
     assert panel.model.index(0, 1).data(Qt.ItemDataRole.DisplayRole) == "联合验收意见书（6#住宅楼）"
     text = subprocess.run(["pdftotext", str(database.folder.root / row.file_path), "-"], capture_output=True,
                           text=True, check=True).stdout.replace("\n", "")
-    for expected in ("6#住宅楼", "370112001270006", "单体单独验收的前提条件", row.number):
+    # the unit, its 单体代码 and the departments that inspected it (no 人防 works in 6#: 人防 is not named)
+    for expected in ("6#住宅楼", "370112001270006", "单体单独验收的前提条件", row.number, "经规划、消防、城建档案等部门"):
         assert expected in text, expected
     assert "7#住宅楼" not in text and "二期地下车库" not in text  # only this unit's results
     assert _items(panel)["6#住宅楼"][1].endswith("已出具 " + row.number)

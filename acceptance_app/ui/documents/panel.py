@@ -94,7 +94,7 @@ class DocumentsPanel(QWidget):
         # Two rows: what to issue (the opinion's scope first), then what to do with the selected document.
         issuing = QHBoxLayout()
         self.scope_box = OpinionScopeBox(self)
-        scope_label = QLabel(_("Opinion covers:"))
+        scope_label = QLabel(_("&Opinion covers:"))
         scope_label.setBuddy(self.scope_box)
         issuing.addWidget(scope_label)
         issuing.addWidget(self.scope_box, 1)
@@ -131,7 +131,8 @@ class DocumentsPanel(QWidget):
         self.view = make_table(self)
         self.view.setObjectName("document_table")
         self.view.setModel(self.model)
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (0, 1):  # the number and the type, which names the unit: 联合验收意见书（6#住宅楼）
+            self.view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.setMinimumWidth(480)
         self.view.selectionModel().currentRowChanged.connect(lambda index, _old: self._preview_row(index))
         self.preview = PdfPreview(self)
