@@ -117,3 +117,25 @@ def test_issue_sign_and_verify_the_opinion_of_a_unit_accepted_alone(qtbot, runne
     assert not _visible_drafts(panel)
     assert "已出具" in panel.message.text() and row.number in panel.message.text()
     assert _counts(database) == after
+
+
+def test_a_unit_marked_for_acceptance_alone_is_offered_at_once(qtbot, runner, database: Database,  # type: ignore[no-untyped-def]
+                                                               ready_project: uuid.UUID) -> None:
+    """The garage passed every discipline but nobody applied for it alone; once its unit says 单独验收 (a write
+    through the runner, as the unit dialog does), the panel offers it without a reload."""
+    from dataclasses import replace
+
+    from acceptance_app.services import projects
+
+    panel = _panel(qtbot, runner, ready_project)
+    garage = _unit(database, "二期地下车库（含人防工程）")
+    assert not panel.scope_box.choose(garage)
+
+    def mark(session, task):  # type: ignore[no-untyped-def]
+        data = projects.get_unit(session, garage).data
+        return projects.update_unit(session, garage, replace(data, accepted_alone=True))
+
+    runner.write(mark).run()
+    enabled, text, _tip = _items(panel)["二期地下车库（含人防工程）"]
+    assert enabled and text == "二期地下车库（含人防工程）（单独验收）"
+    assert panel.scope_box.choose(garage)
