@@ -139,3 +139,20 @@ def test_a_unit_marked_for_acceptance_alone_is_offered_at_once(qtbot, runner, da
     enabled, text, _tip = _items(panel)["二期地下车库（含人防工程）"]
     assert enabled and text == "二期地下车库（含人防工程）（单独验收）"
     assert panel.scope_box.choose(garage)
+
+
+def test_a_disk_error_while_rendering_the_draft_shows_in_the_panel(qtbot, runner, database: Database,  # type: ignore[no-untyped-def]
+                                                                   ready_project: uuid.UUID, monkeypatch) -> None:
+    from acceptance_app.services.documents import drafts as document_drafts
+
+    def full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(document_drafts, "render_drafts", full)
+    panel = _panel(qtbot, runner, ready_project)
+    before = _counts(database)
+    assert panel.scope_box.choose(_unit(database, "6#住宅楼"))
+    panel.findChild(QPushButton, "issue_opinion").click()
+    assert not _visible_drafts(panel)
+    assert "No space left on device" in panel.message.text() and panel.message.isVisible()
+    assert _counts(database) == before

@@ -187,9 +187,12 @@ class DocumentsPanel(QWidget):
         self.message.setVisible(bool(text))
 
     def _failed(self, error: BaseException) -> None:
-        """A refusal (KnownError) is shown in the panel; anything else is a bug for the crash dialog."""
+        """A refusal (KnownError) or a file error is shown in the panel; anything else is a bug for the crash
+        dialog."""
         if isinstance(error, KnownError):
             self.show_message(describe_error(error))
+        elif isinstance(error, OSError):
+            self.show_message(_("The operation failed: {error}").format(error=error))
         else:
             show_exception(self, error)
 
