@@ -156,3 +156,35 @@ def test_a_disk_error_while_rendering_the_draft_shows_in_the_panel(qtbot, runner
     assert not _visible_drafts(panel)
     assert "No space left on device" in panel.message.text() and panel.message.isVisible()
     assert _counts(database) == before
+
+
+def test_a_changed_unit_opinion_is_issued_as_a_new_version_that_replaces_the_one_in_force(
+        qtbot, runner, database: Database, ready_project: uuid.UUID) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from acceptance_app.domain.enums import DocumentState
+    from acceptance_app.services import projects
+
+    panel = _panel(qtbot, runner, ready_project)
+    sixth = _unit(database, "6#住宅楼")
+    assert panel.scope_box.choose(sixth)
+    panel.findChild(QPushButton, "issue_opinion").click()
+    [draft] = _visible_drafts(panel)
+    assert "替代" not in draft.note.text()  # the first opinion of 6# replaces nothing
+    draft.issue_button.click()
+    first = panel.model.rows[0]
+
+    def move(session, task):  # type: ignore[no-untyped-def]  # the 建设地点 corrected: the opinion prints it
+        data = projects.get_project(session, ready_project).data
+        return projects.update_project(session, ready_project, replace(data, location=data.location + "（更正）"))
+
+    runner.write(move).run()
+    panel.findChild(QPushButton, "issue_opinion").click()
+    [draft] = _visible_drafts(panel)
+    assert f"替代现行的{first.number}" in draft.note.text() and not panel.message.isVisible()
+    draft.issue_button.click()
+    rows = sorted(panel.model.rows, key=lambda r: r.version)
+    assert [(r.version, r.state, r.unit_name) for r in rows] == [
+        (1, DocumentState.SUPERSEDED, "6#住宅楼"), (2, DocumentState.ISSUED, "6#住宅楼")]
+    assert rows[1].number != first.number
+    assert _items(panel)["6#住宅楼"][1].endswith("已出具 " + rows[1].number)

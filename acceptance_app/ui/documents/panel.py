@@ -158,6 +158,7 @@ class DocumentsPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(split, 1)
         self.draft_dialog: DraftDialog | None = None
+        self.replaces = ""  # the number of the opinion in force that the draft shown would supersede
         self.wanted: uuid.UUID | None = None  # the document to select once the list shows it
         runner.changes_applied.connect(self._on_changes)
 
@@ -234,11 +235,14 @@ class DocumentsPanel(QWidget):
             return
         self.show_message("")
         project_id, title, unit_id = self.project_id, _(TYPE_LABELS[doc_type]), None
+        self.replaces = ""
         if doc_type is DocumentType.OPINION:
             scope = self.scope_box.current_scope()
             unit_id = scope.unit_id if scope is not None else None
-            if scope is not None and unit_id is not None:
-                title = _("{type} ({unit})").format(type=title, unit=scope.name)
+            if scope is not None:
+                self.replaces = scope.issued_number  # an unchanged opinion is refused; a changed one replaces it
+                if unit_id is not None:
+                    title = _("{type} ({unit})").format(type=title, unit=scope.name)
 
             def drafts(session: Any, task: Any) -> list[document_drafts.Draft]:
                 return opinion_scope.opinion_drafts(session, project_id, unit_id)
@@ -270,7 +274,7 @@ class DocumentsPanel(QWidget):
 
     def _show_draft(self, title: str, pages: list[tuple[int, int, bytes]], count: int,
                     doc_type: DocumentType, unit_id: uuid.UUID | None = None) -> None:
-        self.draft_dialog = show_draft(title, pages, count, self)
+        self.draft_dialog = show_draft(title, pages, count, self, self.replaces)
         self.draft_dialog.confirmed.connect(lambda: self._confirm_issue(doc_type, title, unit_id))
 
     def _confirm_issue(self, doc_type: DocumentType, label: str, unit_id: uuid.UUID | None = None) -> None:
