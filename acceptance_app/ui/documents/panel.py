@@ -1,4 +1,5 @@
-"""The documents of a project: issue each type with progress, list them, preview, open and print."""
+"""The documents of a project: issue each type with progress (the opinion for the whole project or one unit accepted
+alone, ui/documents/opinion_scope.py), list them, preview, open and print; refusals show in the panel."""
 
 from __future__ import annotations
 
