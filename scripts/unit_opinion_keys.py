@@ -160,7 +160,7 @@ def main() -> int:
         print("FAIL the opinion was not listed:", panel.message.text(), *problems)
         return 1
     settle(800)
-    window.grab().save(str(out / "03-issued.png"))
+    screen(out / "03-issued.png")
 
     with database.session() as session:
         docs = session.execute(sa.select(Document.type, Document.state, Document.number, Unit.name)
@@ -176,7 +176,7 @@ def main() -> int:
     settle(800)
     if "已出具" not in panel.message.text() or any(d.isVisible() for d in panel.findChildren(DraftDialog)):
         problems.append(f"a second issue was not refused in the panel: {panel.message.text()!r}")
-    window.grab().save(str(out / "04-second-refused.png"))
+    screen(out / "04-second-refused.png")
     with database.session() as session:
         if session.scalar(sa.select(sa.func.count()).select_from(Document)) != 1:
             problems.append("the second issue recorded a document")
