@@ -52,8 +52,29 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory, template_database: P
     return folder.root, project_id
 
 
+@pytest.fixture(scope="session")
+def ready_template(tmp_path_factory: pytest.TempPathFactory,
+                   demo_template: tuple[Path, uuid.UUID]) -> tuple[Path, uuid.UUID]:
+    """The demo's two projects, as ``demo`` makes them, with the id of the concluded one, 二期 (6# accepted on its
+    own, 7# in rectification). Made on a copy of demo_template: 二期's checklists take their evidence photos from
+    the photos 一期's demo imported (without them its rounds stay open for want of a photo)."""
+    from acceptance_app.demo.ready import create_ready_project
+
+    folder = DataFolder(tmp_path_factory.mktemp("ready-template") / "data")
+    shutil.copytree(demo_template[0], folder.root)
+    db = open_database(folder, actor="测试员")
+    with db.session() as s, s.begin():
+        project_id, _ = create_ready_project(s)
+    db.close()
+    return folder.root, project_id
+
+
 @pytest.fixture
 def data_folder(request: pytest.FixtureRequest, tmp_path: Path, template_database: Path) -> DataFolder:
+    if "ready_project" in request.fixturenames:  # a copy of the 二期 folder
+        ready_root, _ = request.getfixturevalue("ready_template")
+        shutil.copytree(ready_root, tmp_path / "data")
+        return DataFolder(tmp_path / "data")
     if "demo_project" in request.fixturenames:  # a copy of the demo folder, not a second run of the demo
         demo_root, _ = request.getfixturevalue("demo_template")
         shutil.copytree(demo_root, tmp_path / "data")
@@ -80,6 +101,12 @@ def session(database: Database):  # type: ignore[no-untyped-def]
 def demo_project(database: Database, demo_template: tuple[Path, uuid.UUID]) -> uuid.UUID:
     """The demo project's id in this test's data folder (a copy of demo_template: see data_folder)."""
     return demo_template[1]
+
+
+@pytest.fixture
+def ready_project(database: Database, ready_template: tuple[Path, uuid.UUID]) -> uuid.UUID:
+    """二期's id in this test's data folder (a copy of ready_template)."""
+    return ready_template[1]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

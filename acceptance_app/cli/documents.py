@@ -1,4 +1,5 @@
-"""``opinion|rectification|service-report render``, ``record-sheets render`` and ``documents list``."""
+"""``opinion|rectification|service-report render``, ``opinion scopes``, ``record-sheets render`` and
+``documents list``."""
 
 from __future__ import annotations
 
@@ -25,10 +26,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
          "service-report"),
     )
     for name, help_text, handler, doc_type in renders:
-        render = _action(subparsers, name, help_text, "render",
-                         _("issue the document (a new number only when its content changed)"))
+        group = _group(subparsers, name, help_text)
+        render = _add_action(group, "render", _("issue the document (a new number only when its content changed)"))
         if name == "opinion":
             render.add_argument("--unit", type=uuid.UUID, help=_("one unit accepted on its own"))
+            scopes = _add_action(group, "scopes", _(
+                "what an opinion can cover: the whole project and each unit, ready to be accepted on its own or "
+                "with the reasons it is not"))
+            scopes.add_argument("--json", action="store_true")
+            scopes.set_defaults(handler=_scopes)
         render.add_argument("--out", required=True, type=Path, help=_("where to copy the PDF"))
         _draft_flag(render)
         render.set_defaults(handler=handler, doc_type=doc_type)
@@ -51,8 +57,15 @@ def _draft_flag(parser: argparse.ArgumentParser) -> None:
 def _action(subparsers: argparse._SubParsersAction, group: str, group_help: str, action: str,
             action_help: str) -> argparse.ArgumentParser:
     """``GROUP ACTION --project ID``: every document command names its project."""
+    return _add_action(_group(subparsers, group, group_help), action, action_help)
+
+
+def _group(subparsers: argparse._SubParsersAction, group: str, group_help: str) -> argparse._SubParsersAction:
     parser = subparsers.add_parser(group, help=group_help)
-    sub = parser.add_subparsers(dest="action", required=True)
+    return parser.add_subparsers(dest="action", required=True)
+
+
+def _add_action(sub: argparse._SubParsersAction, action: str, action_help: str) -> argparse.ArgumentParser:
     action_parser = sub.add_parser(action, help=action_help)
     action_parser.add_argument("--project", required=True, type=uuid.UUID)
     return action_parser
@@ -94,8 +107,12 @@ def _draft(args: argparse.Namespace, context: AppContext, copy_to: Callable[[arg
         from acceptance_app.services.documents import drafts as document_drafts
 
         with context.database().session() as session:
-            drafts = document_drafts.draft_inputs(session, DocumentType(args.doc_type), args.project,
-                                                  getattr(args, "unit", None))
+            unit = getattr(args, "unit", None)
+            if unit is not None:
+                from acceptance_app.services.documents.scope import ensure_unit_ready
+
+                ensure_unit_ready(session, args.project, unit)
+            drafts = document_drafts.draft_inputs(session, DocumentType(args.doc_type), args.project, unit)
         with tempfile.TemporaryDirectory(prefix="draft-") as folder:
             for draft in document_drafts.render_drafts(drafts, Path(folder), helper.render):
                 out = copy_to(args, draft.path)
@@ -109,8 +126,15 @@ def _to_out(args: argparse.Namespace, _path: Path) -> Path:
     return Path(args.out)
 
 
-_render_opinion = _render_command(
-    lambda docs, session, args, render: docs.issue_opinion(session, args.project, args.unit, render=render), _to_out)
+def _issue_opinion(docs: Any, session: Any, args: argparse.Namespace, render: Any) -> Any:
+    if args.unit is not None:  # as the window offers it: only a unit ready to be accepted on its own
+        from acceptance_app.services.documents.scope import ensure_unit_ready
+
+        ensure_unit_ready(session, args.project, args.unit)
+    return docs.issue_opinion(session, args.project, args.unit, render=render)
+
+
+_render_opinion = _render_command(_issue_opinion, _to_out)
 _render_rectification = _render_command(
     lambda docs, session, args, render: docs.issue_rectification_list(session, args.project, render=render), _to_out)
 _render_service_report = _render_command(
@@ -130,4 +154,23 @@ def _list(args: argparse.Namespace, context: AppContext) -> int:
     else:
         for row in rows:
             print(f"{row.number}\t{row.type.value}\tv{row.version}\t{row.state.value}\t{row.file_path}")
+    return 0
+
+
+def _scopes(args: argparse.Namespace, context: AppContext) -> int:
+    from acceptance_app.services.documents.scope import opinion_scopes
+    from acceptance_app.text.documents import describe_blocker
+
+    with context.database().session() as session:
+        scopes = opinion_scopes(session, args.project)
+    reasons = [[describe_blocker(b.code, b.discipline.value if b.discipline else "", b.unit) for b in s.blockers]
+               for s in scopes]
+    if args.json:
+        print_json([{"unit_id": str(s.unit_id) if s.unit_id else None, "name": s.name, "unit_code": s.unit_code,
+                     "ready": s.ready, "issued_number": s.issued_number, "reasons": why}
+                    for s, why in zip(scopes, reasons, strict=True)])
+        return 0
+    for s, why in zip(scopes, reasons, strict=True):
+        print("\t".join([str(s.unit_id or "-"), s.name, _("ready") if s.ready else _("not ready"),
+                         s.issued_number or "-", _("; ").join(why)]))
     return 0

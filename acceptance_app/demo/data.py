@@ -66,6 +66,14 @@ INSPECTOR_OF = {
 }
 
 
+def _unit_code(parcel: int, building: int) -> str:
+    """A 单体代码 for 二期's units (济南 is a pilot of JGJ/T 496-2022 房屋建筑统一编码, 2023 measures item 24: a
+    unit gets its code at the first 规划/施工许可, so the opinion of a unit accepted alone names it). The standard's
+    structure and check digit are not known (domain/identifiers.py checks charset and length only): this demo
+    value is opaque, made of the district, the parcel and the 幢号."""
+    return f"370112{parcel:05d}{building:04d}"
+
+
 def _bdc(parcel: int, building: int) -> str:
     # 370112 历城区, 地籍区 005, 子区 003, GB 国有建设用地使用权, 宗地 (一期 00126, 二期 00127), F + 幢号 + 0000.
     return f"370112005003GB{parcel:05d}F{building:04d}0000"
@@ -94,11 +102,11 @@ MAIN_UNITS = (
              BuildingUse.COMMERCIAL),
 )
 READY_UNITS = (
-    UnitData("6#住宅楼", "6", "", _bdc(127, 6), 10452.18, 1102.35, 15, 2, 43.95, Structure.SHEAR_WALL,
+    UnitData("6#住宅楼", "6", _unit_code(127, 6), _bdc(127, 6), 10452.18, 1102.35, 15, 2, 43.95, Structure.SHEAR_WALL,
              BuildingUse.RESIDENTIAL, accepted_alone=True),
-    UnitData("7#住宅楼", "7", "", _bdc(127, 7), 10460.02, 1098.64, 15, 2, 43.95, Structure.SHEAR_WALL,
+    UnitData("7#住宅楼", "7", _unit_code(127, 7), _bdc(127, 7), 10460.02, 1098.64, 15, 2, 43.95, Structure.SHEAR_WALL,
              BuildingUse.RESIDENTIAL),
-    UnitData("二期地下车库（含人防工程）", "11", "", _bdc(127, 11), 0.0, 9860.75, 0, 1, 0.0, Structure.FRAME,
+    UnitData("二期地下车库（含人防工程）", "11", _unit_code(127, 11), _bdc(127, 11), 0.0, 9860.75, 0, 1, 0.0, Structure.FRAME,
              BuildingUse.PARKING, has_civil_air_defense=True),
 )
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from acceptance_app.domain.enums import Discipline
 from acceptance_app.reports.base import BaseRenderer, _chinese_date, _esc
 from acceptance_app.reports.flowables import CheckBoxes
-from acceptance_app.reports.inputs import OpinionInput, ProjectFacts, UnitLine
+from acceptance_app.reports.inputs import DisciplineConclusion, OpinionInput, ProjectFacts, UnitLine
+from acceptance_app.reports.labels import DISCIPLINE
 
 
 def project_pairs(project: ProjectFacts) -> list[tuple[str, str]]:
@@ -31,6 +33,16 @@ def _height(unit: UnitLine) -> str:
 
 
 REGIME = {"special": "特殊建设工程", "other": "其他建设工程"}
+# How the opening sentence names the departments that inspected ("经规划、人防、消防、城建档案等部门联合现场查验").
+SHORT_NAME = {DISCIPLINE[Discipline.PLANNING]: "规划", DISCIPLINE[Discipline.CIVIL_AIR_DEFENSE]: "人防",
+              DISCIPLINE[Discipline.FIRE]: "消防", DISCIPLINE[Discipline.ARCHIVE]: "城建档案"}
+
+
+def inspected_by(conclusions: tuple[DisciplineConclusion, ...]) -> str:
+    """The disciplines that inspected: one 不涉及 (人防 of a unit without 人防 works, e.g. a unit accepted alone) did
+    not take part and is not named; all of them when none is known."""
+    names = [SHORT_NAME.get(c.discipline_label, c.discipline_label) for c in conclusions if c.verdict_label != "不涉及"]
+    return "、".join(names or SHORT_NAME.values())
 
 
 class UnitsTableMixin(BaseRenderer):
@@ -52,7 +64,8 @@ class UnitsTableMixin(BaseRenderer):
             header.append("消防类别")
             rows = [[*r, REGIME.get(u.fire_regime or "", "未定")] for r, u in zip(rows, units, strict=True)]
             total.append("")
-            widths = [w * f for f in (0.05, 0.14, 0.05, 0.15, 0.1, 0.1, 0.08, 0.07, 0.08, 0.08, 0.1)]
+            # 单体代码 wide enough for a code of 15-16 digits on one line (a longer one wraps)
+            widths = [w * f for f in (0.05, 0.12, 0.05, 0.19, 0.1, 0.1, 0.08, 0.07, 0.08, 0.07, 0.09)]
         return self._table(header, [*rows, total], widths)
 
 
@@ -69,8 +82,9 @@ class OpinionRenderer(UnitsTableMixin):
             *self._title_block(self.title),
             Paragraph(f"{_esc(builder)}：", st["Normal"]),
             Paragraph(
-                f"你单位申请的{_esc(data.project.name)}（{_esc(data.scope_label)}）竣工联合验收，经规划、人防、消防、"
-                f"城建档案等部门联合现场查验，依据{_esc(basis)}等规定，形成联合验收意见如下。", st["Body"]),
+                f"你单位申请的{_esc(data.project.name)}（{_esc(data.scope_label)}）竣工联合验收，经"
+                f"{_esc(inspected_by(data.conclusions))}等部门联合现场查验，依据{_esc(basis)}等规定，形成联合验收意见如下。",
+                st["Body"]),
             Paragraph("一、项目基本情况", st["Heading"]),
             self._facts_table(project_pairs(data.project) + list(data.dates)
                               + ([("办结日期", _chinese_date(data.issue_date))] if data.dates else []) + list(data.areas)),

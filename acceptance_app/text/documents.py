@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from acceptance_app.i18n import N_
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from acceptance_app.domain.enums import Discipline
+from acceptance_app.i18n import N_, _
 
 ERRORS = {
     "documents.missing_data": N_("The document cannot be made; missing or inconsistent data:\n{items}"),
@@ -16,3 +20,41 @@ ERRORS = {
                                 "rectification report came back first."),
     "timeline.not_this_project": N_("The unit {unit} is not part of this project."),
 }
+ERRORS.update({
+    "documents.unit_not_ready": N_("The unit {unit} cannot be accepted on its own yet: {reasons}."),
+    "documents.opinion_already_issued": N_("The opinion of {scope} is already issued as {number} and nothing in it "
+                                           "has changed; it is not issued a second time. A corrected opinion is "
+                                           "issued as a new version once its content changed."),
+})
+
+# Why an opinion's scope is not ready (services/documents/scope.py): per discipline, or the unit's application.
+SCOPE_BLOCKERS = {
+    "scope.not_started": N_("{discipline} not inspected yet"),
+    "scope.in_progress": N_("{discipline} not concluded yet"),
+    "scope.rectifying": N_("{discipline} in rectification (re-inspection after rectification)"),
+    "scope.failed": N_("{discipline} failed"),
+    "scope.not_applied_alone": N_("not applied for on its own (the unit's “accepted on its own” is No)"),
+}
+DISCIPLINE_NAMES = {
+    Discipline.PLANNING.value: N_("Planning"),
+    Discipline.CIVIL_AIR_DEFENSE.value: N_("Civil air defense"),
+    Discipline.FIRE.value: N_("Fire protection"),
+    Discipline.ARCHIVE.value: N_("Archives"),
+}
+
+
+def describe_blocker(code: str, discipline: str = "", unit: str = "") -> str:
+    """One reason, e.g. "消防正在整改（整改后复验）"; prefixed by the unit for the whole project's reasons."""
+    text = _(SCOPE_BLOCKERS[code]).format(discipline=_(DISCIPLINE_NAMES[discipline]) if discipline else "")
+    return _("{unit}: {reason}").format(unit=unit, reason=text) if unit else text
+
+
+def describe_blockers(reasons: Iterable[Sequence[str]]) -> str:
+    return _("; ").join(describe_blocker(*reason) for reason in reasons)
+
+
+def _reasons(params: dict[str, Any]) -> dict[str, Any]:
+    return {**params, "reasons": describe_blockers(params["reasons"])}
+
+
+PARAMS = {"documents.unit_not_ready": _reasons}

@@ -20,6 +20,7 @@ from acceptance_app.domain.enums import (
     DEPARTMENT_OF,
     DISCIPLINES,
     RESPONSIBLE_PARTY_ROLES,
+    CellStatus,
     Department,
     Discipline,
     FindingStatus,
@@ -298,6 +299,26 @@ def _applies(unit: Unit, discipline: Discipline) -> bool:
     return discipline is not Discipline.CIVIL_AIR_DEFENSE or unit.has_civil_air_defense
 
 
+def opinion_state(session: Session, unit: Unit, discipline: Discipline,
+                  inspection: Inspection | None) -> CellStatus | None:
+    """Where a unit's discipline stands for an opinion, from its latest formal round; None when the discipline
+    does not concern the unit (人防 of a unit without 人防 works). The opinion (``conclusions``) and the choice of
+    what an opinion covers (services/documents/scope.py) read it alike."""
+    if not _applies(unit, discipline):
+        return None
+    if inspection is None:
+        return CellStatus.NOT_STARTED
+    if inspection.status is not InspectionStatus.COMPLETED or inspection.verdict is None:
+        return CellStatus.IN_PROGRESS
+    # Under the 细则's rule a failed item makes the discipline 不合格 until it is rectified and rechecked:
+    # while its findings are open it is in rectification, not a final 不合格 (measures item 15).
+    if inspection.verdict is Verdict.RECHECK or (
+            inspection.verdict is Verdict.FAILED and _open_findings(session, unit.id, discipline)):
+        return CellStatus.RECTIFYING
+    return {Verdict.PASSED: CellStatus.PASSED, Verdict.FAILED: CellStatus.FAILED,
+            Verdict.NOT_APPLICABLE: CellStatus.NOT_APPLICABLE}[inspection.verdict]
+
+
 @dataclass(frozen=True)
 class Conclusions:
     lines: list[DisciplineConclusion]
@@ -339,18 +360,17 @@ def conclusions(session: Session, units: list[Unit], missing: Missing, organs: D
         verdicts, items, covered, pending, rectifying = [], [], [], [], []
         results: list[tuple[Unit, bool, Outcomes]] = []
         for unit in units:
-            if not _applies(unit, discipline):
-                continue
             inspection = latest.get((unit.id, discipline))
-            if inspection is None or inspection.status is not InspectionStatus.COMPLETED or inspection.verdict is None:
+            state = opinion_state(session, unit, discipline, inspection)
+            if state is None:
+                continue
+            if state in (CellStatus.NOT_STARTED, CellStatus.IN_PROGRESS):
                 pending.append(unit.name)
                 continue
-            # Under the 细则's rule a failed item makes the discipline 不合格 until it is rectified and rechecked:
-            # while its findings are open it is in rectification, not a final 不合格 (measures item 15).
-            if inspection.verdict is Verdict.RECHECK or (
-                    inspection.verdict is Verdict.FAILED and _open_findings(session, unit.id, discipline)):
+            if state is CellStatus.RECTIFYING:
                 rectifying.append(unit.name)
                 continue
+            assert inspection is not None and inspection.verdict is not None
             used.append(inspection)
             verdicts.append(inspection.verdict)
             covered.append(unit.name)

@@ -37,7 +37,7 @@ from acceptance_app.services.documents.builders import (  # noqa: F401 (re-expor
 )
 from acceptance_app.services.findings.commitments import ensure_opinion_allowed
 from acceptance_app.storage.data_folder import DataFolder
-from acceptance_app.storage.models import Document, Project, utcnow
+from acceptance_app.storage.models import Document, Project, Unit, utcnow
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,7 @@ class DocumentRow:
     file_path: str
     file_sha256: str
     issued_at: str
+    unit_name: str = ""  # the unit of an opinion accepted alone, or of a record sheet
 
 
 # The issuing core: reserve (short write) -> render (no database) -> record (short write) -----------------
@@ -74,7 +75,7 @@ class DocumentRow:
 Render = Callable[[DocumentType, DocumentInput, Path], RenderedFile]
 
 
-def _inputs_sha256(data: DocumentInput) -> str:
+def inputs_sha256(data: DocumentInput) -> str:
     """The content without number and date: equal hashes mean nothing a reader sees has changed."""
     neutral = replace(data, number="", issue_date=date(2000, 1, 1))
     return hashlib.sha256(content_manifest(neutral)).hexdigest()
@@ -130,12 +131,13 @@ class RenderedDocument:
 def _prepare(session: Session, doc_type: DocumentType, project: Project, build: Builder, organ_code: str,
              unit_id: uuid.UUID | None = None, scope: str = "", forms: str = "") -> _Pending:
     draft = build("", date.today())  # raises DocumentDataMissing before any number is used
-    return _Pending(doc_type, project, draft, _inputs_sha256(draft), _current(session, doc_type, project.id,
+    return _Pending(doc_type, project, draft, inputs_sha256(draft), current_document(session, doc_type, project.id,
                     unit_id, scope), unit_id, scope, forms, organ_code)
 
 
-def _current(session: Session, doc_type: DocumentType, project_id: uuid.UUID, unit_id: uuid.UUID | None,
-             scope: str) -> Document | None:
+def current_document(session: Session, doc_type: DocumentType, project_id: uuid.UUID, unit_id: uuid.UUID | None,
+                     scope: str) -> Document | None:
+    """The document in force of this type and scope (the last version not superseded), or None."""
     return session.scalars(
         sa.select(Document).where(Document.type == doc_type, Document.project_id == project_id,
                                   Document.unit_id.is_(None) if unit_id is None else Document.unit_id == unit_id,
@@ -208,7 +210,7 @@ def record_plan(session: Session, plan: IssuePlan, rendered: tuple[RenderedDocum
             issued.append(_issued(existing, folder, pages=0, slots=(), reused=True))
             continue
         result = by_id[doc.id]
-        current = _current(session, doc.doc_type, doc.project_id, doc.unit_id, doc.scope)
+        current = current_document(session, doc.doc_type, doc.project_id, doc.unit_id, doc.scope)
         document = Document(
             id=doc.id, type=doc.doc_type, project_id=doc.project_id, unit_id=doc.unit_id, scope=doc.scope,
             number=doc.number, series=doc.series, version=(current.version + 1) if current else 1,
@@ -323,7 +325,13 @@ def number_drafts(session: Session, project_id: uuid.UUID, render: Render = rend
 
 
 def list_documents(session: Session, project_id: uuid.UUID) -> list[DocumentRow]:
-    rows = session.scalars(sa.select(Document).where(Document.project_id == project_id)
+    rows = session.execute(sa.select(Document, Unit.name.label("unit_name"))
+                           .outerjoin(Unit, Document.unit_id == Unit.id)
+                           .where(Document.project_id == project_id)
                            .order_by(Document.type, Document.issued_at))
-    return [DocumentRow(d.id, d.type, d.number or PENDING_NUMBER, d.version, d.state, d.unit_id, d.scope, d.file_path, d.file_sha256,
-                        d.issued_at.isoformat() if d.issued_at else "") for d in rows]
+    return [_row(row.Document, row.unit_name or "") for row in rows]
+
+
+def _row(d: Document, unit_name: str) -> DocumentRow:
+    return DocumentRow(d.id, d.type, d.number or PENDING_NUMBER, d.version, d.state, d.unit_id, d.scope, d.file_path,
+                       d.file_sha256, d.issued_at.isoformat() if d.issued_at else "", unit_name)

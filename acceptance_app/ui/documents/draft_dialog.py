@@ -19,7 +19,7 @@ class DraftDialog(QDialog):
     confirmed = Signal()
 
     def __init__(self, title: str, pages: list[tuple[int, int, bytes]], documents: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, replaces: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("draft_dialog")
         self.setWindowTitle(_("Draft: {title}").format(title=title))
@@ -28,6 +28,9 @@ class DraftDialog(QDialog):
                  "(a correction is a new version).")
         if documents > 1:
             note += "\n" + _("{count} documents will be issued.").format(count=documents)
+        if replaces:  # its content changed since: the issue is a new version that supersedes the one in force
+            note += "\n" + _("Issuing it replaces {number}, which is in force now, with a new version.").format(
+                number=replaces)
         self.note = QLabel(note, objectName="draft_note")
         self.note.setWordWrap(True)
         self.preview = PdfPreview(self)
@@ -53,8 +56,9 @@ class DraftDialog(QDialog):
         self.accept()
 
 
-def show_draft(title: str, pages: list[tuple[int, int, bytes]], documents: int, parent: QWidget) -> DraftDialog:
-    dialog = DraftDialog(title, pages, documents, parent)
+def show_draft(title: str, pages: list[tuple[int, int, bytes]], documents: int, parent: QWidget,
+               replaces: str = "") -> DraftDialog:
+    dialog = DraftDialog(title, pages, documents, parent, replaces)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.show()

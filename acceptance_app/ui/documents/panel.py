@@ -1,4 +1,5 @@
-"""The documents of a project: issue each type with progress, list them, preview, open and print."""
+"""The documents of a project: issue each type with progress (the opinion for the whole project or one unit accepted
+alone, ui/documents/opinion_scope.py), list them, preview, open and print; refusals show in the panel."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -23,14 +25,18 @@ from PySide6.QtWidgets import (
 
 from acceptance_app.domain.beijing_time import beijing_iso_text
 from acceptance_app.domain.enums import DocumentState, DocumentType
+from acceptance_app.domain.problems import KnownError
 from acceptance_app.exports import office_xlsx
 from acceptance_app.i18n import N_, _
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.documents import drafts as document_drafts
 from acceptance_app.services.documents import issuing as documents
+from acceptance_app.services.documents import scope as opinion_scope
 from acceptance_app.services.signing import signatures as signing
+from acceptance_app.text import describe_error
 
 from acceptance_app.ui.documents.draft_dialog import DraftDialog, show_draft
+from acceptance_app.ui.documents.opinion_scope import OpinionScopeBox
 from acceptance_app.ui.documents.preview import PdfPreview, render_pages, zoom_bar
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.history_dialog import open_history
@@ -56,9 +62,18 @@ STATE_LABELS = {
     DocumentState.SIGNED: N_("Signed"),
     DocumentState.SUPERSEDED: N_("Superseded"),
 }
+
+
+def document_title(row: documents.DocumentRow) -> str:
+    """The type, with the unit of an opinion accepted alone or of a record sheet: 联合验收意见书（6#住宅楼）."""
+    if row.unit_name:
+        return _("{type} ({unit})").format(type=_(TYPE_LABELS[row.type]), unit=row.unit_name)
+    return _(TYPE_LABELS[row.type])
+
+
 DOCUMENT_COLUMNS: list[Column[documents.DocumentRow]] = [
     Column(lambda: _("Number"), lambda r: r.number),
-    Column(lambda: _("Type"), lambda r: _(TYPE_LABELS[r.type])),
+    Column(lambda: _("Type"), document_title),
     Column(lambda: _("Version"), lambda r: str(r.version), align_right=True),
     Column(lambda: _("State"), lambda r: _(STATE_LABELS[r.state])),
     Column(lambda: _("Issued at"), lambda r: beijing_iso_text(r.issued_at, seconds=False)),
@@ -77,13 +92,19 @@ class DocumentsPanel(QWidget):
             ("issue_service_report", _("Issue service report…"), DocumentType.SERVICE_REPORT),
             ("issue_record_sheets", _("Issue record sheets…"), DocumentType.RECORD_SHEET),
         ]
-        buttons = QHBoxLayout()
+        # Two rows: what to issue (the opinion's scope first), then what to do with the selected document.
+        issuing = QHBoxLayout()
+        self.scope_box = OpinionScopeBox(self)
+        scope_label = QLabel(_("&Opinion covers:"))
+        scope_label.setBuddy(self.scope_box)
+        issuing.addWidget(scope_label)
+        issuing.addWidget(self.scope_box, 1)
         for name, text, doc_type in issue:
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(lambda _checked=False, d=doc_type: self.issue(d))
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            issuing.addWidget(button)
+        buttons = QHBoxLayout()
         self.open_button = QPushButton(_("Open in viewer"))
         self.open_button.clicked.connect(self.open_external)
         self.print_button = QPushButton(_("Print…"))
@@ -99,6 +120,7 @@ class DocumentsPanel(QWidget):
         self.history_button.clicked.connect(self.history_selected)
         self.history_button.setEnabled(False)
         buttons.addWidget(self.history_button)
+        buttons.addStretch(1)
         export_button = QPushButton(_("Export Excel…"), objectName="export_xlsx")
         export_button.clicked.connect(self.export_xlsx)
         buttons.addWidget(export_button)
@@ -110,7 +132,8 @@ class DocumentsPanel(QWidget):
         self.view = make_table(self)
         self.view.setObjectName("document_table")
         self.view.setModel(self.model)
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (0, 1):  # the number and the type, which names the unit: 联合验收意见书（6#住宅楼）
+            self.view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.setMinimumWidth(480)
         self.view.selectionModel().currentRowChanged.connect(lambda index, _old: self._preview_row(index))
         self.preview = PdfPreview(self)
@@ -123,17 +146,57 @@ class DocumentsPanel(QWidget):
         split.addWidget(self.view)
         split.addWidget(right)
         split.setStretchFactor(1, 2)
+        # Why issuing was refused (a unit not ready, data missing, already issued): shown here, in the panel,
+        # not in a modal box, so the inspector can read it while choosing again.
+        self.message = QLabel(objectName="documents_message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setStyleSheet("color: #8a4b00;")
+        self.message.hide()
         layout = QVBoxLayout(self)
+        layout.addLayout(issuing)
         layout.addLayout(buttons)
+        layout.addWidget(self.message)
         layout.addWidget(split, 1)
         self.draft_dialog: DraftDialog | None = None
+        self.replaces = ""  # the number of the opinion in force that the draft shown would supersede
         self.wanted: uuid.UUID | None = None  # the document to select once the list shows it
         runner.changes_applied.connect(self._on_changes)
 
     def show_project(self, project_id: uuid.UUID) -> None:
+        if project_id != self.project_id:
+            self.scope_box.set_scopes([])  # another project's units are never offered, not even for a moment
+            self.show_message("")
         self.project_id = project_id
         self.wanted = None
         self.reload()
+        self.reload_scopes()
+
+    def reload_scopes(self) -> None:
+        """What an opinion can cover now (services/documents/scope.py)."""
+        if self.project_id is None:
+            return
+        project_id = self.project_id
+        self.runner.read(lambda s, t: opinion_scope.opinion_scopes(s, project_id)).success(
+            lambda scopes: self._set_scopes(project_id, scopes)).run()
+
+    def _set_scopes(self, project_id: uuid.UUID, scopes: list[opinion_scope.OpinionScope]) -> None:
+        if project_id == self.project_id:  # the answer of a project since left is dropped
+            self.scope_box.set_scopes(scopes)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _failed(self, error: BaseException) -> None:
+        """A refusal (KnownError) or a file error is shown in the panel; anything else is a bug for the crash
+        dialog."""
+        if isinstance(error, KnownError):
+            self.show_message(describe_error(error))
+        elif isinstance(error, OSError):
+            self.show_message(_("The operation failed: {error}").format(error=error))
+        else:
+            show_exception(self, error)
 
     def reload(self, select: uuid.UUID | None = None) -> None:
         """Reread the list and keep the selected document selected (or select ``select``): after signing, the
@@ -161,22 +224,42 @@ class DocumentsPanel(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         if changes.report:
             self.reload()
+        # a verdict, a finding closed or a unit's 单独验收 changes what an opinion can cover
+        if changes.report or changes.unit or changes.inspection or changes.checklist or changes.finding:
+            self.reload_scopes()
 
     def issue(self, doc_type: DocumentType) -> None:
         """Draft first: build the inputs (reader), render them without a number (pool), show them; only the
-        dialog's 出具 numbers and records the document (``_confirm_issue``)."""
+        dialog's 出具 numbers and records the document (``_confirm_issue``). The opinion covers the scope chosen
+        beside its button: the whole project or one unit accepted on its own."""
         if self.project_id is None:
             return
-        project_id, title = self.project_id, _(TYPE_LABELS[doc_type])
-        (self.runner.read(lambda session, task: document_drafts.draft_inputs(session, doc_type, project_id))
+        self.show_message("")
+        project_id, title, unit_id = self.project_id, _(TYPE_LABELS[doc_type]), None
+        self.replaces = ""
+        if doc_type is DocumentType.OPINION:
+            scope = self.scope_box.current_scope()
+            unit_id = scope.unit_id if scope is not None else None
+            if scope is not None:
+                self.replaces = scope.issued_number  # an unchanged opinion is refused; a changed one replaces it
+                if unit_id is not None:
+                    title = _("{type} ({unit})").format(type=title, unit=scope.name)
+
+            def drafts(session: Any, task: Any) -> list[document_drafts.Draft]:
+                return opinion_scope.opinion_drafts(session, project_id, unit_id)
+        else:
+            def drafts(session: Any, task: Any) -> list[document_drafts.Draft]:
+                return document_drafts.draft_inputs(session, doc_type, project_id)
+        (self.runner.read(drafts)
          .with_progress(_("Preparing the draft"), self)
-         .success(lambda drafts: self._render_draft(drafts, title, doc_type))
-         .failure(lambda error: show_exception(self, error))
+         .success(lambda found: self._render_draft(found, title, doc_type, unit_id))
+         .failure(self._failed)
          .run())
 
-    def _render_draft(self, drafts: list[document_drafts.Draft], title: str, doc_type: DocumentType) -> None:
+    def _render_draft(self, drafts: list[document_drafts.Draft], title: str, doc_type: DocumentType,
+                      unit_id: uuid.UUID | None = None) -> None:
         if not drafts:
-            QMessageBox.information(self, title, _("There is nothing to issue: no inspection is completed yet."))
+            self.show_message(_("There is nothing to issue: no inspection is completed yet."))
             return
 
         def render(task: Any) -> list[tuple[int, int, bytes]]:
@@ -186,26 +269,32 @@ class DocumentsPanel(QWidget):
 
         (self.runner.slow(render)
          .with_progress(_("Rendering the draft"), self)
-         .success(lambda pages: self._show_draft(title, pages, len(drafts), doc_type))
-         .failure(lambda error: show_exception(self, error))
+         .success(lambda pages: self._show_draft(title, pages, len(drafts), doc_type, unit_id))
+         .failure(self._failed)
          .run())
 
     def _show_draft(self, title: str, pages: list[tuple[int, int, bytes]], count: int,
-                    doc_type: DocumentType) -> None:
-        self.draft_dialog = show_draft(title, pages, count, self)
-        self.draft_dialog.confirmed.connect(lambda: self._confirm_issue(doc_type, title))
+                    doc_type: DocumentType, unit_id: uuid.UUID | None = None) -> None:
+        self.draft_dialog = show_draft(title, pages, count, self, self.replaces)
+        self.draft_dialog.confirmed.connect(lambda: self._confirm_issue(doc_type, title, unit_id))
 
-    def _confirm_issue(self, doc_type: DocumentType, label: str) -> None:
+    def _confirm_issue(self, doc_type: DocumentType, label: str, unit_id: uuid.UUID | None = None) -> None:
         """Reserve (the inputs read and the numbers taken, each number its own short commit) on the reader,
         render on the pool, record on the writer (a short write): the writer stays free for answers and photos
         while a long document renders."""
         if self.project_id is None:
             return
         project_id = self.project_id
-        failed = lambda error: show_exception(self, error)  # noqa: E731
-        (self.runner.read(lambda session, task: documents.plan_issue(session, doc_type, project_id))
+        failed = self._failed
+
+        def plan(session: Any, task: Any) -> documents.IssuePlan:
+            if unit_id is not None:  # still ready: a sync may have brought a change since the draft
+                opinion_scope.ensure_unit_ready(session, project_id, unit_id)
+            return documents.plan_issue(session, doc_type, project_id, unit_id)
+
+        (self.runner.read(plan)
          .with_progress(label, self)
-         .success(lambda plan: self._render(plan, label, failed))
+         .success(lambda planned: self._render(planned, label, failed))
          .failure(failed)
          .run())
 
