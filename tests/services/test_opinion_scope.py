@@ -5,6 +5,7 @@ content is refused with the number in force."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
@@ -86,3 +87,17 @@ def test_a_unit_of_another_project_is_refused(database: Database, ready_project:
     with database.session() as s, pytest.raises(KnownError) as refused:
         opinion_scope.opinion_drafts(s, first_phase, _unit(database, "6#住宅楼"))
     assert refused.value.code == "timeline.not_this_project"
+
+
+def test_a_unit_without_civil_air_defense_works_is_not_accepted_under_its_laws(database: Database,
+                                                                               ready_project: uuid.UUID) -> None:
+    from acceptance_app.services.documents.builders import _basis_cited, build_opinion_input
+    from acceptance_app.storage.models import Inspection
+
+    with database.session() as s:
+        alone, inspections = build_opinion_input(s, ready_project, _unit(database, "6#住宅楼"), "", date.today())
+    assert alone.legal_basis and not any("人民防空" in law for law in alone.legal_basis)
+    assert "《中华人民共和国消防法》" in alone.legal_basis
+    with_works = [*inspections, Inspection(discipline=Discipline.CIVIL_AIR_DEFENSE)]  # e.g. the garage's
+    assert sum("人民防空" in law for law in _basis_cited(("《中华人民共和国人民防空法》", "《中华人民共和国消防法》"),
+                                                      with_works)) == 1

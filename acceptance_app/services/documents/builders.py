@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from acceptance_app.domain.enums import (
     DEPARTMENT_OF,
+    Discipline,
     DocumentType,
     InspectionKind,
     InspectionStatus,
@@ -62,6 +63,15 @@ def _chinese(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def _basis_cited(basis: tuple[str, ...], inspections: list[Inspection]) -> tuple[str, ...]:
+    """The laws the opinion cites: those of 人防 only where 人防 works were inspected (a unit accepted alone without
+    them, or a project without any, is not accepted under the 人民防空法). The jurisdiction table lists the laws
+    by title, so the 人防 ones are known by theirs."""
+    if any(i.discipline is Discipline.CIVIL_AIR_DEFENSE for i in inspections):
+        return basis
+    return tuple(law for law in basis if "人民防空" not in law)
+
+
 def build_opinion_input(session: Session, project_id: uuid.UUID, unit_id: uuid.UUID | None,
                         number: str, issue_date: date) -> tuple[OpinionInput, list[Inspection]]:
     project = get_or_raise(session, Project, project_id)
@@ -81,7 +91,7 @@ def build_opinion_input(session: Session, project_id: uuid.UUID, unit_id: uuid.U
               + src.archive_obligation(session, project, organs, concl.inspections)),
         tuple(src.signers(session, concl.inspections, sorted(set(departments), key=departments.index), organs)),
         ctx.scope_label, dates=tuple(dates), areas=tuple(src.area_lines(project, ctx.units)),
-        legal_basis=organs.legal_basis, reconsideration=organs.issuer.reconsideration, court=organs.issuer.court,
+        legal_basis=_basis_cited(organs.legal_basis, concl.inspections), reconsideration=organs.issuer.reconsideration, court=organs.issuer.court,
         verify_url=organs.verify_url,
         prerequisites=tuple(src.prerequisites(unit_id)),
         failures=tuple(src.failure_lines(session, concl.inspections)),
