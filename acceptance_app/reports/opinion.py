@@ -49,8 +49,9 @@ class UnitsTableMixin(BaseRenderer):
     show_regime = False  # the opinion prints each unit's 消防 regime (it decides the words of the outcome)
 
     def _units_table(self, units: tuple[UnitLine, ...]) -> Flowable:
-        header = ["序号", "单体名称", "幢号", "单体代码", "地上面积（㎡）", "地下面积（㎡）",
-                  "层数（地上/地下）", "高度（m）", "结构", "使用性质"]
+        # Two-line headers broken where a reader expects (field trial item 34: "层数（地 / 上/地下）", "高度（ / m）").
+        header = ["序号", "单体名称", "幢号", "单体代码", "地上面积\n（㎡）", "地下面积\n（㎡）",
+                  "层数\n地上/地下", "高度\n（m）", "结构", "使用\n性质"]
         rows = [
             [str(i), u.name, u.building_no, u.unit_code or "—", _number(u.area_above), _number(u.area_below),
              f"{u.storeys_above}/{u.storeys_below}", _height(u), u.structure_label, u.use_label]
@@ -59,13 +60,13 @@ class UnitsTableMixin(BaseRenderer):
         total = ["", "合计", "", "", _number(sum(u.area_above for u in units)),
                  _number(sum(u.area_below for u in units)), "", "", "", ""]
         w = self._frame_width()
-        widths = [w * f for f in (0.05, 0.16, 0.05, 0.19, 0.1, 0.1, 0.09, 0.07, 0.1, 0.09)]
+        widths = [w * f for f in (0.05, 0.15, 0.05, 0.17, 0.1, 0.1, 0.1, 0.07, 0.11, 0.1)]
         if self.show_regime:
-            header.append("消防类别")
+            header.append("消防\n类别")
             rows = [[*r, REGIME.get(u.fire_regime or "", "未定")] for r, u in zip(rows, units, strict=True)]
             total.append("")
             # 单体代码 wide enough for a code of 15-16 digits on one line (a longer one wraps)
-            widths = [w * f for f in (0.05, 0.12, 0.05, 0.19, 0.1, 0.1, 0.08, 0.07, 0.08, 0.07, 0.09)]
+            widths = [w * f for f in (0.04, 0.11, 0.05, 0.18, 0.1, 0.1, 0.1, 0.07, 0.1, 0.08, 0.07)]
         return self._table(header, [*rows, total], widths)
 
 
