@@ -272,7 +272,7 @@ def _guard_shared(session: Session, inspection: Inspection, unit: Unit, shared: 
     record of a unit already concluded, without a reason. That is a correction, made from a concluded unit."""
     if not shared:
         return
-    concluded = _other_concluded(session, inspection, unit)
+    concluded = _other_concluded(session, inspection, unit, item_id)
     if concluded:
         names = [u.name for u in session.scalars(sa.select(Unit).where(Unit.id.in_([c.unit_id for c in concluded]))
                                                  .order_by(Unit.sort_order, Unit.name))]
@@ -297,7 +297,8 @@ def correct_answer(
     inspection, unit, form, item = _writable(session, inspection_id, item_id, correcting=True)
     text = corrections.clean_reason(reason, "answer.correction_reason_required", item=item.id)
     # A project-level answer (⟲) counts for every unit: each unit's concluded inspection must allow it.
-    affected = [inspection] + (_other_concluded(session, inspection, unit) if item.scope is Scope.PROJECT else [])
+    affected = [inspection] + (_other_concluded(session, inspection, unit, item.id) if item.scope is Scope.PROJECT
+                               else [])
     for concluded in affected:
         corrections.ensure_changeable(session, concluded)
     outcome = _record(session, inspection, unit, form, item, answer, answered_by, None, text)
@@ -314,15 +315,24 @@ def correct_answer(
     return Correction(outcome, text, stale), CHANGED | Changes(report=bool(stale))
 
 
-def _other_concluded(session: Session, inspection: Inspection, unit: Unit) -> list[Inspection]:
-    """The latest concluded inspection of the same discipline and kind of every other unit of the project."""
+def _other_concluded(session: Session, inspection: Inspection, unit: Unit, item_id: str) -> list[Inspection]:
+    """The latest concluded inspection of the same discipline and kind of every other unit of the project to
+    which the item applies (a project-level answer counts only where its item does)."""
     rows = session.scalars(
         sa.select(Inspection).join(Unit, Unit.id == Inspection.unit_id)
         .where(Unit.project_id == unit.project_id, Inspection.unit_id != unit.id,
                Inspection.discipline == inspection.discipline, Inspection.kind == inspection.kind)
         .order_by(Inspection.round))
     latest = {row.unit_id: row for row in rows}
-    return [row for row in latest.values() if row.status is InspectionStatus.COMPLETED and row.form_hash]
+    concluded = []
+    for row in latest.values():
+        if row.status is not InspectionStatus.COMPLETED or not row.form_hash:
+            continue
+        form = checklist_forms.pinned_form(session, row.form_hash)
+        other = session.get(Unit, row.unit_id)
+        if other is not None and form.has_item(item_id) and item_applies(form.item(item_id), _unit_data(other)):
+            concluded.append(row)
+    return concluded
 
 
 def _record(
