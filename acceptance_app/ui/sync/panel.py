@@ -40,9 +40,10 @@ from acceptance_app.settings import Settings
 from acceptance_app.text import describe_error, describe_recorded_error
 
 from acceptance_app.ui import desktop_state
+from acceptance_app.ui.departments import department_text
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import RowsModel
-from acceptance_app.ui.sync.columns import CONFLICT_COLUMNS, department_label, when
+from acceptance_app.ui.sync.columns import conflict_columns, when
 from acceptance_app.ui.sync.login_dialog import LoginDialog
 from acceptance_app.ui.tasks import TaskRunner, TaskState
 from acceptance_app.ui.widgets.table import make_table
@@ -111,7 +112,8 @@ class SyncPanel(QWidget):
         buttons.addStretch(1)
 
         conflicts_box = QGroupBox(_("Conflicts: the same record changed on two laptops"))
-        self.conflict_model: RowsModel[exchange_conflicts.ConflictRow] = RowsModel(CONFLICT_COLUMNS, self)
+        self.conflict_model: RowsModel[exchange_conflicts.ConflictRow] = RowsModel(
+            conflict_columns(self.department_label), self)
         self.conflict_view = make_table(self)
         self.conflict_view.setObjectName("conflict_table")
         self.conflict_view.setModel(self.conflict_model)
@@ -135,6 +137,9 @@ class SyncPanel(QWidget):
         layout.addWidget(status_box)
         layout.addWidget(conflicts_box, 1)
         runner.changes_applied.connect(self._on_changes)
+
+    def department_label(self, value: str) -> str:
+        return department_text(value, self.settings())
 
     # Loading ------------------------------------------------------------------------------------------
     def show_project(self, project_id: uuid.UUID) -> None:
@@ -198,7 +203,7 @@ class SyncPanel(QWidget):
             settings.hub_url = url
             self.save_settings(settings)
             self._done(_("Signed in to {hub} as {name} ({department}).").format(
-                hub=url, name=account.get("name", ""), department=department_label(account.get("department", ""))))
+                hub=url, name=account.get("name", ""), department=self.department_label(account.get("department", ""))))
 
         (self.runner.slow(lambda task: hub_sync.login(folder, url, token))
          .with_progress(_("Signing in to the hub"), self).success(signed_in)
@@ -367,7 +372,7 @@ class SyncPanel(QWidget):
                 "The package is signed by a key this laptop does not know: {inspector} ({department}), "
                 "fingerprint {fingerprint}.\n\nCompare the fingerprint with the sender's (shown by "
                 "\u201cexchange key show\u201d on their laptop). Trust this key and import?").format(
-                inspector=params.get("inspector", ""), department=department_label(params.get("department", "")),
+                inspector=params.get("inspector", ""), department=self.department_label(params.get("department", "")),
                 fingerprint=params.get("fingerprint", "")))
             if answer == QMessageBox.StandardButton.Yes:
                 self.import_package(path=path, trust_new_key=True)
