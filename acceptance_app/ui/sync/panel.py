@@ -45,6 +45,7 @@ from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import RowsModel
 from acceptance_app.ui.sync.columns import conflict_columns, when
 from acceptance_app.ui.sync.login_dialog import LoginDialog
+from acceptance_app.ui.sync.retry import AutoRetry
 from acceptance_app.ui.tasks import TaskRunner, TaskState
 from acceptance_app.ui.widgets.table import make_table
 
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
 
 PACKAGE_FILTER = N_("Exchange packages (*.acpkg)")
 # Automatic retries after a network failure: bounded (about 15 minutes in all), shown, and cancellable.
-RETRY_DELAYS_S = (30, 60, 120, 240, 480)
 REFRESH_DELAY_MS = 300  # edits come in bursts (1/2/3 answers): count the unsent changes once per burst
 
 
@@ -80,19 +80,10 @@ class SyncPanel(QWidget):
             form.addRow(title, self.fields[key])
         self.outcome = QLabel(objectName="sync_outcome")
         self.outcome.setWordWrap(True)
-        self.retry_timer = QTimer(self)
-        self.retry_timer.setSingleShot(True)
-        self.retry_timer.timeout.connect(self._retry_now)
-        self.retry_attempt = 0
-        self.retry_what = ""
-        self.retry_label = QLabel(objectName="sync_retry")
-        self.retry_cancel = QPushButton(_("Stop retrying"), objectName="sync_retry_cancel")
-        self.retry_cancel.clicked.connect(self.cancel_retry)
-        retry_row = QHBoxLayout()
-        retry_row.addWidget(self.retry_label, 1)
-        retry_row.addWidget(self.retry_cancel)
-        self.retry_label.hide()
-        self.retry_cancel.hide()
+        self.retry = AutoRetry(self)
+        self.retry.retry.connect(self._retry)
+        self.retry.text_changed.connect(lambda _text: self._emit_summary())
+        self.summary_line = ""
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(REFRESH_DELAY_MS)
@@ -133,7 +124,7 @@ class SyncPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.outcome)
-        layout.addLayout(retry_row)
+        layout.addWidget(self.retry)
         layout.addWidget(status_box)
         layout.addWidget(conflicts_box, 1)
         runner.changes_applied.connect(self._on_changes)
@@ -173,6 +164,14 @@ class SyncPanel(QWidget):
                                                                      when=when(status.last_sent_at))
         if status.last_error:
             line += " · " + _("last error: {error}").format(error=status.last_error[:60])
+        self.summary_line = line
+        self._emit_summary()
+
+    def _emit_summary(self) -> None:
+        """The status bar's line: what is not yet sent, and the retry's countdown while one is due."""
+        line = self.summary_line
+        if self.retry.isVisibleTo(self):
+            line = " · ".join(part for part in (line, self.retry.label.text()) if part)
         self.summary_changed.emit(line)
 
     def _on_changes(self, changes: Changes) -> None:
@@ -288,28 +287,14 @@ class SyncPanel(QWidget):
             self.cancel_retry()
             self.offer_sign_in(shown)
             return
-        if sync_feedback.retryable(shown) and self._schedule_retry(what):
+        if sync_feedback.retryable(shown) and self.retry.schedule(what):
             self.outcome.setText(describe_error(shown) if isinstance(shown, KnownError) else str(shown))  # no dialog: the window keeps trying by itself
             return
         show_exception(self, shown)
 
     # Automatic retries --------------------------------------------------------------------------------
-    def _schedule_retry(self, what: str) -> bool:
-        if self.retry_attempt >= len(RETRY_DELAYS_S):
-            self.cancel_retry()
-            return False
-        delay = RETRY_DELAYS_S[self.retry_attempt]
-        self.retry_attempt += 1
-        self.retry_what = what
-        self.retry_timer.start(delay * 1000)
-        self.retry_label.setText(_("Trying again by itself in {seconds} s (attempt {n} of {total}).").format(
-            seconds=delay, n=self.retry_attempt, total=len(RETRY_DELAYS_S)))
-        self.retry_label.show()
-        self.retry_cancel.show()
-        return True
-
-    def _retry_now(self) -> None:
-        if self.retry_what == "pull":
+    def _retry(self, what: str) -> None:
+        if what == "pull":
             self.pull(auto=True)
         else:
             self.push(auto=True)
@@ -318,11 +303,7 @@ class SyncPanel(QWidget):
         self.cancel_retry()
 
     def cancel_retry(self) -> None:
-        self.retry_timer.stop()
-        self.retry_attempt = 0
-        self.retry_what = ""
-        self.retry_label.hide()
-        self.retry_cancel.hide()
+        self.retry.cancel()
 
     # Files --------------------------------------------------------------------------------------------
     def export_package(self) -> None:
