@@ -145,8 +145,8 @@ def test_dashboard_shows_figures_overdue_in_red_and_commitments(qtbot: QtBot, ru
     dashboard.show_project(demo_project)
     assert dashboard.figures["overdue"].text() == "超期\n1"
     assert dashboard.figures["open"].text() == f"待整改\n{board.open}"
-    assert f"消防: <b>{board.by_discipline[Discipline.FIRE]}</b>" in dashboard.by_discipline.text()
-    assert f"施工单位: <b>{board.by_party[PartyRole.CONTRACTOR]}</b>" in dashboard.by_party.text()
+    assert f"消防 <b>{board.by_discipline[Discipline.FIRE]}</b>" in dashboard.by_discipline.text()
+    assert f"施工单位 <b>{board.by_party[PartyRole.CONTRACTOR]}</b>" in dashboard.by_party.text()
     model = dashboard.view.model
     assert _cell(model, 0, "剩余工作日").startswith("超期")
     assert _cell(model, 0, "剩余工作日", Qt.ItemDataRole.BackgroundRole).color().name() == OVERDUE_COLOR
