@@ -116,3 +116,18 @@ def test_a_laptop_sent_before_row_hashes_were_kept_learns_them_at_its_next_push(
     finally:
         db.close()
         hub.close()
+
+
+def test_sync_status_names_what_is_not_yet_sent(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from acceptance_app.cli import main
+
+    data = ["--data-dir", str(tmp_path / "data"), "--actor", "张伟"]
+    assert main([*data, "demo"]) == 0
+    main_id, _ready = capsys.readouterr().out.split()
+    assert main([*data, "sync", "status", "--project", main_id, "--json"]) == 0
+    unsent = json.loads(capsys.readouterr().out)["unsent"]
+    assert unsent["records"] > 100 and unsent["photos"] > 0  # never sent: the whole project waits
+    assert main([*data, "sync", "status", "--project", main_id]) == 0
+    assert f"尚未发送：{unsent['records']} 条记录、{unsent['photos']} 张照片" in capsys.readouterr().out
