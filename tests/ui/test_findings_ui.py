@@ -229,9 +229,11 @@ def test_dashboard_tiles_and_unit_and_discipline_filter_the_list(qtbot: QtBot, r
     assert dashboard.view.model.rowCount() == sum(1 for r in rows if r.unit_id == unit.unit_id)
 
 
-def _click_header(qtbot: QtBot, dashboard: FindingsDashboard, title: str) -> None:
-    header = dashboard.view.table.horizontalHeader()
-    column = [c.title() for c in dashboard.view.model.columns].index(title)
+def _click_header(qtbot: QtBot, dashboard: FindingsDashboard, title: str, table=None) -> None:  # type: ignore[no-untyped-def]
+    table = table or dashboard.view.table
+    header = table.horizontalHeader()
+    column = [c.title() for c in table.model().columns].index(title)
+    table.scrollTo(table.model().index(0, column))  # a column off to the right is brought into view first
     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
 
@@ -286,6 +288,12 @@ def test_dashboard_columns_sort_by_a_header_click_and_keep_it_across_refreshes(
     dashboard.discipline_filter.setCurrentIndex(dashboard.discipline_filter.findData(Discipline.FIRE))
     assert {r.discipline for r in model.rows} <= {Discipline.FIRE}
     assert [r.deadline for r in model.rows] == sorted(r.deadline for r in model.rows)
+
+    commitments = dashboard.commitment_model  # the commitments below sort the same way
+    _click_header(qtbot, dashboard, "承诺期限", dashboard.commitment_table)
+    assert [r.due_on for r in commitments.rows] == sorted(r.due_on for r in commitments.rows)
+    _click_header(qtbot, dashboard, "承诺期限", dashboard.commitment_table)
+    assert [r.due_on for r in commitments.rows] == sorted((r.due_on for r in commitments.rows), reverse=True)
 
 
 def test_natural_order_of_unit_names() -> None:

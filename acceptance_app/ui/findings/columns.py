@@ -80,14 +80,17 @@ COMMITMENT_COLORS = {
     CommitmentStatus.BROKEN: "#f8c9c4",
 }
 
+COMMITMENT_ORDER = {status: n for n, status in enumerate(CommitmentStatus)}
+
 COMMITMENT_COLUMNS: list[Column[CommitmentRow]] = [
-    Column(lambda: _("Status"), lambda r: label(r.status), background=lambda r: COMMITMENT_COLORS[r.status]),
+    Column(lambda: _("Status"), lambda r: label(r.status), background=lambda r: COMMITMENT_COLORS[r.status],
+           sort_key=lambda r: COMMITMENT_ORDER[r.status]),
     Column(lambda: _("Kind"), lambda r: label(r.kind)),
     Column(lambda: _("Subject"), lambda r: r.subject),
     Column(lambda: _("Promise"), lambda r: r.promise, tooltip=lambda r: r.promise),
     Column(lambda: _("Responsible party"), lambda r: r.party_name),
     Column(lambda: _("Promised date"), lambda r: f"{r.due_on:%Y-%m-%d}",
-           background=lambda r: OVERDUE_COLOR if r.overdue else None),
+           background=lambda r: OVERDUE_COLOR if r.overdue else None, sort_key=lambda r: r.due_on),
     Column(lambda: _("Blocks the opinion"), lambda r: _("Yes") if r.blocking else ""),
     Column(lambda: _("Check"), lambda r: r.check_note),
 ]

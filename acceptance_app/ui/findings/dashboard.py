@@ -107,6 +107,8 @@ class FindingsDashboard(QWidget):
         self.commitment_table = make_table(self)
         self.commitment_table.setObjectName("commitment_table")
         self.commitment_table.setModel(self.commitment_model)
+        self.commitment_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.commitment_table.setSortingEnabled(True)  # by a header click, as the findings above
         self.commitment_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.commitment_table.selectionModel().currentRowChanged.connect(lambda *_args: self._commitment_buttons())
         add = QPushButton(_("New commitment…"))
