@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """PNGs of the office's screens at 1366x768: the draft before issuing, the sign dialog of a demo training
-identity, the verification report after two of five signatures, the document's history, the 同步 tab with
+identity, the verification report after two of five signatures, the document's history, the signing
+identities, the 同步 tab with
 unsent changes and an automatic retry counting down, the 整改 dashboard sorted by a header, the 已整改 step
 dialog, the settings dialog naming the departments as 济南's table does.
 
@@ -29,6 +30,7 @@ from scripts.shots import demo_projects, open_window, settle, wait_for  # noqa: 
 
 from acceptance_app.ui.documents.draft_dialog import DraftDialog  # noqa: E402
 from acceptance_app.ui.history_dialog import HistoryDialog  # noqa: E402
+from acceptance_app.ui.signing.identities_dialog import IdentitiesDialog  # noqa: E402
 from acceptance_app.ui.signing.sign_dialog import SignDialog  # noqa: E402
 from acceptance_app.ui.signing.verify_dialog import VerifyDialog  # noqa: E402
 
@@ -108,6 +110,12 @@ def main() -> int:
     history = visible(documents, HistoryDialog)
     shots.save(history, "45-document-history.png")
     history.close()
+
+    identities = IdentitiesDialog(shots.runner, window)  # the departments as 济南's table names them
+    identities.show()
+    settle(800)
+    shots.save(identities, "45b-signing-identities.png")
+    identities.close()
 
     window.open_project(made.main)
     sync = page.sync_panel

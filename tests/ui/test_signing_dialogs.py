@@ -128,6 +128,7 @@ def test_identities_dialog_imports_pkcs12_and_shows_validity(qtbot, runner, data
     assert dialog.model.rowCount() == 1
     cells = [dialog.model.index(0, c).data() for c in range(dialog.model.columnCount())]
     assert cells[:3] == ["陈静", "济南市国防动员办公室（人防）", "PKCS#12"]
+    assert "姓名：陈静" in cells[5] and "Common Name" not in cells[5]  # the certificate in words
     assert cells[3][:4].isdigit() and "陈静" in cells[5]
     assert form.secret.text() == ""
 

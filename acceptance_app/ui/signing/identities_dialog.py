@@ -27,6 +27,7 @@ from acceptance_app.ui import desktop_state
 from acceptance_app.ui.departments import department_names
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import Column, RowsModel
+from acceptance_app.ui.signing.subject import subject_text
 from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.screen_fit import resize_to_screen
 from acceptance_app.ui.widgets.table import make_table
@@ -41,7 +42,7 @@ def identity_columns(names: dict[Department, str]) -> list[Column[identities.Ide
         Column(lambda: _("Kind"), lambda r: KIND_LABELS.get(r.kind, r.kind)),
         Column(lambda: _("Valid until"), lambda r: r.not_after.date().isoformat() + ("  " + _("expired") if r.expired else "")),
         Column(lambda: _("Trust"), lambda r: _("培训用 — not trusted") if r.training else _("checked at verification")),
-        Column(lambda: _("Certificate"), lambda r: r.subject),
+        Column(lambda: _("Certificate"), lambda r: subject_text(r.subject)),  # in words, as the sign dialog says it
         Column(lambda: "SHA-256", lambda r: r.fingerprint[:16] + "…"),
     ]
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from acceptance_app.domain.beijing_time import beijing_text, now_beijing
 from acceptance_app.domain.enums import Department
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.i18n import N_, _
+from acceptance_app.i18n import _
 from acceptance_app.locator import FONT_FAMILY
 from acceptance_app.reports.signing.pades import SignRequest, SignResult
 from acceptance_app.reports.signing.providers import SigningProvider
@@ -39,34 +39,13 @@ from acceptance_app.services.signing import signatures as signing
 from acceptance_app.ui.departments import department_names, field_department_text
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.signing.handwriting_pad import HandwritingPad
+from acceptance_app.ui.signing.subject import subject_text
 from acceptance_app.ui.tasks import TaskRunner, TaskState
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 STAMP_PREVIEW_SIZE = (452, 180)  # 2x the 80 x 32 mm field in points
-# asn1crypto's names of the subject's attributes (``Name.human_friendly``), as a reader here says them.
-SUBJECT_LABELS = {
-    "Common Name": N_("Person"),  # a signer's certificate names a person: 姓名, not the catalog's 名称 of "Name"
-    "Organization": N_("Organization"),
-    "Organizational Unit": N_("Department"),
-    "Country": N_("Country"),
-    "State/Province": N_("Province"),
-    "Locality": N_("City"),
-    "Serial Number": N_("Serial number"),
-    "Email Address": N_("Email"),
-}
-
-
-def subject_text(subject: str) -> str:
-    """"Common Name: 张伟, Organization: …" in the window's language."""
-    parts = []
-    for part in subject.split(", "):
-        label, sep, value = part.partition(": ")
-        parts.append(f"{_(SUBJECT_LABELS[label])}：{value}" if sep and label in SUBJECT_LABELS else part)
-    return "；".join(parts)
-
-
 class SignDialog(QDialog):
     signed = Signal(object)  # the SignResult
 
