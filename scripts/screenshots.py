@@ -9,33 +9,15 @@ Uses a fresh temporary data folder with the demo project. Each screen is grabbed
 from __future__ import annotations
 
 import sys
-import tempfile
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from acceptance_app import i18n  # noqa: E402
-from acceptance_app.context import AppContext  # noqa: E402
-from acceptance_app.demo.project import create_demo_project  # noqa: E402
-from acceptance_app.settings import load_settings  # noqa: E402
-from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
-from acceptance_app.storage.db import open_database  # noqa: E402
+from scripts.shots import open_window, settle  # noqa: E402
 
 from acceptance_app.ui.dialogs.entities import unit_dialog  # noqa: E402
-from acceptance_app.ui.fonts import install_app_font  # noqa: E402
 from acceptance_app.ui.main_window import MainWindow  # noqa: E402
-from acceptance_app.ui.tasks import TaskRunner  # noqa: E402
-
-
-def settle(ms: int = 300) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def shoot_checklists(window: MainWindow, out: Path, lang: str) -> None:
@@ -54,26 +36,10 @@ def shoot_checklists(window: MainWindow, out: Path, lang: str) -> None:
         window.grab().save(str(out / f"{n:02d}-checklist-{name[0]}-{lang}.png"))
 
 
-def demo_window(lang: str = "zh_CN", actor: str = "截图") -> tuple[QApplication, MainWindow, TaskRunner, uuid.UUID]:
-    """A shown main window over a fresh temporary data folder holding the demo project."""
-    i18n.install(lang)
-    app = QApplication(sys.argv[:1])
-    install_app_font(app)
-    folder = DataFolder(Path(tempfile.mkdtemp(prefix="shots-")))
-    database = open_database(folder, actor=actor)
-    with database.session() as session, session.begin():
-        project_id, _ = create_demo_project(session)
-    runner = TaskRunner(database)
-    window = MainWindow(AppContext(folder, load_settings(folder.root), database), runner)
-    window.show()
-    return app, window, runner, project_id
-
-
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
-    out.mkdir(parents=True, exist_ok=True)
     lang = sys.argv[2] if len(sys.argv) > 2 else "zh_CN"
-    _app, window, runner, project_id = demo_window(lang)
+    shots = open_window(sys.argv, actor="截图", lang=lang)
+    out, window, project_id = shots.out, shots.window, shots.made
     settle(600)
     window.grab().save(str(out / f"01-project-list-{lang}.png"))
     window.project_list.select_project(project_id)
@@ -91,10 +57,7 @@ def main() -> int:
     dialog.grab().save(str(out / f"04-unit-dialog-error-{lang}.png"))
     dialog.close()
     shoot_checklists(window, out, lang)
-    window.close()
-    runner.shutdown()
-    print(f"screenshots in {out}")
-    return 0
+    return shots.finish()
 
 
 if __name__ == "__main__":

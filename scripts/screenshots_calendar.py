@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.screenshots import demo_window, settle  # noqa: E402
+from scripts.shots import open_window, settle  # noqa: E402
 
 TEST_2027 = {"format": "acceptance-calendar", "version": 1, "year": 2027,
              "notice": {"title": "国务院办公厅关于2027年部分节假日安排的通知（截图用测试表）"},
@@ -29,10 +29,8 @@ def main() -> int:
     from acceptance_app.services.findings import workflow as findings
     from acceptance_app.services.findings.workflow import latest_inspection_id
 
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    _app, window, runner, project_id = demo_window(actor="张伟")
-    window.resize(1366, 768)
+    shots = open_window(sys.argv, actor="张伟")
+    out, window, runner, project_id = shots.out, shots.window, shots.runner, shots.made
     window.open_project(project_id)
     settle(600)
     page = window.project_page
@@ -61,10 +59,7 @@ def main() -> int:
     page.findings_dashboard.view.reload()
     settle(900)
     window.grab().save(str(out / "21-deadline-recomputed.png"))
-    window.close()
-    runner.shutdown()
-    print(f"screenshots in {out}")
-    return 0
+    return shots.finish()
 
 
 if __name__ == "__main__":

@@ -10,31 +10,20 @@ The units are built through the services on a fresh temporary data folder (not t
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from acceptance_app import i18n  # noqa: E402
-from acceptance_app.context import AppContext  # noqa: E402
 from acceptance_app.domain.entities import ProjectData, UnitData  # noqa: E402
 from acceptance_app.domain.enums import BuildingUse, Discipline, InspectionKind, Structure  # noqa: E402
 from acceptance_app.domain.unit_facts import Sprinkler, UnitFacts  # noqa: E402
 from acceptance_app.locator import forms_dir  # noqa: E402
 from acceptance_app.services import projects  # noqa: E402
 from acceptance_app.services.checklists import inspections as checklists  # noqa: E402
-from acceptance_app.settings import load_settings  # noqa: E402
-from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
-from acceptance_app.storage.db import open_database  # noqa: E402
+from scripts.shots import open_window, settle  # noqa: E402
 
 from acceptance_app.ui.dialogs.unit_facts import UnitFactsDialog  # noqa: E402
-from acceptance_app.ui.fonts import install_app_font  # noqa: E402
-from acceptance_app.ui.main_window import MainWindow  # noqa: E402
-from acceptance_app.ui.tasks import TaskRunner  # noqa: E402
 
 UNITS = (
     UnitData("9层住宅（26.1 m）", "9", height=26.1, storeys_above=9, storeys_below=1, area_above=6200, area_below=600,
@@ -45,29 +34,18 @@ UNITS = (
 )
 
 
-def settle(ms: int = 300) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+def two_units(session) -> list:  # type: ignore[no-untyped-def]
+    """A project of the two units, each with a formal fire inspection started: the units' ids."""
+    project, _ = projects.create_project(session, ProjectData("单体事实示例", "2024-370112-47-01-123456"))
+    unit_ids = [projects.add_unit(session, project, data)[0] for data in UNITS]
+    for unit in unit_ids:
+        checklists.start_inspection(session, unit, Discipline.FIRE, InspectionKind.FORMAL, forms_folder=forms_dir())
+    return unit_ids
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    i18n.install("zh_CN")
-    app = QApplication(sys.argv[:1])
-    install_app_font(app)
-    folder = DataFolder(Path(tempfile.mkdtemp(prefix="shots-facts-")))
-    database = open_database(folder, actor="截图")
-    with database.session() as session, session.begin():
-        project, _ = projects.create_project(session, ProjectData("单体事实示例", "2024-370112-47-01-123456"))
-        unit_ids = [projects.add_unit(session, project, data)[0] for data in UNITS]
-        for unit in unit_ids:
-            checklists.start_inspection(session, unit, Discipline.FIRE, InspectionKind.FORMAL, forms_folder=forms_dir())
-    runner = TaskRunner(database)
-    window = MainWindow(AppContext(folder, load_settings(folder.root), database), runner)
-    window.resize(1366, 768)
-    window.show()
+    shots = open_window(sys.argv, actor="截图", fill=two_units, prefix="shots-facts-")
+    out, window, unit_ids = shots.out, shots.window, shots.made
     settle(600)
     for n, unit in enumerate(unit_ids, 1):
         window.open_unit(unit)
@@ -98,10 +76,7 @@ def main() -> int:
     window.open_forms()
     settle(1500)
     window.grab().save(str(out / "facts-4-forms-page.png"))
-    window.close()
-    runner.shutdown()
-    print(f"screenshots in {out}")
-    return 0
+    return shots.finish()
 
 
 if __name__ == "__main__":

@@ -12,14 +12,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.screenshots import demo_window, settle  # noqa: E402
+from scripts.shots import open_window, settle  # noqa: E402
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    _app, window, runner, project_id = demo_window(actor="张伟")
-    window.resize(1560, 960)
+    shots = open_window(sys.argv, actor="张伟", size=(1560, 960))
+    out, window, project_id = shots.out, shots.window, shots.made
     window.open_project(project_id)
     settle(600)
     page = window.project_page
@@ -39,10 +37,7 @@ def main() -> int:
     view.select_finding(view.model.rows[0].id)
     settle(600)
     window.grab().save(str(out / "11-unit-findings.png"))
-    window.close()
-    runner.shutdown()
-    print(f"screenshots in {out}")
-    return 0
+    return shots.finish()
 
 
 if __name__ == "__main__":

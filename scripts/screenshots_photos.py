@@ -10,44 +10,21 @@ every kind, and the annotated, watermarked rendering that documents embed.
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from acceptance_app import i18n  # noqa: E402
-from acceptance_app.context import AppContext  # noqa: E402
-from acceptance_app.demo.project import create_demo_project  # noqa: E402
 from acceptance_app.services.photos import library as photos  # noqa: E402
-from acceptance_app.settings import load_settings  # noqa: E402
-from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
-from acceptance_app.storage.db import open_database  # noqa: E402
-from scripts.screenshots import settle  # noqa: E402
+from scripts.shots import open_window, settle  # noqa: E402
 from tests import photo_samples  # noqa: E402
-
-from acceptance_app.ui.fonts import install_app_font  # noqa: E402
-from acceptance_app.ui.main_window import MainWindow  # noqa: E402
-from acceptance_app.ui.tasks import TaskRunner  # noqa: E402
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    i18n.install("zh_CN")
-    app = QApplication(sys.argv[:1])
-    install_app_font(app)
-    work = Path(tempfile.mkdtemp(prefix="shots-photos-"))
-    folder = DataFolder(work / "data")
-    database = open_database(folder, actor="张检查")
-    with database.session() as session, session.begin():
-        project_id, _ = create_demo_project(session)
-    runner = TaskRunner(database)
-    window = MainWindow(AppContext(folder, load_settings(folder.root), database), runner)
-    window.resize(1580, 980)
-    window.show()
+    shots = open_window(sys.argv, actor="张检查", size=(1580, 980), prefix="shots-photos-")
+    out, window, database, project_id = shots.out, shots.window, shots.database, shots.made
+    folder = database.folder
+    work = folder.root.parent
     window.open_project(project_id)
     settle(600)
     unit = window.project_page.unit_model.rows[0]
@@ -86,10 +63,7 @@ def main() -> int:
         data = photos.annotated_rendering(session, folder, row.id, watermark=True)
     (out / "photos-3-rendering.jpg").write_bytes(data)
     viewer.close()
-    runner.shutdown()
-    database.close()
-    app.quit()
-    return 0
+    return shots.finish()
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     login.add_argument("--token", required=True)
     login.add_argument("--json", action="store_true")
     login.set_defaults(handler=run_login)
-    status = sub.add_parser("status", help=_("last sent package, waiting packages, last error, last pull"))
+    status = sub.add_parser("status", help=_("last sent package, waiting packages, last error, last pull; with --project what is not yet sent"))
     status.add_argument("--project", type=uuid.UUID)
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=run_status)
@@ -86,13 +86,20 @@ def run_pull(args: argparse.Namespace, context: AppContext) -> int:
 
 def run_status(args: argparse.Namespace, context: AppContext) -> int:
     from acceptance_app.services.exchange.hub_sync import sync_status
+    from acceptance_app.services.exchange.pending import pending_changes
 
     with context.database().session() as session:
         status = sync_status(session, args.project)
+        # The 同步 tab's "not yet sent", for one project: what a push would carry that the hub does not hold.
+        unsent = pending_changes(session, args.project) if args.project else None
     value = asdict(status)
     text = _("Last sent: {sent}; waiting: {pending}; refused: {failed}; last pull: {pull}").format(
         sent=status.last_sent_at or _("never"), pending=status.pending, failed=status.failed,
         pull=status.last_pull_at or _("never"))
+    if unsent is not None:
+        value["unsent"] = {"records": unsent.records, "photos": unsent.photos}
+        text += "\n" + _("Not yet sent: {records} record(s), {photos} photo(s)").format(
+            records=unsent.records, photos=unsent.photos)
     if status.last_error:
         text += "\n" + _("Last error: {error}").format(error=describe_recorded_error(status.last_error))
     _print(args, value, text)

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 from acceptance_app.reports import labels
 from acceptance_app.reports.signing.stamp import training_handwriting_png, training_seal_png
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.documents.organs import department_names
 from acceptance_app.services.signing import identities
+from acceptance_app.storage.db import settings_of
 from acceptance_app.storage.models import SigningIdentity
 
 DEMO_PASSWORD = "demo"
@@ -23,6 +25,8 @@ def add_demo_signing(session: Session, project_id: uuid.UUID) -> Changes:
     )
 
     known = set(session.scalars(sa.select(SigningIdentity.person)))
+    # The seal reads as the jurisdiction's table names the organ, as the documents' bodies and the stamp do.
+    organs = department_names(settings_of(session))
     changes = Changes()
     for person, department in DEMO_INSPECTORS:
         if person in known:  # a second demo project reuses the people of the first
@@ -31,7 +35,8 @@ def add_demo_signing(session: Session, project_id: uuid.UUID) -> Changes:
         changes |= identities.save_image(session, identities.HANDWRITING, person, training_handwriting_png(person),
                                          training=True)
         changes |= identities.save_image(session, identities.SEAL, department.value,
-                                         training_seal_png(labels.DEPARTMENT[department]), training=True)
+                                         training_seal_png(organs.get(department) or labels.DEPARTMENT[department]),
+                                         training=True)
     return changes
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from acceptance_app.domain.enums import Discipline, FindingStatus, ItemClass, PartyRole
 from acceptance_app.domain.findings import CommitmentKind, FindingAction
@@ -145,8 +145,8 @@ def test_dashboard_shows_figures_overdue_in_red_and_commitments(qtbot: QtBot, ru
     dashboard.show_project(demo_project)
     assert dashboard.figures["overdue"].text() == "超期\n1"
     assert dashboard.figures["open"].text() == f"待整改\n{board.open}"
-    assert f"消防: <b>{board.by_discipline[Discipline.FIRE]}</b>" in dashboard.by_discipline.text()
-    assert f"施工单位: <b>{board.by_party[PartyRole.CONTRACTOR]}</b>" in dashboard.by_party.text()
+    assert f"消防 <b>{board.by_discipline[Discipline.FIRE]}</b>" in dashboard.by_discipline.text()
+    assert f"施工单位 <b>{board.by_party[PartyRole.CONTRACTOR]}</b>" in dashboard.by_party.text()
     model = dashboard.view.model
     assert _cell(model, 0, "剩余工作日").startswith("超期")
     assert _cell(model, 0, "剩余工作日", Qt.ItemDataRole.BackgroundRole).color().name() == OVERDUE_COLOR
@@ -227,3 +227,78 @@ def test_dashboard_tiles_and_unit_and_discipline_filter_the_list(qtbot: QtBot, r
     dashboard.discipline_filter.setCurrentIndex(0)
     dashboard.unit_filter.setCurrentIndex(dashboard.unit_filter.findData(str(unit.unit_id)))
     assert dashboard.view.model.rowCount() == sum(1 for r in rows if r.unit_id == unit.unit_id)
+
+
+def _click_header(qtbot: QtBot, dashboard: FindingsDashboard, title: str, table=None) -> None:  # type: ignore[no-untyped-def]
+    table = table or dashboard.view.table
+    header = table.horizontalHeader()
+    column = [c.title() for c in table.model().columns].index(title)
+    table.scrollTo(table.model().index(0, column))  # a column off to the right is brought into view first
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def test_dashboard_columns_sort_by_a_header_click_and_keep_it_across_refreshes(
+        qtbot: QtBot, runner: TaskRunner, database: Database, demo_project: uuid.UUID) -> None:
+    from acceptance_app.domain.enums import DISCIPLINES
+    from acceptance_app.domain.natural_order import natural_key
+
+    with database.session() as s, s.begin():  # a tenth building: text order would put it before 2#
+        s.execute(sa.update(Unit).where(Unit.project_id == demo_project, Unit.name == "5#住宅楼")
+                  .values(name="10#住宅楼"))
+    dashboard = FindingsDashboard(runner)
+    qtbot.addWidget(dashboard)
+    dashboard.resize(1300, 700)
+    dashboard.show()
+    dashboard.show_project(demo_project)
+    model = dashboard.view.model
+    assert model.rowCount() > 3
+
+    _click_header(qtbot, dashboard, "整改期限")  # by the date, not its text
+    deadlines = [r.deadline for r in model.rows]
+    assert deadlines == sorted(deadlines) and len(set(deadlines)) > 1
+    _click_header(qtbot, dashboard, "整改期限")  # again: latest first
+    assert [r.deadline for r in model.rows] == sorted(deadlines, reverse=True)
+
+    _click_header(qtbot, dashboard, "单体")  # unit names in natural order: 2# before 10#
+    names = [r.unit_name for r in model.rows]
+    assert names == sorted(names, key=natural_key) and names != sorted(names)
+    assert names.index("10#住宅楼") > names.index("2#住宅楼")
+    dashboard.view.table.selectRow(len(names) - 1)
+    chosen = dashboard.view.selected_id
+
+    _click_header(qtbot, dashboard, "专业")  # disciplines in the forms' order; the selection stays
+    assert [DISCIPLINES.index(r.discipline) for r in model.rows] == sorted(DISCIPLINES.index(r.discipline)
+                                                                           for r in model.rows)
+    assert dashboard.view.current() is not None and dashboard.view.current().id == chosen
+
+    _click_header(qtbot, dashboard, "状态")
+    order = list(FindingStatus)
+    statuses = [order.index(r.status) for r in model.rows]
+    assert statuses == sorted(statuses)
+    with qtbot.wait_signal(dashboard.view.loaded):  # a refresh (an edit elsewhere) keeps the order
+        dashboard.view.reload()
+    assert [order.index(r.status) for r in model.rows] == sorted(statuses)
+    assert dashboard.view.table.horizontalHeader().sortIndicatorSection() == 0
+
+    _click_header(qtbot, dashboard, "整改期限")
+    dashboard.figures["open"].click()  # the tiles and the filters still filter, in the chosen order
+    assert {r.status for r in model.rows} == {FindingStatus.OPEN}
+    assert [r.deadline for r in model.rows] == sorted(r.deadline for r in model.rows)
+    dashboard.discipline_filter.setCurrentIndex(dashboard.discipline_filter.findData(Discipline.FIRE))
+    assert {r.discipline for r in model.rows} <= {Discipline.FIRE}
+    assert [r.deadline for r in model.rows] == sorted(r.deadline for r in model.rows)
+
+    commitments = dashboard.commitment_model  # the commitments below sort the same way
+    _click_header(qtbot, dashboard, "承诺期限", dashboard.commitment_table)
+    assert [r.due_on for r in commitments.rows] == sorted(r.due_on for r in commitments.rows)
+    _click_header(qtbot, dashboard, "承诺期限", dashboard.commitment_table)
+    assert [r.due_on for r in commitments.rows] == sorted((r.due_on for r in commitments.rows), reverse=True)
+
+
+def test_natural_order_of_unit_names() -> None:
+    from acceptance_app.domain.natural_order import natural_key
+
+    names = ["10#住宅楼", "2#住宅楼", "1#住宅楼", "配套商业S1", "地下车库", "1#住宅楼 二单元"]
+    assert sorted(names, key=natural_key) == ["1#住宅楼", "1#住宅楼 二单元", "2#住宅楼", "10#住宅楼",
+                                              "地下车库", "配套商业S1"]

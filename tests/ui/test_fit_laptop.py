@@ -49,6 +49,7 @@ def dialogs(window, runner, database, demo_project):
     from acceptance_app.domain.enums import DISCIPLINES
     from acceptance_app.storage.models import Photo
 
+    from acceptance_app.ui.departments import department_names
     from acceptance_app.ui.dialogs.entities import party_dialog, project_dialog, unit_dialog
     from acceptance_app.ui.dialogs.identity_dialog import IdentityDialog
     from acceptance_app.ui.dialogs.settings_dialog import SettingsDialog
@@ -69,7 +70,7 @@ def dialogs(window, runner, database, demo_project):
     yield commitment_dialog(window)
     yield IdentitiesDialog(runner, window)
     for kind in ("pkcs12", "pkcs11", "training"):
-        yield IdentityForm(kind, window)
+        yield IdentityForm(kind, department_names(window.settings), window)
     yield LoginDialog("https://hub.example", window)
     yield PhotoViewer(runner, photo_id, window)
     from acceptance_app.domain.enums import InspectionStatus

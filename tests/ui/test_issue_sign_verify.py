@@ -11,6 +11,7 @@ from acceptance_app.storage.db import Database
 from tests.services.test_documents import complete_inspections
 from tests.ui.test_signing_dialogs import _close_next_message_box, _draw_signature
 
+from acceptance_app.ui.departments import department_names
 from acceptance_app.ui.documents.draft_dialog import DraftDialog
 from acceptance_app.ui.documents.panel import DocumentsPanel
 from acceptance_app.ui.signing.sign_dialog import SignDialog
@@ -24,7 +25,9 @@ def _sign_next_field(qtbot, panel: DocumentsPanel, wrong_first: bool = False) ->
     dialog = [d for d in panel.findChildren(SignDialog) if d.isVisible()][0]
     assert "sig_" not in dialog.field_box.currentText()  # the field is named as the department
     identity = dialog.identity_box.currentData()
-    assert identity.training and identity.department_label in dialog.field_box.currentText()
+    # named as the jurisdiction's table names the department (济南市…), the identity's field with it
+    department = department_names(panel.runner.database.settings)[identity.department]
+    assert department.startswith("济南市") and identity.training and department in dialog.field_box.currentText()
     assert "demo" in dialog.pin_hint.text() and dialog.pin_hint.isVisibleTo(dialog)
     assert "Common Name" not in dialog.certificate_label.text() and "姓名：" in dialog.certificate_label.text()
     if wrong_first:
@@ -36,7 +39,6 @@ def _sign_next_field(qtbot, panel: DocumentsPanel, wrong_first: bool = False) ->
         assert ".p12" not in messages[0] and "PKCS" not in messages[0] and "/" not in messages[0]
     _draw_signature(qtbot, dialog.pad)
     dialog.secret.setText("demo")
-    department = identity.department_label
     with qtbot.waitSignal(dialog.signed, timeout=20000):
         dialog.sign_button.click()
     return department

@@ -67,7 +67,7 @@ def test_sign_through_dialog_and_verify_table(qtbot, runner, database: Database,
     dialog = panel.findChild(SignDialog, "sign_dialog")
     assert dialog is not None and dialog.isVisible()
     assert dialog.field_box.count() == 4  # every field is free (住建 signs once: 牵头 and 消防)
-    assert "城建档案管理机构" in dialog.field_box.currentText()  # your department's slot first
+    assert "济南市城建档案馆" in dialog.field_box.currentText()  # your department's slot first, named as the table names it
     assert "杨帆" in dialog.identity_box.currentText()  # and your department's identity
     # the planning department's slot goes with the planning identity (the PKCS#12 one, not the training one)
     dialog.field_box.setCurrentIndex(0)
@@ -75,7 +75,7 @@ def test_sign_through_dialog_and_verify_table(qtbot, runner, database: Database,
         if dialog.identity_box.itemData(index).kind == "pkcs12":
             dialog.identity_box.setCurrentIndex(index)
     assert "培训用" not in dialog.identity_box.currentText()
-    assert "自然资源和规划部门" in dialog.field_box.currentText()
+    assert "济南市自然资源和规划局" in dialog.field_box.currentText()
     _draw_signature(qtbot, dialog.pad)
     assert not dialog.pad.is_empty()
     assert dialog.preview.pixmap().width() > 400
@@ -104,7 +104,7 @@ def test_sign_through_dialog_and_verify_table(qtbot, runner, database: Database,
     model = report.model
     assert model.rowCount() == 4  # every field, signed or 待签: 规划, 人防, 档案, 住建 (牵头；消防)
     cells = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert cells[:3] == ["自然资源和规划部门", "有效", "刘海涛"]
+    assert cells[:3] == ["济南市自然资源和规划局", "有效", "刘海涛"]  # named as the document body names it
     assert [model.index(r, 1).data() for r in range(1, 4)] == ["待签"] * 3
     assert "已签 1 / 应签 4" in report.summary.text() and "验证失败" not in report.summary.text()
 
@@ -127,7 +127,8 @@ def test_identities_dialog_imports_pkcs12_and_shows_validity(qtbot, runner, data
     form.accept()
     assert dialog.model.rowCount() == 1
     cells = [dialog.model.index(0, c).data() for c in range(dialog.model.columnCount())]
-    assert cells[:3] == ["陈静", "国防动员部门（人防）", "PKCS#12"]
+    assert cells[:3] == ["陈静", "济南市国防动员办公室（人防）", "PKCS#12"]
+    assert "姓名：陈静" in cells[5] and "Common Name" not in cells[5]  # the certificate in words
     assert cells[3][:4].isdigit() and "陈静" in cells[5]
     assert form.secret.text() == ""
 

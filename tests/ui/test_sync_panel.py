@@ -159,16 +159,28 @@ def test_an_unreachable_hub_is_said_in_words_and_retried_by_itself(window, demo_
         raise Unreachable("https://127.0.0.1:9", "ConnectError: [Errno 111] Connection refused")
 
     monkeypatch.setattr("acceptance_app.services.exchange.hub_sync.push", refuse)
+    now = [1000.0]
+    panel.retry.clock = lambda: now[0]  # the countdown's time is ours: the test ticks the timer by hand
     _click(panel, "sync_push")
     assert "无法连接交换中心 127.0.0.1:9" in panel.outcome.text() and "ConnectError" not in panel.outcome.text()
-    assert panel.retry_timer.isActive() and panel.retry_label.isVisibleTo(panel)
-    assert "30 秒后自动重试（第 1 次，共 5 次）" in panel.retry_label.text()
-    panel.retry_timer.setInterval(0)  # the backoff's next step, now
-    panel.retry_timer.start()
-    qtbot.waitUntil(lambda: len(calls) == 2, timeout=3000)
-    assert "第 2 次" in panel.retry_label.text()
-    panel.retry_cancel.click()
-    assert not panel.retry_timer.isActive() and not panel.retry_label.isVisibleTo(panel)
+    assert panel.retry.timer.isActive() and panel.retry.isVisibleTo(panel)
+    assert panel.retry.label.text() == "将在 30 秒后重试…（第 1 次，共 5 次）"
+    assert "将在 30 秒后重试…" in window.sync_state.text()  # the status bar counts down too
+    now[0] += 15.2
+    panel.retry.timer.timeout.emit()
+    assert panel.retry.label.text().startswith("将在 15 秒后重试…") and "将在 15 秒后重试…" in window.sync_state.text()
+    assert len(calls) == 1
+    now[0] += 15
+    panel.retry.timer.timeout.emit()  # the countdown ends: tried again, failed again, a longer wait
+    assert len(calls) == 2
+    assert panel.retry.label.text() == "将在 60 秒后重试…（第 2 次，共 5 次）"
+    _click(panel, "sync_retry_now")  # 立即重试
+    assert len(calls) == 3 and panel.retry.label.text() == "将在 120 秒后重试…（第 3 次，共 5 次）"
+    _click(panel, "sync_retry_cancel")  # 停止自动重试
+    assert not panel.retry.timer.isActive() and not panel.retry.isVisibleTo(panel)
+    assert "重试" not in window.sync_state.text()
+    panel.retry.timer.timeout.emit()  # a late tick after the stop tries nothing
+    assert len(calls) == 3
 
     shown: list[str] = []
     monkeypatch.setattr("acceptance_app.ui.sync.panel.show_exception", lambda _p, error: shown.append(str(error.code)))
@@ -178,4 +190,4 @@ def test_an_unreachable_hub_is_said_in_words_and_retried_by_itself(window, demo_
 
     monkeypatch.setattr("acceptance_app.services.exchange.hub_sync.push", tls)
     _click(panel, "sync_push")
-    assert shown == ["sync_ui.tls"] and not panel.retry_timer.isActive()  # a certificate does not heal by waiting
+    assert shown == ["sync_ui.tls"] and not panel.retry.timer.isActive()  # a certificate does not heal by waiting

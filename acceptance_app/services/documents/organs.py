@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from acceptance_app.domain.enums import Department
-from acceptance_app.settings import forms_folder, load_settings
+from acceptance_app.reports import labels
+from acceptance_app.settings import Settings, forms_folder, load_settings
 
 _lock = threading.Lock()
 _cache: dict[Path, tuple[tuple, dict[str, dict[str, Any]]]] = {}
@@ -95,6 +96,23 @@ def jurisdiction_values(data_root: Path, region_code: str) -> dict[str, Any]:
     tables = _tables(forms_folder(load_settings(data_root)))
     code = _table_code(tables, region_code)
     return _values(tables, code) if code else {}
+
+
+def department_names(settings: Settings) -> dict[Department, str]:
+    """The departments as the configured jurisdiction's table names them (``settings.jurisdiction``, read from
+    the settings' forms folder): 济南市国防动员办公室（人防）, 济南市城建档案馆 ... A department the table does not name
+    is left out, for the caller to name in its own words. The window names departments only through this, so
+    that it says what the documents print (field trial item 31: 人民防空办公室 here, 人民防空部门 there)."""
+    tables = _tables(forms_folder(settings))
+    code = _table_code(tables, settings.jurisdiction)
+    values = _values(tables, code) if code else {}
+    return {d: str(values[k]) for d, k in DEPARTMENT_KEYS.items() if values.get(k)}
+
+
+def department_of_field(department_label: str) -> Department | None:
+    """The department of a signature field, from the generic name its PDF carries (reports.labels.DEPARTMENT,
+    what the signing side matches); None for a name that is not one of them (a file from elsewhere)."""
+    return next((d for d, text in labels.DEPARTMENT.items() if text == department_label), None)
 
 
 def organs_for(data_root: Path, region_code: str, issuing_organ: str) -> DocumentOrgans:

@@ -21,6 +21,7 @@ from acceptance_app.domain.enums import DEPARTMENT_OF, Department, Discipline
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.domain.progress import Progress
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.exchange import sent_rows
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import ExchangeImport, HubPull, LocalMeta, OutboxItem, OutboxState, Project
 from acceptance_app.sync import outbox
@@ -105,14 +106,26 @@ def push(session: Session, folder: DataFolder, hub_url: str, token: str, *, proj
             return report, Changes(sync_state=True)
         sent = outbox.send_all(session, folder, hub, hub_url=hub_url, progress=progress, cancelled=cancelled)
     outbox.release_sent_files(session, folder)
+    sent_rows.forget_superseded(session)  # what the hub has from us is now told by the latest receipts
+    session.commit()
     report.sent, report.failed, report.waiting = sent.sent, sent.failed, sent.waiting
     return report, Changes(sync_state=True)
+
+
+def _department_key(hub_url: str) -> str:
+    return "hub_department " + hashlib.sha256(hub_url.encode("utf-8")).hexdigest()[:48]
+
+
+def known_department(session: Session, hub_url: str) -> Department | None:
+    """The department the hub last said this laptop's account belongs to (None: never signed in and pushed)."""
+    known = session.get(LocalMeta, _department_key(hub_url)) if hub_url else None
+    return Department(known.value) if known is not None else None
 
 
 def _department(session: Session, hub: HubClient, hub_url: str) -> tuple[Department, bool]:
     """The account's department, from the hub (and kept), or as last seen when the hub cannot be reached: an
     inspector offline still gets the packages queued, to be sent by the next push that reaches the hub."""
-    key = "hub_department " + hashlib.sha256(hub_url.encode("utf-8")).hexdigest()[:48]
+    key = _department_key(hub_url)
     try:
         department = hub.whoami()["department"]
     except Unreachable:
@@ -147,7 +160,11 @@ def _export_if_changed(session: Session, folder: DataFolder, project_id: uuid.UU
     if last is not None and last.content_sha256 == outbox.content_sha256(files):
         result.path.unlink(missing_ok=True)
         session.rollback()  # whatever the export noted is not needed: nothing leaves
+        if not sent_rows.known(session, last.package_id):  # sent before its rows were kept: the same rows
+            sent_rows.remember(session, last.package_id, result.row_hashes)
+            session.commit()
         return None
+    sent_rows.remember(session, result.package_id, result.row_hashes)  # committed with the outbox row
     outbox.enqueue(session, folder, source=result.path, package_id=result.package_id, project_id=project_id,
                    discipline=discipline or "", manifest_sha256=result.manifest_sha256, files=files,
                    hub_url=hub_url)

@@ -23,6 +23,7 @@ from acceptance_app.domain.problems import KnownError
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.common import get_or_raise
 from acceptance_app.services.exchange.files import export_files, plan_files, registration_records, write_files
+from acceptance_app.services.exchange.sent_rows import hashes_of
 from acceptance_app.storage.data_folder import DataFolder
 from acceptance_app.storage.models import ExchangeImport, ExchangePeer, LocalMeta, Project, SyncRowVersion
 from acceptance_app.sync.keys import KEY_FILE, device_key, fingerprint_of
@@ -45,6 +46,7 @@ class ExportResult:
     package_id: str
     manifest_sha256: str
     counts: dict[str, int]  # rows per table, and "files"
+    row_hashes: dict[str, dict[str, str]] = field(default_factory=dict)  # table -> key -> hash (sent_rows.py)
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,8 @@ def export_package(
     key = device_key(folder)
     package_id = str(uuid.uuid4())
     target = Path(out_path) if out_path else folder.root / "exports" / f"{package_id}.acpkg"
-    payload = {"tables": {n: [encode_values(r) for r in rows] for n, rows in records.items()},
-               "bases": _bases(session, records)}
+    encoded = {n: [encode_values(r) for r in rows] for n, rows in records.items()}
+    payload = {"tables": encoded, "bases": _bases(session, records)}
     files = export_files(folder, records)
     units = [{"unit_id": str(u["id"]), "name": u["name"], "building_no": u["building_no"],
               "unit_code": u["unit_code"], "real_estate_unit_code": u["real_estate_unit_code"]}
@@ -115,7 +117,7 @@ def export_package(
         files=files, registration=registration_records(session, folder, records), private_key=key.private,
     )
     counts = {n: len(rows) for n, rows in records.items()} | {"files": len(files)}
-    return ExportResult(target, package_id, manifest.manifest_sha256, counts), Changes()
+    return ExportResult(target, package_id, manifest.manifest_sha256, counts, hashes_of(encoded)), Changes()
 
 
 def _check_sender(session: Session, folder: DataFolder, sender: Sender, trust_new_key: bool) -> None:

@@ -23,6 +23,8 @@ from acceptance_app.reports.signing.providers import Pkcs11Provider, Pkcs12Provi
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.common import get_or_raise
 from acceptance_app.services.documents.inputs import data_folder as data_folder_of
+from acceptance_app.services.documents.organs import department_names
+from acceptance_app.storage.db import settings_of
 from acceptance_app.storage.models import SignatureImage, SigningIdentity
 
 HANDWRITING, SEAL = "handwriting", "seal"
@@ -94,9 +96,10 @@ def create_training_identity(session: Session, person: str, department: Departme
     folder = data_folder_of(session).root / TRAINING_DIR
     folder.mkdir(parents=True, exist_ok=True)
     ca = _training_ca(folder)
+    # The organization as the jurisdiction's table names it (济南市城建档案馆), as the documents do.
+    organ = department_names(settings_of(session)).get(department) or labels.DEPARTMENT[department]
     generated = certificates.make_signer_identity(
-        f"{person}（{certificates.TRAINING_MARK}）", f"{labels.DEPARTMENT[department]}（{certificates.TRAINING_MARK}）",
-        password, ca=ca)
+        f"{person}（{certificates.TRAINING_MARK}）", f"{organ}（{certificates.TRAINING_MARK}）", password, ca=ca)
     path = folder / f"training-{uuid.uuid4().hex[:12]}.p12"
     atomic_write_bytes(path, generated.pkcs12)
     # Kept relative to the data folder: a folder copied or moved to another disk keeps its training identities.

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from acceptance_app.domain.enums import Department
 from acceptance_app.i18n import _
 from acceptance_app.settings import Settings
-from acceptance_app.text.labels import label
+
+from acceptance_app.ui.departments import department_names
 
 
 class IdentityFields:
@@ -23,8 +23,8 @@ class IdentityFields:
         self.department = QComboBox()
         self.department.setObjectName("inspector_department")
         self.department.addItem("—", "")
-        for department in Department:
-            self.department.addItem(label(department), department.value)
+        for department, name in department_names(settings).items():  # as the jurisdiction's table names them
+            self.department.addItem(name, department.value)
         self.department.setCurrentIndex(max(self.department.findData(settings.inspector_department), 0))
         self.inspector_id = QLineEdit(settings.inspector_id)
         self.inspector_id.setObjectName("inspector_id")

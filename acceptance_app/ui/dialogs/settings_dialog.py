@@ -34,7 +34,7 @@ class SettingsDialog(QDialog):
         form.addRow(_("Language (after restart)"), self.language)
         self.identity.add_rows(form)
         form.addRow(_("Forms folder"), self.forms_dir)
-        form.addRow(_("Hub server"), self.hub_url)
+        form.addRow(_("Hub address"), self.hub_url)  # the 交换中心, as the 同步 tab calls it (trial item 31)
         form.addRow(_("Timestamp server (RFC 3161)"), self.timestamp_url)
         form.addRow(_("Trusted CA certificates folder"), self.trust_dir)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -84,29 +84,31 @@ class FindingsDashboard(QWidget):
             self.discipline_filter.addItem(label(discipline), discipline)
         for combo in (self.unit_filter, self.discipline_filter):
             combo.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        # The unresolved counts, one line each under the tiles: as boxes beside the tiles they made the page
+        # wider than a 1366-px laptop's window and left the findings table one row high.
         self.by_discipline = QLabel()
         self.by_discipline.setObjectName("by_discipline")
         self.by_party = QLabel()
         self.by_party.setObjectName("by_party")
         for widget in (self.by_discipline, self.by_party):
             widget.setTextFormat(Qt.TextFormat.RichText)
-            widget.setAlignment(Qt.AlignmentFlag.AlignTop)
-        top = QHBoxLayout()
+            widget.setWordWrap(True)
+        top = QVBoxLayout()
+        tiles = QHBoxLayout()
         for tile in self.figures.values():
-            top.addWidget(tile)
-        top.addSpacing(16)
-        for title, widget in ((_("Unresolved by discipline"), self.by_discipline),
-                              (_("Unresolved by responsible party"), self.by_party)):
-            box = QGroupBox(title)
-            QVBoxLayout(box).addWidget(widget)
-            top.addWidget(box)
-        top.addStretch(1)
+            tiles.addWidget(tile)
+        tiles.addStretch(1)
+        top.addLayout(tiles)
+        top.addWidget(self.by_discipline)
+        top.addWidget(self.by_party)
 
         self.view = FindingsView(runner, self)
         self.commitment_model: RowsModel[CommitmentRow] = RowsModel(COMMITMENT_COLUMNS, self)
         self.commitment_table = make_table(self)
         self.commitment_table.setObjectName("commitment_table")
         self.commitment_table.setModel(self.commitment_model)
+        self.commitment_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.commitment_table.setSortingEnabled(True)  # by a header click, as the findings above
         self.commitment_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.commitment_table.selectionModel().currentRowChanged.connect(lambda *_args: self._commitment_buttons())
         add = QPushButton(_("New commitment…"))
@@ -229,9 +231,10 @@ class FindingsDashboard(QWidget):
             self.figures[name].setText(text)
         self.figures["overdue"].setStyleSheet(TILE_STYLE + (
             f" QPushButton {{ color: white; background: {OVERDUE_COLOR}; }}" if board.overdue else ""))
-        self.by_discipline.setText(self._counts([(label(d), board.by_discipline.get(d, 0)) for d in DISCIPLINES]))
-        self.by_party.setText(self._counts([(label(r), board.by_party[r]) for r in RESPONSIBLE_PARTY_ROLES
-                                            if board.by_party.get(r)] or [(_("None"), 0)]))
+        self.by_discipline.setText(self._counts(_("Unresolved by discipline"), [
+            (label(d), board.by_discipline.get(d, 0)) for d in DISCIPLINES]))
+        self.by_party.setText(self._counts(_("Unresolved by responsible party"), [
+            (label(r), board.by_party[r]) for r in RESPONSIBLE_PARTY_ROLES if board.by_party.get(r)] or [(_("None"), 0)]))
         self._calendar_notice(board)
         self.commitment_model.set_rows(rows)
         self.commitment_table.resizeColumnsToContents()
@@ -257,8 +260,9 @@ class FindingsDashboard(QWidget):
         self.calendar_notice.setVisible(bool(lines))
 
     @staticmethod
-    def _counts(pairs: list[tuple[str, int]]) -> str:
-        return "<br>".join(f"{name}: <b>{count}</b>" for name, count in pairs)
+    def _counts(title: str, pairs: list[tuple[str, int]]) -> str:
+        return _("{title}: {counts}").format(title=title, counts="　".join(f"{name} <b>{count}</b>"
+                                                                         for name, count in pairs))
 
     # Commitments ----------------------------------------------------------------------------------------------
     def _current_commitment(self) -> CommitmentRow | None:

@@ -86,6 +86,12 @@ class FindingsView(QWidget):
         self.table.setObjectName("finding_table")
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        # Sortable by a click on a header (field trial item 28); the rows come in the service's order until then.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        # The model keeps the selection through a sort (persistent indexes); keep it in sight as well.
+        self.table.horizontalHeader().sortIndicatorChanged.connect(
+            lambda *_args: self.table.scrollTo(self.table.currentIndex()))
         self.table.selectionModel().currentRowChanged.connect(lambda index, _old: self._select(index))
         self.table.doubleClicked.connect(lambda _index: self.edit_finding())
         self.history = QLabel()
@@ -122,17 +128,21 @@ class FindingsView(QWidget):
             self.runner.read(lambda session, task: loader(session)).success(self._show).run()
 
     def _show(self, rows: Sequence[FindingRow]) -> None:
-        self.model.set_rows(rows)
+        self.model.set_rows(rows)  # in the order the user chose by a header, if any
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
-        ids = [r.id for r in rows]
+        self._reselect()
+        self.loaded.emit()
+
+    def _reselect(self) -> None:
+        """Keep the selected finding selected (and in sight) where the rows now put it."""
+        ids = [r.id for r in self.model.rows]
         if self.selected_id in ids:
             self.table.selectRow(ids.index(self.selected_id))
             self._select(self.model.index(ids.index(self.selected_id), 0))
         else:
             self.selected_id = None
             self._select(self.model.index(-1, 0))
-        self.loaded.emit()
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.finding or changes.inspection:

@@ -3,6 +3,10 @@
 Every list in the UI is one of these: columns say how to get the display text (and optionally a
 background colour and alignment) from a row. Rows are replaced wholesale (``set_rows``), which is cheap for
 the sizes involved (hundreds of units) and keeps the model trivially correct.
+
+A view with ``setSortingEnabled(True)`` sorts the model itself (``sort``): by a column's ``sort_key`` where it
+has one (a date, not its text; 1#, 2#, 10# in natural order), else by its text. The order is kept when new rows
+come, so a refresh does not undo the user's choice; no proxy model, so ``row_at`` stays the row shown.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ class Column(Generic[Row]):
     background: Callable[[Row], str | None] | None = None
     align_right: bool = False
     tooltip: Callable[[Row], str] | None = None
+    sort_key: Callable[[Row], Any] | None = None  # what the column sorts by, when its text would mislead
 
 
 class RowsModel(QAbstractTableModel, Generic[Row]):
@@ -33,11 +38,34 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Row] = []
+        self.sorted_by: tuple[int, Qt.SortOrder] | None = None  # None: the order the rows came in
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = self._sorted(list(rows))
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            self.sorted_by = None  # the header's "no sort indicator": keep the order the rows come in
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        rows_before = [self.rows[i.row()] for i in old]
+        self.sorted_by = (column, order)
+        self.rows = self._sorted(self.rows)
+        position = {id(row): n for n, row in enumerate(self.rows)}
+        self.changePersistentIndexList(old, [self.index(position[id(row)], i.column())
+                                             for row, i in zip(rows_before, old, strict=True)])
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[Row]) -> list[Row]:
+        if self.sorted_by is None:
+            return rows
+        column, order = self.sorted_by
+        spec = self.columns[column]
+        key = spec.sort_key or spec.text
+        return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)  # stable: ties keep their order
 
     def row_at(self, index: _Index) -> Row | None:
         return self.rows[index.row()] if index.isValid() and index.row() < len(self.rows) else None

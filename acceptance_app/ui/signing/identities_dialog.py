@@ -21,41 +21,44 @@ from PySide6.QtWidgets import (
 
 from acceptance_app.domain.enums import Department
 from acceptance_app.i18n import _
-from acceptance_app.reports import labels
 from acceptance_app.services.signing import identities
 
 from acceptance_app.ui import desktop_state
+from acceptance_app.ui.departments import department_names
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import Column, RowsModel
+from acceptance_app.ui.signing.subject import subject_text
 from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.screen_fit import resize_to_screen
 from acceptance_app.ui.widgets.table import make_table
 
 KIND_LABELS = {"pkcs12": "PKCS#12", "pkcs11": "PKCS#11", "training": "培训用"}
 
-IDENTITY_COLUMNS: list[Column[identities.IdentityRow]] = [
-    Column(lambda: _("Person"), lambda r: r.person),
-    Column(lambda: _("Department"), lambda r: r.department_label),
-    Column(lambda: _("Kind"), lambda r: KIND_LABELS.get(r.kind, r.kind)),
-    Column(lambda: _("Valid until"), lambda r: r.not_after.date().isoformat() + ("  " + _("expired") if r.expired else "")),
-    Column(lambda: _("Trust"), lambda r: _("培训用 — not trusted") if r.training else _("checked at verification")),
-    Column(lambda: _("Certificate"), lambda r: r.subject),
-    Column(lambda: "SHA-256", lambda r: r.fingerprint[:16] + "…"),
-]
+def identity_columns(names: dict[Department, str]) -> list[Column[identities.IdentityRow]]:
+    """The table's columns; ``names``: the departments as the jurisdiction's table names them."""
+    return [
+        Column(lambda: _("Person"), lambda r: r.person),
+        Column(lambda: _("Department"), lambda r: names[r.department]),
+        Column(lambda: _("Kind"), lambda r: KIND_LABELS.get(r.kind, r.kind)),
+        Column(lambda: _("Valid until"), lambda r: r.not_after.date().isoformat() + ("  " + _("expired") if r.expired else "")),
+        Column(lambda: _("Trust"), lambda r: _("培训用 — not trusted") if r.training else _("checked at verification")),
+        Column(lambda: _("Certificate"), lambda r: subject_text(r.subject)),  # in words, as the sign dialog says it
+        Column(lambda: "SHA-256", lambda r: r.fingerprint[:16] + "…"),
+    ]
 
 
 class IdentityForm(QDialog):
     """One form for the three kinds; only the rows of the chosen kind are shown."""
 
-    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: str, names: dict[Department, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
         self.setWindowTitle({"pkcs12": _("Import a PKCS#12 file"), "pkcs11": _("Add a key on a PKCS#11 token"),
                              "training": _("Create a training identity")}[kind])
         self.person = QLineEdit(objectName="person")
         self.department = QComboBox(objectName="department")
-        for department in Department:
-            self.department.addItem(labels.DEPARTMENT[department], department.value)
+        for department, name in names.items():
+            self.department.addItem(name, department.value)
         self.file = QLineEdit(objectName="file")
         browse = QPushButton(_("Browse…"))
         browse.clicked.connect(self._browse)
@@ -116,7 +119,9 @@ class IdentitiesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Signing identities"))
         self.runner = runner
-        self.model: RowsModel[identities.IdentityRow] = RowsModel(IDENTITY_COLUMNS, self)
+        assert runner.database is not None
+        self.names = department_names(runner.database.settings)
+        self.model: RowsModel[identities.IdentityRow] = RowsModel(identity_columns(self.names), self)
         self.view = make_table(self)
         self.view.setObjectName("identity_table")
         self.view.setModel(self.model)
@@ -144,7 +149,7 @@ class IdentitiesDialog(QDialog):
         self.view.resizeColumnsToContents()
 
     def add(self, kind: str) -> None:
-        form = IdentityForm(kind, self)
+        form = IdentityForm(kind, self.names, self)
         form.setObjectName("identity_form")
         form.accepted.connect(lambda: self._save(form))
         form.open()

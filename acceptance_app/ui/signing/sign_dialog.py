@@ -26,46 +26,26 @@ from PySide6.QtWidgets import (
 from acceptance_app.domain.beijing_time import beijing_text, now_beijing
 from acceptance_app.domain.enums import Department
 from acceptance_app.domain.problems import KnownError
-from acceptance_app.i18n import N_, _
+from acceptance_app.i18n import _
 from acceptance_app.locator import FONT_FAMILY
-from acceptance_app.reports import labels
 from acceptance_app.reports.signing.pades import SignRequest, SignResult
 from acceptance_app.reports.signing.providers import SigningProvider
 from acceptance_app.reports.signing.stamp import compose_background
 from acceptance_app.services.changes import Changes
+from acceptance_app.services.documents.organs import department_of_field
 from acceptance_app.services.signing import identities
 from acceptance_app.services.signing import signatures as signing
 
+from acceptance_app.ui.departments import department_names, field_department_text
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.signing.handwriting_pad import HandwritingPad
+from acceptance_app.ui.signing.subject import subject_text
 from acceptance_app.ui.tasks import TaskRunner, TaskState
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 STAMP_PREVIEW_SIZE = (452, 180)  # 2x the 80 x 32 mm field in points
-# asn1crypto's names of the subject's attributes (``Name.human_friendly``), as a reader here says them.
-SUBJECT_LABELS = {
-    "Common Name": N_("Person"),  # a signer's certificate names a person: 姓名, not the catalog's 名称 of "Name"
-    "Organization": N_("Organization"),
-    "Organizational Unit": N_("Department"),
-    "Country": N_("Country"),
-    "State/Province": N_("Province"),
-    "Locality": N_("City"),
-    "Serial Number": N_("Serial number"),
-    "Email Address": N_("Email"),
-}
-
-
-def subject_text(subject: str) -> str:
-    """"Common Name: 张伟, Organization: …" in the window's language."""
-    parts = []
-    for part in subject.split(", "):
-        label, sep, value = part.partition(": ")
-        parts.append(f"{_(SUBJECT_LABELS[label])}：{value}" if sep and label in SUBJECT_LABELS else part)
-    return "；".join(parts)
-
-
 class SignDialog(QDialog):
     signed = Signal(object)  # the SignResult
 
@@ -74,11 +54,14 @@ class SignDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Sign {number}").format(number=context.status.number))
         self.runner, self.document_id, self.context = runner, document_id, context
+        # Departments as the jurisdiction's table names them: the document's body prints these names, so the
+        # combo boxes, the stamp preview and the stamp itself say them too (field trial item 31).
+        self.names = department_names(runner.database.settings) if runner.database is not None else {}
         self.field_box = QComboBox(objectName="field")
         for field in context.status.fields:
             if not field.signed:
                 note = "  " + _("(signs last, locks the document)") if field.locks_document else ""
-                self.field_box.addItem(f"{field.department}{note}", field)
+                self.field_box.addItem(f"{self._field_department(field)}{note}", field)
         self.identity_box = QComboBox(objectName="identity")
         for identity in context.identities:
             self.identity_box.addItem(self._identity_text(identity), identity)
@@ -123,15 +106,17 @@ class SignDialog(QDialog):
         self._identity_changed()
 
     # Choices ---------------------------------------------------------------------------------------------
-    @staticmethod
-    def _identity_text(identity: identities.IdentityRow) -> str:
+    def _field_department(self, field: signing.FieldRow) -> str:
+        return field_department_text(field.department, self.names)
+
+    def _identity_text(self, identity: identities.IdentityRow) -> str:
         marks = []
         if identity.training:
             marks.append(_("培训用 — not trusted"))
         if identity.expired:
             marks.append(_("expired"))
         suffix = f"  ({'; '.join(marks)})" if marks else ""
-        return f"{identity.person} · {identity.department_label}{suffix}"
+        return f"{identity.person} · {self.names.get(identity.department, identity.department_label)}{suffix}"
 
     def _select_own_field(self) -> None:
         """Start on the slot of the department this laptop's inspector belongs to (the settings)."""
@@ -139,10 +124,9 @@ class SignDialog(QDialog):
         own = database.settings.inspector_department if database is not None else ""
         if own not in {d.value for d in Department}:
             return
-        wanted = labels.DEPARTMENT[Department(own)]
         for index in range(self.field_box.count()):
             field = self.field_box.itemData(index)
-            if field.department == wanted and not field.locks_document:
+            if department_of_field(field.department) == Department(own) and not field.locks_document:
                 self.field_box.setCurrentIndex(index)
                 return
 
@@ -152,7 +136,7 @@ class SignDialog(QDialog):
         if field is None:
             return
         for index in range(self.identity_box.count()):
-            if self.identity_box.itemData(index).department_label == field.department:
+            if self.identity_box.itemData(index).department == department_of_field(field.department):
                 self.identity_box.setCurrentIndex(index)
                 break
         self._update_preview()
@@ -207,7 +191,7 @@ class SignDialog(QDialog):
         painter.setFont(QFont(FONT_FAMILY, 9))
         painter.setPen(QColor("black"))
         lines = [_("Signer: {name}").format(name=identity.person if identity else "—"),
-                 _("Department: {name}").format(name=field.department if field else "—"),
+                 _("Department: {name}").format(name=self._field_department(field) if field else "—"),
                  _("Time: {time}").format(time=beijing_text(now_beijing()))]
         if identity is not None and identity.training:
             lines.append("【培训用，不具法律效力】")
@@ -225,7 +209,7 @@ class SignDialog(QDialog):
         assert database is not None
         settings = database.settings
         hand, seal, new_hand = self.handwriting(), self.seal(), not self.pad.is_empty()
-        request = SignRequest(field.name, identity.person, field.department, hand, seal, settings.timestamp_url,
+        request = SignRequest(field.name, identity.person, self._field_department(field), hand, seal, settings.timestamp_url,
                               training=identity.training)
         secret, document_id = self.secret.text(), self.document_id
 

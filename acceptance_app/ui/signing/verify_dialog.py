@@ -3,8 +3,10 @@ named as its department; red only when a signature is broken or the document was
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
@@ -14,11 +16,15 @@ from acceptance_app.services.signing import signatures as signing
 from acceptance_app.settings import Settings
 from acceptance_app.text.verification import FieldLine, Verdict, VerificationSummary, summarize
 
+from acceptance_app.ui.departments import department_names, field_department_text
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import Column, RowsModel
 from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.screen_fit import resize_to_screen
 from acceptance_app.ui.widgets.table import make_table
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 VERIFY_COLUMNS: list[Column[FieldLine]] = [
     Column(lambda: _("Department"), lambda r: r.department),
@@ -66,6 +72,13 @@ class VerifyDialog(QDialog):
 def open_verify_dialog(runner: TaskRunner, document_id: uuid.UUID, number: str, parent: QWidget) -> None:
     assert runner.database is not None
     trust = trust_paths(runner.database.settings, runner.database.folder.root)
+    names = department_names(runner.database.settings)
+
+    def summary_of(session: Session) -> VerificationSummary:
+        report, issues, fields = signing.verification_parts(session, document_id, trust)
+        # Each field named as the jurisdiction's table names its department, as the document's body does.
+        return summarize(report, issues, [dataclasses.replace(f, department=field_department_text(f.department, names))
+                                          for f in fields])
 
     def show(summary: VerificationSummary) -> None:
         dialog = VerifyDialog(number, summary, parent=parent)
@@ -73,6 +86,6 @@ def open_verify_dialog(runner: TaskRunner, document_id: uuid.UUID, number: str, 
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
-    (runner.read(lambda session, task: summarize(*signing.verification_parts(session, document_id, trust)))
+    (runner.read(lambda session, task: summary_of(session))
      .with_progress(_("Verifying signatures"), parent)
      .success(show).failure(lambda error: show_exception(parent, error)).run())

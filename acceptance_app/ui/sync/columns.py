@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from acceptance_app.domain.beijing_time import beijing_iso_text, beijing_text
-from acceptance_app.domain.enums import Department
 from acceptance_app.i18n import N_, _
 from acceptance_app.services.exchange.conflicts import ConflictRow
 from acceptance_app.text import FIELD_LABELS
-from acceptance_app.text.labels import label
 
 from acceptance_app.ui.models.rows_model import Column
 
@@ -37,13 +36,6 @@ def entity_label(entity: str) -> str:
     return _(ENTITY_LABELS[entity]) if entity in ENTITY_LABELS else entity
 
 
-def department_label(value: str) -> str:
-    try:
-        return label(Department(value))
-    except ValueError:
-        return value
-
-
 def _short(value: Any) -> str:
     text = "—" if value in (None, "") else str(value)
     return text if len(text) <= 24 else text[:23] + "…"
@@ -55,12 +47,14 @@ def differences_text(row: ConflictRow) -> str:
                     for column, (local, remote) in sorted(row.differences.items()))
 
 
-CONFLICT_COLUMNS: list[Column[ConflictRow]] = [
-    Column(lambda: _("Record"), lambda r: entity_label(r.entity)),
-    Column(lambda: _("From"), lambda r: f"{r.remote_inspector}（{department_label(r.remote_department)}）"),
-    Column(lambda: _("Received"), lambda r: beijing_iso_text(r.created_at, seconds=False)),
-    Column(lambda: _("This laptop → the other"), differences_text, tooltip=differences_text),
-]
+def conflict_columns(department: Callable[[str], str]) -> list[Column[ConflictRow]]:
+    """``department``: a department code as the window names it (ui.departments.department_text)."""
+    return [
+        Column(lambda: _("Record"), lambda r: entity_label(r.entity)),
+        Column(lambda: _("From"), lambda r: f"{r.remote_inspector}（{department(r.remote_department)}）"),
+        Column(lambda: _("Received"), lambda r: beijing_iso_text(r.created_at, seconds=False)),
+        Column(lambda: _("This laptop → the other"), differences_text, tooltip=differences_text),
+    ]
 
 
 def when(value: datetime | None) -> str:

@@ -40,10 +40,12 @@ from acceptance_app.settings import Settings
 from acceptance_app.text import describe_error, describe_recorded_error
 
 from acceptance_app.ui import desktop_state
+from acceptance_app.ui.departments import department_text
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.models.rows_model import RowsModel
-from acceptance_app.ui.sync.columns import CONFLICT_COLUMNS, department_label, when
+from acceptance_app.ui.sync.columns import conflict_columns, when
 from acceptance_app.ui.sync.login_dialog import LoginDialog
+from acceptance_app.ui.sync.retry import AutoRetry
 from acceptance_app.ui.tasks import TaskRunner, TaskState
 from acceptance_app.ui.widgets.table import make_table
 
@@ -52,7 +54,6 @@ if TYPE_CHECKING:
 
 PACKAGE_FILTER = N_("Exchange packages (*.acpkg)")
 # Automatic retries after a network failure: bounded (about 15 minutes in all), shown, and cancellable.
-RETRY_DELAYS_S = (30, 60, 120, 240, 480)
 REFRESH_DELAY_MS = 300  # edits come in bursts (1/2/3 answers): count the unsent changes once per burst
 
 
@@ -79,19 +80,10 @@ class SyncPanel(QWidget):
             form.addRow(title, self.fields[key])
         self.outcome = QLabel(objectName="sync_outcome")
         self.outcome.setWordWrap(True)
-        self.retry_timer = QTimer(self)
-        self.retry_timer.setSingleShot(True)
-        self.retry_timer.timeout.connect(self._retry_now)
-        self.retry_attempt = 0
-        self.retry_what = ""
-        self.retry_label = QLabel(objectName="sync_retry")
-        self.retry_cancel = QPushButton(_("Stop retrying"), objectName="sync_retry_cancel")
-        self.retry_cancel.clicked.connect(self.cancel_retry)
-        retry_row = QHBoxLayout()
-        retry_row.addWidget(self.retry_label, 1)
-        retry_row.addWidget(self.retry_cancel)
-        self.retry_label.hide()
-        self.retry_cancel.hide()
+        self.retry = AutoRetry(self)
+        self.retry.retry.connect(self._retry)
+        self.retry.text_changed.connect(lambda _text: self._emit_summary())
+        self.summary_line = ""
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(REFRESH_DELAY_MS)
@@ -111,7 +103,8 @@ class SyncPanel(QWidget):
         buttons.addStretch(1)
 
         conflicts_box = QGroupBox(_("Conflicts: the same record changed on two laptops"))
-        self.conflict_model: RowsModel[exchange_conflicts.ConflictRow] = RowsModel(CONFLICT_COLUMNS, self)
+        self.conflict_model: RowsModel[exchange_conflicts.ConflictRow] = RowsModel(
+            conflict_columns(self.department_label), self)
         self.conflict_view = make_table(self)
         self.conflict_view.setObjectName("conflict_table")
         self.conflict_view.setModel(self.conflict_model)
@@ -131,10 +124,13 @@ class SyncPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.outcome)
-        layout.addLayout(retry_row)
+        layout.addWidget(self.retry)
         layout.addWidget(status_box)
         layout.addWidget(conflicts_box, 1)
         runner.changes_applied.connect(self._on_changes)
+
+    def department_label(self, value: str) -> str:
+        return department_text(value, self.settings())
 
     # Loading ------------------------------------------------------------------------------------------
     def show_project(self, project_id: uuid.UUID) -> None:
@@ -168,6 +164,14 @@ class SyncPanel(QWidget):
                                                                      when=when(status.last_sent_at))
         if status.last_error:
             line += " · " + _("last error: {error}").format(error=status.last_error[:60])
+        self.summary_line = line
+        self._emit_summary()
+
+    def _emit_summary(self) -> None:
+        """The status bar's line: what is not yet sent, and the retry's countdown while one is due."""
+        line = self.summary_line
+        if self.retry.isVisibleTo(self):
+            line = " · ".join(part for part in (line, self.retry.label.text()) if part)
         self.summary_changed.emit(line)
 
     def _on_changes(self, changes: Changes) -> None:
@@ -198,7 +202,7 @@ class SyncPanel(QWidget):
             settings.hub_url = url
             self.save_settings(settings)
             self._done(_("Signed in to {hub} as {name} ({department}).").format(
-                hub=url, name=account.get("name", ""), department=department_label(account.get("department", ""))))
+                hub=url, name=account.get("name", ""), department=self.department_label(account.get("department", ""))))
 
         (self.runner.slow(lambda task: hub_sync.login(folder, url, token))
          .with_progress(_("Signing in to the hub"), self).success(signed_in)
@@ -283,28 +287,14 @@ class SyncPanel(QWidget):
             self.cancel_retry()
             self.offer_sign_in(shown)
             return
-        if sync_feedback.retryable(shown) and self._schedule_retry(what):
+        if sync_feedback.retryable(shown) and self.retry.schedule(what):
             self.outcome.setText(describe_error(shown) if isinstance(shown, KnownError) else str(shown))  # no dialog: the window keeps trying by itself
             return
         show_exception(self, shown)
 
     # Automatic retries --------------------------------------------------------------------------------
-    def _schedule_retry(self, what: str) -> bool:
-        if self.retry_attempt >= len(RETRY_DELAYS_S):
-            self.cancel_retry()
-            return False
-        delay = RETRY_DELAYS_S[self.retry_attempt]
-        self.retry_attempt += 1
-        self.retry_what = what
-        self.retry_timer.start(delay * 1000)
-        self.retry_label.setText(_("Trying again by itself in {seconds} s (attempt {n} of {total}).").format(
-            seconds=delay, n=self.retry_attempt, total=len(RETRY_DELAYS_S)))
-        self.retry_label.show()
-        self.retry_cancel.show()
-        return True
-
-    def _retry_now(self) -> None:
-        if self.retry_what == "pull":
+    def _retry(self, what: str) -> None:
+        if what == "pull":
             self.pull(auto=True)
         else:
             self.push(auto=True)
@@ -313,11 +303,7 @@ class SyncPanel(QWidget):
         self.cancel_retry()
 
     def cancel_retry(self) -> None:
-        self.retry_timer.stop()
-        self.retry_attempt = 0
-        self.retry_what = ""
-        self.retry_label.hide()
-        self.retry_cancel.hide()
+        self.retry.cancel()
 
     # Files --------------------------------------------------------------------------------------------
     def export_package(self) -> None:
@@ -367,7 +353,7 @@ class SyncPanel(QWidget):
                 "The package is signed by a key this laptop does not know: {inspector} ({department}), "
                 "fingerprint {fingerprint}.\n\nCompare the fingerprint with the sender's (shown by "
                 "\u201cexchange key show\u201d on their laptop). Trust this key and import?").format(
-                inspector=params.get("inspector", ""), department=department_label(params.get("department", "")),
+                inspector=params.get("inspector", ""), department=self.department_label(params.get("department", "")),
                 fingerprint=params.get("fingerprint", "")))
             if answer == QMessageBox.StandardButton.Yes:
                 self.import_package(path=path, trust_new_key=True)
