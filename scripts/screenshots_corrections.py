@@ -11,66 +11,36 @@ correction that would change the verdict, a note corrected with its reason, the 
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from acceptance_app import i18n  # noqa: E402
-from acceptance_app.context import AppContext  # noqa: E402
-from acceptance_app.demo.project import create_demo_project  # noqa: E402
 from acceptance_app.domain.enums import Discipline, ItemVerdict  # noqa: E402
-from acceptance_app.settings import load_settings  # noqa: E402
-from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
-from acceptance_app.storage.db import open_database  # noqa: E402
-
-from acceptance_app.ui.fonts import install_app_font  # noqa: E402
-from acceptance_app.ui.main_window import MainWindow  # noqa: E402
-from acceptance_app.ui.qt_translations import install_qt_translations  # noqa: E402
-from acceptance_app.ui.tasks import TaskRunner  # noqa: E402
+from scripts.shots import Shots, open_window, settle  # noqa: E402
 
 
-def settle(ms: int = 300) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def shot(out: Path, name: str) -> None:
+def shot(shots: Shots, name: str) -> None:
+    """The whole screen: the dialogs over the window are what is looked at."""
     settle(300)
-    QGuiApplication.primaryScreen().grabWindow(0).save(str(out / name))
+    QGuiApplication.primaryScreen().grabWindow(0).save(str(shots.out / name))
 
 
 def commit_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
     """Chinese as an input method commits it (QTest types ASCII only)."""
-    from PySide6.QtGui import QInputMethodEvent
-
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    i18n.install("zh_CN")
-    app = QApplication(sys.argv[:1])
-    install_app_font(app)
-    install_qt_translations(app)
-    folder = DataFolder(Path(tempfile.mkdtemp(prefix="shots-corrections-"))).ensure()
-    database = open_database(folder, actor="刘海涛")
-    with database.session() as session, session.begin():
-        project, _ = create_demo_project(session)
-    runner = TaskRunner(database)
-    window = MainWindow(AppContext(folder, load_settings(folder.root), database), runner)
-    window.resize(1366, 768)
-    window.show()
+    shots = open_window(sys.argv, actor="刘海涛", prefix="shots-corrections-")
+    window, project = shots.window, shots.made
     settle(800)
     window.open_project(project)
     settle(600)
@@ -85,16 +55,16 @@ def main() -> int:
                   == "verdict")
     tab.select_item(target)
     tab.view.setFocus()
-    shot(out, "60-concluded-fire-tab.png")
+    shot(shots, "60-concluded-fire-tab.png")
     QTest.keyClick(tab.view, Qt.Key.Key_2)  # 合格 → 不合格 on a concluded discipline
     settle(300)
     dialog = tab._reason_dialog
     assert dialog is not None
     commit_text(dialog.reason, "复核发现闭门器损坏")
-    shot(out, "61-correction-reason.png")
+    shot(shots, "61-correction-reason.png")
     QTest.keyClick(dialog.reason, Qt.Key.Key_Return)
     settle(600)
-    shot(out, "62-correction-refused-verdict.png")
+    shot(shots, "62-correction-refused-verdict.png")
     QTest.keyClick(tab.view, Qt.Key.Key_N)
     commit_text(tab.editor.note, "闭门器型号已现场核对")
     QTest.keyClick(tab.editor.note, Qt.Key.Key_Return)
@@ -103,11 +73,11 @@ def main() -> int:
     commit_text(tab._reason_dialog.reason, "补记现场核对情况，结论不变")
     QTest.keyClick(tab._reason_dialog.reason, Qt.Key.Key_Return)
     settle(800)
-    shot(out, "63-note-corrected.png")
+    shot(shots, "63-note-corrected.png")
     tab.view.setFocus()
     QTest.keyClick(tab.view, Qt.Key.Key_H)
     settle(800)
-    shot(out, "64-item-history.png")
+    shot(shots, "64-item-history.png")
     for widget in QApplication.topLevelWidgets():
         if widget.objectName() == "answer_history_dialog":
             widget.close()
@@ -115,15 +85,14 @@ def main() -> int:
     settle(300)
     page.show_history()
     settle(1000)
-    shot(out, "65-unit-history.png")
+    shot(shots, "65-unit-history.png")
     for widget in QApplication.topLevelWidgets():
         if widget.objectName() == "history_dialog":
             widget.close()
     tab.reopen()
     settle(300)
-    shot(out, "66-reopen-dialog.png")
-    print(out)
-    return 0
+    shot(shots, "66-reopen-dialog.png")
+    return shots.finish()
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from acceptance_app.storage.db import Database, open_database
 
 from acceptance_app.ui.fonts import install_app_font
 from acceptance_app.ui.main_window import MainWindow
+from acceptance_app.ui.qt_translations import install_qt_translations
 from acceptance_app.ui.tasks import TaskRunner
 
 LAPTOP = (1366, 768)  # the inspectors' screens
@@ -96,6 +97,7 @@ def open_window(argv: list[str], *, actor: str, fill: Callable[[Any], Any] = dem
     i18n.install(lang)
     app = QApplication(argv[:1])
     install_app_font(app)
+    install_qt_translations(app)  # Qt's own buttons (Cancel, Close) in the window's language, as the app does
     folder = DataFolder(Path(tempfile.mkdtemp(prefix=prefix)) / "data")
     database = open_database(folder, actor=actor)
     with database.session() as session, session.begin():
