@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from acceptance_app.pdfium_lock import PDFIUM
 from acceptance_app.reports.signing.fields import LOCKING_FIELD
 from acceptance_app.sync.registration_match import OpinionFacts, OpinionReader
 
@@ -46,18 +47,19 @@ def _problems(data: bytes, roots: list) -> tuple[str, ...]:
 def _text(data: bytes) -> str:
     import pypdfium2
 
-    try:
-        document = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError:
-        return ""
-    try:
-        pages = []
-        for index in range(len(document)):
-            page = document[index]
-            textpage = page.get_textpage()
-            pages.append(textpage.get_text_range())
-            textpage.close()
-            page.close()
-    finally:
-        document.close()
+    with PDFIUM:  # one PDFium call at a time in the process (the window may be rendering a preview)
+        try:
+            document = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError:
+            return ""
+        try:
+            pages = []
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                pages.append(textpage.get_text_range())
+                textpage.close()
+                page.close()
+        finally:
+            document.close()
     return re.sub(r"\s+", "", "".join(pages))

@@ -11,6 +11,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from acceptance_app.i18n import _
+from acceptance_app.pdfium_lock import PDFIUM
 
 from acceptance_app.ui.tasks import TaskState
 
@@ -21,24 +22,25 @@ def render_pages(path: Path, dpi: float, task: TaskState) -> list[tuple[int, int
     """Off the GUI thread: each page as (width, height, RGB bytes); QImage/QPixmap are made on the GUI thread."""
     import pypdfium2 as pdfium
 
-    document = pdfium.PdfDocument(path)
-    try:
-        document.init_forms()
-        pages = []
-        for index in range(len(document)):
-            task.check()
-            task.progress(index, len(document))
-            page = document[index]
-            bitmap = page.render(scale=dpi / 72, may_draw_forms=True)
-            image = bitmap.to_pil().convert("RGB")
-            # Closed here, not left to the garbage collector: pdfium objects finalized at interpreter exit
-            # next to Qt's abort the process.
-            bitmap.close()
-            page.close()
-            pages.append((image.width, image.height, image.tobytes()))
-        return pages
-    finally:
-        document.close()
+    with PDFIUM:  # one PDFium call at a time in the process
+        document = pdfium.PdfDocument(path)
+        try:
+            document.init_forms()
+            pages = []
+            for index in range(len(document)):
+                task.check()
+                task.progress(index, len(document))
+                page = document[index]
+                bitmap = page.render(scale=dpi / 72, may_draw_forms=True)
+                image = bitmap.to_pil().convert("RGB")
+                # Closed here, not left to the garbage collector: pdfium objects finalized at interpreter exit
+                # next to Qt's abort the process.
+                bitmap.close()
+                page.close()
+                pages.append((image.width, image.height, image.tobytes()))
+            return pages
+        finally:
+            document.close()
 
 
 def to_image(page: tuple[int, int, bytes]) -> QImage:
