@@ -15,75 +15,28 @@ unanswered measured item for 不适用 with its reason (never stored as a value)
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 import sqlalchemy as sa  # noqa: E402
+from real_keys import ACTOR, find_item, keys, open_demo, settle, type_text  # noqa: E402
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from acceptance_app import i18n  # noqa: E402
-from acceptance_app.context import AppContext  # noqa: E402
-from acceptance_app.demo.project import create_demo_project  # noqa: E402
 from acceptance_app.domain.checklists.answers import sample_passes  # noqa: E402
 from acceptance_app.domain.checklists.form import AnswerType, Item, Scope  # noqa: E402
 from acceptance_app.domain.checklists.jurisdiction import Jurisdiction  # noqa: E402
 from acceptance_app.domain.checklists.sheet import ItemRow  # noqa: E402
 from acceptance_app.domain.checklists.tolerance import Compare, Range, parse_tolerance  # noqa: E402
 from acceptance_app.domain.enums import Discipline, ItemVerdict  # noqa: E402
-from acceptance_app.settings import load_settings, save_settings  # noqa: E402
-from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
-from acceptance_app.storage.db import open_database  # noqa: E402
 from acceptance_app.storage.models import Answer  # noqa: E402
-
-from acceptance_app.ui.fonts import install_app_font  # noqa: E402
-from acceptance_app.ui.main_window import MainWindow  # noqa: E402
-from acceptance_app.ui.qt_translations import install_qt_translations  # noqa: E402
-from acceptance_app.ui.tasks import TaskRunner  # noqa: E402
 
 UNIT = "5#住宅楼"  # the demo's unit with its 消防 formal round in progress
 # The field trial's faults this flow guards against: a 不适用 typed on a measured item was stored as the value 3,
 # and a second reading replaced the first instead of being added to it.
 REASON = "no such installation in this block"
-
-
-def settle(ms: int = 200) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def xdotool(*args: str) -> None:
-    """Run xdotool while Qt's event loop keeps running (the window must handle the keys as they arrive)."""
-    process = subprocess.Popen(["xdotool", *args])
-    while process.poll() is None:
-        settle(30)
-    if process.returncode:
-        raise RuntimeError(f"xdotool {' '.join(args)} failed ({process.returncode})")
-    settle(250)
-
-
-def keys(*names: str) -> None:
-    xdotool("key", "--delay", "60", *names)
-
-
-def type_text(text: str) -> None:
-    xdotool("type", "--delay", "40", text)
-
-
-def find_item(item_id: str) -> None:
-    keys("ctrl+f")
-    keys("ctrl+a")
-    type_text(item_id)
-    keys("Return")  # back to the list, on the first match
 
 
 def passing_readings(item: Item, jurisdiction: Jurisdiction) -> tuple[float, float] | None:
@@ -110,29 +63,10 @@ def open_rows(rows: list[ItemRow], kind: AnswerType) -> list[ItemRow]:
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "field-keys")
-    out.mkdir(parents=True, exist_ok=True)
-    if shutil.which("xdotool") is None or not os.environ.get("DISPLAY"):
-        print("needs xdotool and an X display (xvfb-run)", file=sys.stderr)
+    demo = open_demo(sys.argv, "field-keys")
+    if demo is None:
         return 2
-    i18n.install("zh_CN")
-    app = QApplication(sys.argv[:1])
-    install_app_font(app)
-    install_qt_translations(app)
-    folder = DataFolder(Path(tempfile.mkdtemp(prefix="field-keys-")))
-    folder.ensure()
-    settings = load_settings(folder.root)
-    settings.inspector_name, settings.inspector_id = "王工", "J-017"
-    save_settings(folder.root, settings)
-    database = open_database(folder, actor="王工 J-017", require_actor=True)
-    with database.session() as session, session.begin():
-        project_id, _ = create_demo_project(session)
-    runner = TaskRunner(database)
-    window = MainWindow(AppContext(folder, settings, runner.database), runner)
-    window.showMaximized()
-    settle(800)
-    window.project_list.reload()
-    settle(400)
+    out, app, window, database, project_id = demo.out, demo.app, demo.window, demo.database, demo.made
     window.open_project(project_id)
     settle(800)
     window.grab().save(str(out / "01-project-page.png"))
@@ -142,9 +76,7 @@ def main() -> int:
     page = window.unit_page
     page.open_discipline(Discipline.FIRE)
     tab = page.checklist(Discipline.FIRE)
-    window.activateWindow()
-    settle(600)
-    xdotool("windowfocus", "--sync", str(int(window.winId())))  # no window manager under Xvfb: focus directly
+    demo.focus()
     tab.view.setFocus()
     settle(300)
 
@@ -214,7 +146,7 @@ def main() -> int:
     if verdict is None or verdict.verdict is not ItemVerdict.FAIL:
         problems.append(f"{verdict_item}: {verdict and verdict.verdict} after 2, 1, Ctrl+Z (expected fail)")
     names = {r.answered_by for r in records.values() if r.item_id in (na_item, sampled_item, verdict_item)}
-    if names != {"王工 J-017"}:
+    if names != {ACTOR}:
         problems.append(f"answered by {names}")
 
     # The photo viewer at this screen's size, on a photo of the demo.
@@ -230,8 +162,7 @@ def main() -> int:
         viewer.close()
     else:
         problems.append("no photo to show in the viewer")
-    window.close()
-    runner.shutdown()
+    demo.close()
     for problem in problems:
         print("FAIL", problem)
     print("ok" if not problems else f"{len(problems)} problem(s)")

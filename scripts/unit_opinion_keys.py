@@ -14,57 +14,36 @@ Exit status 0 and "ok" last when everything is right; the failures are printed o
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 import sqlalchemy as sa  # noqa: E402
+from real_keys import keys as _keys  # noqa: E402
+from real_keys import open_demo, screen, settle, xdotool  # noqa: E402
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget  # noqa: E402
 
-from acceptance_app import i18n  # noqa: E402
-from acceptance_app.context import AppContext  # noqa: E402
-from acceptance_app.demo.project import create_demo  # noqa: E402
 from acceptance_app.domain.enums import DocumentState, DocumentType  # noqa: E402
-from acceptance_app.settings import load_settings, save_settings  # noqa: E402
-from acceptance_app.storage.data_folder import DataFolder  # noqa: E402
-from acceptance_app.storage.db import open_database  # noqa: E402
 from acceptance_app.storage.models import Document, Unit  # noqa: E402
 
 from acceptance_app.ui.documents.draft_dialog import DraftDialog  # noqa: E402
-from acceptance_app.ui.fonts import install_app_font  # noqa: E402
-from acceptance_app.ui.main_window import MainWindow  # noqa: E402
-from acceptance_app.ui.qt_translations import install_qt_translations  # noqa: E402
-from acceptance_app.ui.tasks import TaskRunner  # noqa: E402
 
 UNIT = "6#住宅楼"
 
 
-def settle(ms: int = 200) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def xdotool(*args: str) -> None:
-    """Run xdotool while Qt's event loop keeps running (the window must handle the keys as they arrive)."""
-    process = subprocess.Popen(["xdotool", *args])
-    while process.poll() is None:
-        settle(30)
-    if process.returncode:
-        raise RuntimeError(f"xdotool {' '.join(args)} failed ({process.returncode})")
-    settle(250)
-
-
 def keys(*names: str) -> None:
-    xdotool("key", "--delay", "80", *names)
+    _keys(*names, delay=80)
+
+
+def both_projects(session: Any) -> Any:
+    from acceptance_app.demo.project import create_demo
+
+    return create_demo(session)[0]
 
 
 def wait_for(condition, seconds: float = 30.0) -> bool:  # type: ignore[no-untyped-def]
@@ -84,43 +63,18 @@ def tab_to(widget: QWidget, limit: int = 25) -> bool:
     return QApplication.focusWidget() is widget
 
 
-def screen(path: Path) -> None:
-    """The whole screen: a combo box's open list and a dialog are windows of their own."""
-    QApplication.primaryScreen().grabWindow(0).save(str(path))
-
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "unit-opinion-keys")
-    out.mkdir(parents=True, exist_ok=True)
-    if shutil.which("xdotool") is None or not os.environ.get("DISPLAY"):
-        print("needs xdotool and an X display (xvfb-run)", file=sys.stderr)
+    demo = open_demo(sys.argv, "unit-opinion-keys", fill=both_projects)
+    if demo is None:
         return 2
-    i18n.install("zh_CN")
-    app = QApplication(sys.argv[:1])
-    install_app_font(app)
-    install_qt_translations(app)
-    folder = DataFolder(Path(tempfile.mkdtemp(prefix="unit-opinion-keys-")))
-    folder.ensure()
-    settings = load_settings(folder.root)
-    settings.inspector_name, settings.inspector_id = "王工", "J-017"
-    save_settings(folder.root, settings)
-    database = open_database(folder, actor="王工 J-017", require_actor=True)
-    with database.session() as session, session.begin():
-        projects, _ = create_demo(session)
-    runner = TaskRunner(database)
-    window = MainWindow(AppContext(folder, settings, runner.database), runner)
-    window.showMaximized()
-    settle(800)
-    window.project_list.reload()
-    settle(400)
+    out, window, database, projects = demo.out, demo.window, demo.database, demo.made
     window.open_project(projects.ready)
     settle(800)
     page = window.project_page
     page.show_tab(page.documents)
     panel = page.documents
-    window.activateWindow()
-    settle(600)
-    xdotool("windowfocus", "--sync", str(int(window.winId())))  # no window manager under Xvfb: focus directly
+    demo.focus()
     problems: list[str] = []
     if not wait_for(lambda: len(panel.scope_box.scopes) == 4):
         print(f"FAIL the scope choice shows {len(panel.scope_box.scopes)} scopes, not 4 (the project and 3 units)")
@@ -184,8 +138,7 @@ def main() -> int:
     if title != f"联合验收意见书（{UNIT}）":
         problems.append(f"listed as {title}")
     print(f"issued {docs[0].number if docs else '-'} listed as {title}")
-    window.close()
-    runner.shutdown()
+    demo.close()
     for problem in problems:
         print("FAIL", problem)
     print("ok" if not problems else "failed")
