@@ -40,15 +40,7 @@ def main() -> int:
     out, window, database = demo.out, demo.window, demo.database
     window.open_project(demo.made)
     settle(800)
-    unit = next(r for r in window.project_page.unit_model.rows if r.data.name == UNIT)
-    window.open_unit(unit.id)
-    settle(800)
-    page = window.unit_page
-    page.open_discipline(Discipline.FIRE)
-    tab = page.checklist(Discipline.FIRE)
-    demo.focus()
-    tab.view.setFocus()
-    settle(300)
+    tab = demo.checklist(UNIT, Discipline.FIRE)
 
     problems: list[str] = []
     current = tab.state.current if tab.state else None

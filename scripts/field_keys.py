@@ -70,15 +70,7 @@ def main() -> int:
     window.open_project(project_id)
     settle(800)
     window.grab().save(str(out / "01-project-page.png"))
-    unit = next(r for r in window.project_page.unit_model.rows if r.data.name == UNIT)
-    window.open_unit(unit.id)
-    settle(800)
-    page = window.unit_page
-    page.open_discipline(Discipline.FIRE)
-    tab = page.checklist(Discipline.FIRE)
-    demo.focus()
-    tab.view.setFocus()
-    settle(300)
+    tab = demo.checklist(UNIT, Discipline.FIRE)
 
     current = tab.state.current if tab.state else None
     if current is None:
@@ -150,6 +142,7 @@ def main() -> int:
         problems.append(f"answered by {names}")
 
     # The photo viewer at this screen's size, on a photo of the demo.
+    page = window.unit_page
     page.tabs.setCurrentWidget(page.photos_panel)
     settle(800)
     if page.photos_panel.model.rows:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from shots import demo_project
+
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -74,12 +76,6 @@ def screen(path: Path) -> None:
     QApplication.primaryScreen().grabWindow(0).save(str(path))
 
 
-def demo_project(session: Any) -> Any:
-    from acceptance_app.demo.project import create_demo_project
-
-    return create_demo_project(session)[0]
-
-
 @dataclass
 class Demo:
     out: Path
@@ -93,6 +89,20 @@ class Demo:
         self.window.activateWindow()
         settle(600)
         xdotool("windowfocus", "--sync", str(int(self.window.winId())))  # no window manager under Xvfb
+
+    def checklist(self, unit_name: str, discipline: Any) -> Any:
+        """The unit's checklist tab of ``discipline``, opened (the project page must be open) with the keyboard
+        on its list."""
+        unit = next(r for r in self.window.project_page.unit_model.rows if r.data.name == unit_name)
+        self.window.open_unit(unit.id)
+        settle(800)
+        page = self.window.unit_page
+        page.open_discipline(discipline)
+        tab = page.checklist(discipline)
+        self.focus()
+        tab.view.setFocus()
+        settle(300)
+        return tab
 
     def close(self) -> None:
         self.window.close()
