@@ -97,11 +97,7 @@ def main() -> int:
     if (live.verdict, live.note, live.change_reason, live.answered_by) != (ItemVerdict.PASS, NOTE, REASON,
                                                                            ACTOR):
         problems.append(f"{item}: {(live.verdict, live.note, live.change_reason, live.answered_by)}")
-    demo.close()
-    for problem in problems:
-        print("FAIL", problem)
-    print("ok" if not problems else f"{len(problems)} problem(s)")
-    return 1 if problems else 0
+    return demo.finish(problems)
 
 
 if __name__ == "__main__":

@@ -155,11 +155,7 @@ def main() -> int:
         viewer.close()
     else:
         problems.append("no photo to show in the viewer")
-    demo.close()
-    for problem in problems:
-        print("FAIL", problem)
-    print("ok" if not problems else f"{len(problems)} problem(s)")
-    return 1 if problems else 0
+    return demo.finish(problems)
 
 
 if __name__ == "__main__":

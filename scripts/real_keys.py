@@ -104,9 +104,14 @@ class Demo:
         settle(300)
         return tab
 
-    def close(self) -> None:
+    def finish(self, problems: list[str]) -> int:
+        """Close the window, print the problems and "ok" when there are none; the exit status."""
         self.window.close()
         self.runner.shutdown()
+        for problem in problems:
+            print("FAIL", problem)
+        print("ok" if not problems else f"{len(problems)} problem(s)")
+        return 1 if problems else 0
 
 
 def open_demo(argv: list[str], name: str, fill: Callable[[Any], Any] = demo_project) -> Demo | None:

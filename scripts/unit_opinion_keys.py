@@ -138,11 +138,7 @@ def main() -> int:
     if title != f"联合验收意见书（{UNIT}）":
         problems.append(f"listed as {title}")
     print(f"issued {docs[0].number if docs else '-'} listed as {title}")
-    demo.close()
-    for problem in problems:
-        print("FAIL", problem)
-    print("ok" if not problems else "failed")
-    return 1 if problems else 0
+    return demo.finish(problems)
 
 
 if __name__ == "__main__":
