@@ -164,6 +164,7 @@ def project_page(runs: int) -> None:
 
 
 def main() -> int:
+    os.environ.setdefault("ACCEPTANCE_APP_ACTOR", "基准测试")  # the demo writes records, which name their maker
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()

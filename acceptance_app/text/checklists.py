@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from acceptance_app.domain.checklists.answers import AnswerInput
-from acceptance_app.domain.checklists.form import AnswerType, Item
+from typing import TYPE_CHECKING
+
 from acceptance_app.domain.enums import Discipline, DocumentType, ItemVerdict, Verdict
 from acceptance_app.i18n import N_, _
 from acceptance_app.text.labels import label_of
+
+if TYPE_CHECKING:  # the checklist model loads on first use, not with every error text (start-up time)
+    from acceptance_app.domain.checklists.answers import AnswerInput
+    from acceptance_app.domain.checklists.form import Item
 
 RULES = {
     "yaml.syntax": N_("not valid YAML: {detail}"),
@@ -114,6 +118,8 @@ def _number(value: float) -> str:
 def answer_words(item: Item, values: AnswerInput) -> str:
     """An answer as the runner and the history show it: the readings with their unit, the option, the text, or
     the reason for 不适用 (the verdict is shown beside it)."""
+    from acceptance_app.domain.checklists.form import AnswerType
+
     kind = item.answer.type
     if values.verdict is ItemVerdict.NOT_APPLICABLE:
         return values.na_reason

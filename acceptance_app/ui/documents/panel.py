@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -161,6 +161,9 @@ class DocumentsPanel(QWidget):
         self.draft_dialog: DraftDialog | None = None
         self.replaces = ""  # the number of the opinion in force that the draft shown would supersede
         self.wanted: uuid.UUID | None = None  # the document to select once the list shows it
+        # What an opinion can cover is read when the tab is seen, not after every answer elsewhere: on a project of
+        # hundreds of units the reads held up the project page (500 units: 98 ms instead of 59 ms to paint).
+        self._scopes_stale = False
         runner.changes_applied.connect(self._on_changes)
 
     def show_project(self, project_id: uuid.UUID) -> None:
@@ -173,9 +176,13 @@ class DocumentsPanel(QWidget):
         self.reload_scopes()
 
     def reload_scopes(self) -> None:
-        """What an opinion can cover now (services/documents/scope.py)."""
+        """What an opinion can cover now (services/documents/scope.py); later when the tab is hidden."""
         if self.project_id is None:
             return
+        if not self.isVisible():
+            self._scopes_stale = True
+            return
+        self._scopes_stale = False
         project_id = self.project_id
         self.runner.read(lambda s, t: opinion_scope.opinion_scopes(s, project_id)).success(
             lambda scopes: self._set_scopes(project_id, scopes)).run()
@@ -220,6 +227,11 @@ class DocumentsPanel(QWidget):
         else:
             for button in (self.sign_button, self.verify_button, self.history_button):
                 button.setEnabled(False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._scopes_stale:
+            self.reload_scopes()
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.report:
