@@ -5,11 +5,13 @@ domain.checklists.applicability); the UI and the CLI word them here."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from acceptance_app.domain.checklists.applicability import Applicability, RuleReason
-from acceptance_app.domain.unit_facts import Derived, as_condition_values
 from acceptance_app.i18n import N_, _
+
+if TYPE_CHECKING:  # the facts model loads on first use, not with the catalog (start-up time)
+    from acceptance_app.domain.checklists.applicability import Applicability, RuleReason
+    from acceptance_app.domain.unit_facts import Derived
 
 FACT_NAMES = {
     "high_rise": N_("high-rise building"),
@@ -157,6 +159,8 @@ def describe_derived(derived: Derived) -> str:
 
 
 def describe_value(value: Any) -> str:
+    from acceptance_app.domain.unit_facts import as_condition_values
+
     values = as_condition_values(value)
     return _("unknown") if values is None else value_words(sorted(values))
 

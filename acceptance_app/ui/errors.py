@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from acceptance_app import __version__
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.i18n import _
-from acceptance_app.text import describe_error
 
 log = logging.getLogger(__name__)
 _fault_file: IO[str] | None = None
@@ -28,6 +27,8 @@ _fault_file: IO[str] | None = None
 def show_exception(parent: QWidget | None, error: BaseException) -> None:
     """Runner failures end here (Anki's errors.show_exception)."""
     if isinstance(error, KnownError):
+        from acceptance_app.text import describe_error  # the catalog loads on first use: start-up time
+
         QMessageBox.warning(parent, _("Cannot do that"), describe_error(error))
     elif isinstance(error, OSError):
         QMessageBox.critical(parent, _("File or disk error"), _("The operation failed: {error}").format(error=error))

@@ -20,7 +20,6 @@ from acceptance_app.i18n import _
 from acceptance_app.settings import Settings, inspector_actor
 
 from acceptance_app.ui import desktop_state
-from acceptance_app.ui.dialogs.entities import project_dialog
 from acceptance_app.ui.errors import show_exception
 from acceptance_app.ui.tasks import TaskRunner
 from acceptance_app.ui.widgets.project_list import ProjectList
@@ -222,6 +221,8 @@ class MainWindow(QMainWindow):
         if self.runner is None:
             return
         from acceptance_app.services import projects
+
+        from acceptance_app.ui.dialogs.entities import project_dialog  # on first use: start-up time
 
         dialog = project_dialog(None, self)
         if dialog.exec():
