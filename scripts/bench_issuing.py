@@ -72,8 +72,9 @@ def main() -> None:
             inspection = s.scalars(sa.select(Inspection).where(Inspection.status == InspectionStatus.IN_PROGRESS)).first()
             assert inspection is not None
             inspection_id = inspection.id
+            # the unit's own item: a project-level one may no longer change a unit already concluded
             item = next(r.item.id for r in checklists.inspection_sheet(s, inspection_id).sheet.rows
-                        if r.item.answer.type.value == "verdict")
+                        if r.item.answer.type.value == "verdict" and not r.shared)
 
         def answer_once() -> float:
             start = time.perf_counter()

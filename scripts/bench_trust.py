@@ -6,7 +6,7 @@
 1. Bounded JSON: ``sync.bounded_json.loads`` on a records.json of ``--rows``
    answer-like rows, against plain ``json.loads`` of the same bytes in the same run (the ratio is the price of
    refusing deep nesting before parsing).
-2. Verification of a fully signed 5-signature opinion: ``verify_pdf`` (pyHanko's validation plus our byte-range
+2. Verification of the fully signed opinion (three departments, then the lead): ``verify_pdf`` (pyHanko's validation plus our byte-range
    and field checks), against pyHanko's validation of the same signatures alone (``validate_pdf_signature`` per
    signature) in the same run.
 Medians of ``--repeat`` runs; the machine is shared, so read the ratios rather than the seconds.
@@ -69,11 +69,11 @@ def main() -> None:
 
     from acceptance_app.reports.signing.certificates import load_certificate
     from acceptance_app.reports.signing.verify import verify_pdf
-    from tests.reports.signing_support import make_pki, prepared_opinion, sign_all
+    from tests.reports.signing_support import OPINION_FIELDS, make_pki, prepared_opinion, sign_all
 
     with tempfile.TemporaryDirectory() as folder:
         pki = make_pki(Path(folder))
-        signed = sign_all(prepared_opinion(), pki, ["sig_1", "sig_2", "sig_3", "sig_4", "sig_lead"])[-1]
+        signed = sign_all(prepared_opinion(), pki, list(OPINION_FIELDS))[-1]
         roots = [load_certificate(pki.ca_pem.read_bytes())]
 
     def pyhanko_alone() -> None:
@@ -84,7 +84,7 @@ def main() -> None:
     assert verify_pdf(signed, roots).ok()
     alone = _median(pyhanko_alone, args.repeat)
     ours = _median(lambda: verify_pdf(signed, roots), args.repeat)
-    print(f"verify 5-signature opinion ({len(signed) / 1e3:.0f} kB): pyHanko alone {alone:.3f} s, "
+    print(f"verify {len(OPINION_FIELDS)}-signature opinion ({len(signed) / 1e3:.0f} kB): pyHanko alone {alone:.3f} s, "
           f"verify_pdf {ours:.3f} s, ratio {ours / alone:.2f}")
 
 

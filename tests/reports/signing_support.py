@@ -17,6 +17,7 @@ from acceptance_app.reports.signing.providers import Pkcs12Provider
 
 PASSWORD = "正确的口令-1"
 NAMES = {"sig_1": "刘海涛", "sig_2": "陈静", "sig_3": "杨帆", LOCKING_FIELD: "王建华"}
+OPINION_FIELDS = tuple(NAMES)  # the sample opinion's signature fields, the lead's locking field last
 
 
 @dataclass(frozen=True)
