@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import threading
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -84,6 +85,8 @@ class RenderHelper:
     """A helper process for ``render_file``, started at once; use as a context manager, or ``close()``."""
 
     def __init__(self) -> None:
+        # One document at a time over the pipe: the window may ask from two pool threads at once.
+        self._lock = threading.Lock()
         context = multiprocessing.get_context("spawn")  # the same on every system; a fork would copy threads
         self._connection, theirs = context.Pipe()
         self._process: BaseProcess | None = context.Process(target=_serve, args=(theirs,), daemon=True,
@@ -95,21 +98,26 @@ class RenderHelper:
         theirs.close()
 
     def render(self, doc_type: DocumentType, data: DocumentInput, path: Path) -> RenderedFile:
-        if self._process is not None:
-            try:
-                self._connection.send((doc_type, data, path))
-                done, value = self._connection.recv()
-            except (EOFError, OSError):  # the helper died or could not load: here, then
-                self.close()
-            else:
-                if not done:
-                    raise value
-                rendered: RenderedFile = value
-                return rendered
+        with self._lock:
+            if self._process is not None:
+                try:
+                    self._connection.send((doc_type, data, path))
+                    done, value = self._connection.recv()
+                except (EOFError, OSError):  # the helper died or could not load: here, then
+                    self._stop()
+                else:
+                    if not done:
+                        raise value
+                    rendered: RenderedFile = value
+                    return rendered
         return render_file(doc_type, data, path)
 
     def close(self) -> None:
         """Tell the helper to stop; it is not waited for (a daemon process: ended at exit if still there)."""
+        with self._lock:
+            self._stop()
+
+    def _stop(self) -> None:
         if self._process is not None:
             self._process = None
             try:

@@ -28,6 +28,7 @@ from acceptance_app.domain.enums import DocumentState, DocumentType
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.exports import office_xlsx
 from acceptance_app.i18n import N_, _
+from acceptance_app.reports.rendering import RenderHelper
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.documents import drafts as document_drafts
 from acceptance_app.services.documents import issuing as documents
@@ -164,6 +165,7 @@ class DocumentsPanel(QWidget):
         # What an opinion can cover is read when the tab is seen, not after every answer elsewhere: on a project of
         # hundreds of units the reads held up the project page (500 units: 98 ms instead of 59 ms to paint).
         self._scopes_stale = False
+        self._helper: RenderHelper | None = None
         runner.changes_applied.connect(self._on_changes)
 
     def show_project(self, project_id: uuid.UUID) -> None:
@@ -274,9 +276,11 @@ class DocumentsPanel(QWidget):
             self.show_message(_("There is nothing to issue: no inspection is completed yet."))
             return
 
+        helper = self._renderer()
+
         def render(task: Any) -> list[tuple[int, int, bytes]]:
             with tempfile.TemporaryDirectory(prefix="draft-") as folder:
-                rendered = document_drafts.render_drafts(drafts, Path(folder), progress=task.progress)
+                rendered = document_drafts.render_drafts(drafts, Path(folder), helper.render, progress=task.progress)
                 return [page for draft in rendered for page in render_pages(draft.path, PREVIEW_DPI, task)]
 
         (self.runner.slow(render)
@@ -284,6 +288,15 @@ class DocumentsPanel(QWidget):
          .success(lambda pages: self._show_draft(title, pages, len(drafts), doc_type, unit_id))
          .failure(self._failed)
          .run())
+
+    def _renderer(self) -> RenderHelper:
+        """Documents render in a helper process, started at the first draft and kept: rendered on a pool thread
+        of this process, ReportLab held the interpreter long enough to keep an answer from committing for up to
+        80-120 ms (scripts/bench_issuing.py)."""
+        if self._helper is None:
+            helper = self._helper = RenderHelper()
+            self.destroyed.connect(lambda *_args: helper.close())
+        return self._helper
 
     def _show_draft(self, title: str, pages: list[tuple[int, int, bytes]], count: int,
                     doc_type: DocumentType, unit_id: uuid.UUID | None = None) -> None:
@@ -311,7 +324,8 @@ class DocumentsPanel(QWidget):
          .run())
 
     def _render(self, plan: documents.IssuePlan, label: str, failed: Callable[[BaseException], None]) -> None:
-        (self.runner.slow(lambda task: documents.render_plan(plan))
+        helper = self._renderer()
+        (self.runner.slow(lambda task: documents.render_plan(plan, helper.render))
          .with_progress(label, self)
          .success(lambda rendered: self._record(plan, rendered, failed))
          .failure(failed)
