@@ -159,6 +159,7 @@ class ServiceReportInput(DocumentHeader):
     visit_date: str = ""  # the day of the visit (the service findings' date), not the print date
     applicant: str = ""
     mode: str = "现场"  # 现场 / 资料预审
+    materials: tuple[str, ...] = ()  # 资料预审: per discipline, the materials checked and the ones found wanting
 
 
 @dataclass(frozen=True)

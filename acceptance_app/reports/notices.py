@@ -93,8 +93,11 @@ class ServiceReportRenderer(UnitsTableMixin):
             self._facts_table(project_pairs(data.project)[:4]),
             Paragraph("二、服务范围", st["Heading"]),
             self._units_table(data.units),
-            Paragraph("三、发现的问题及建议", st["Heading"]),
         ]
+        if data.materials:
+            story += [Spacer(1, 2 * mm), Paragraph("资料预审：", st["Normal"])]
+            story += [Paragraph(_esc(line), st["Normal"]) for line in data.materials]
+        story.append(Paragraph("三、发现的问题及建议", st["Heading"]))
         if data.observations:
             story.append(self._table(
                 ["序号", "单体", "检查项", "现场情况及建议", "建议整改单位", "建议完成时间"],

@@ -150,7 +150,8 @@ def service_report_specs(session: Session, project_id: uuid.UUID) -> list[Spec]:
         visit = src.service_visit_date(session, unit_ids)
         return ServiceReportInput(number, day, ctx.issuer, src.project_facts(project), tuple(units), observations,
                                   tuple(s for s in signers if not s.is_lead) or signers,
-                                  _chinese(visit) if visit else "", builder)
+                                  _chinese(visit) if visit else "", builder,
+                                  materials=tuple(src.service_materials(session, unit_ids)))
 
     return [Spec(DocumentType.SERVICE_REPORT, build, ctx.organs.issuer.short)]
 

@@ -27,6 +27,7 @@ from acceptance_app.domain.enums import (
     InspectionKind,
     InspectionStatus,
     ItemClass,
+    ItemVerdict,
     PartyRole,
     Verdict,
 )
@@ -90,6 +91,35 @@ def _route(row: FindingRow) -> str:
 
 def chinese_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def service_materials(session: Session, unit_ids: list[uuid.UUID]) -> list[str]:
+    """资料预审 of the technical service (DOMAIN review 4.3): per discipline, the materials its service sessions
+    checked (the items of the forms' 资料 groups that were answered), the ones found wanting named. One line each,
+    in the disciplines' order; empty when no session checked any."""
+    from acceptance_app.services.checklists.inspections import inspection_sheet
+
+    latest = latest_inspections(session, unit_ids, InspectionKind.SERVICE)
+    checked: dict[Discipline, dict[str, tuple[str, ItemVerdict]]] = {}
+    for (_unit, discipline), inspection in latest.items():
+        if not inspection.form_hash:
+            continue
+        for row in inspection_sheet(session, inspection.id).sheet.rows:
+            if row.group_title.startswith("资料") and row.verdict is not ItemVerdict.PENDING and not row.by_rule:
+                seen = checked.setdefault(discipline, {})
+                if row.item.id not in seen or row.verdict is ItemVerdict.FAIL:  # a shared item once; a failure wins
+                    seen[row.item.id] = (row.item.text, row.verdict)
+    lines = []
+    for discipline in DISCIPLINES:
+        items = checked.get(discipline)
+        if not items:
+            continue
+        wanting = [text for text, verdict in items.values() if verdict is ItemVerdict.FAIL]
+        line = f"{labels.DISCIPLINE[discipline]}：{'、'.join(text for text, _v in items.values())}（{len(items)} 项）"
+        if wanting:
+            line += f"；需补正：{'、'.join(wanting)}"
+        lines.append(line)
+    return lines
 
 
 def findings_source(session: Session, unit_ids: list[uuid.UUID], kind: InspectionKind) -> list[FindingLine]:
