@@ -68,6 +68,33 @@ def test_the_procedure_clock_travels_so_every_laptop_counts_the_same_days(laptop
     assert clock(laptops.lead) and clock(laptops.planning) == clock(laptops.lead)
 
 
+def test_a_correction_and_a_reopened_conclusion_travel_with_their_reasons(laptops: Laptops, tmp_path):
+    from acceptance_app.domain.checklists.answers import AnswerInput
+    from acceptance_app.domain.enums import InspectionKind, InspectionStatus
+    from acceptance_app.services.checklists import corrections
+    from acceptance_app.services.checklists import inspections as checklists
+    from acceptance_app.storage.models import Inspection
+
+    lead, planning, project = laptops.lead, laptops.planning, laptops.project_id
+    with lead.session() as s:
+        fire = s.scalars(sa.select(Inspection.id).where(
+            Inspection.unit_id == unit_named(lead, project, "1#住宅楼"), Inspection.discipline == Discipline.FIRE,
+            Inspection.kind == InspectionKind.FORMAL, Inspection.status == InspectionStatus.COMPLETED)).one()
+        row = next(r for r in checklists.inspection_sheet(s, fire).sheet.rows
+                   if not r.shared and r.answer is not None and r.answer.values.verdict is not None)
+    with lead.session() as s, s.begin():
+        values = {**row.answer.values.__dict__, "note": "复核：型号已核对"}
+        checklists.correct_answer(s, fire, row.item.id, AnswerInput(**values), "补记现场核对情况，结论不变")
+        corrections.reopen_inspection(s, fire, "复核发现需重新判定消防结论")
+    import_(planning, export(lead, project, tmp_path / "c.acpkg", Discipline.FIRE).path)
+    with planning.session() as s:
+        answer = s.scalars(sa.select(Answer).where(Answer.inspection_id == fire, Answer.item_id == row.item.id,
+                                                   Answer.retired.is_(False))).one()
+        arrived = s.get(Inspection, fire)
+        assert (answer.note, answer.change_reason) == ("复核：型号已核对", "补记现场核对情况，结论不变")
+        assert (arrived.status, arrived.reopen_reason) == (InspectionStatus.IN_PROGRESS, "复核发现需重新判定消防结论")
+
+
 def test_fire_and_planning_results_made_apart_end_up_on_both_laptops(laptops: Laptops, tmp_path):
     lead, planning, project = laptops.lead, laptops.planning, laptops.project_id
     fire = open_inspection(lead, unit_named(lead, project, "5#住宅楼"), Discipline.FIRE)
