@@ -16,7 +16,7 @@ from acceptance_app.demo.checklists import add_demo_checklists
 from acceptance_app.demo.findings import add_demo_findings
 from acceptance_app.demo.photos import add_demo_photos
 from acceptance_app.demo.signing import add_demo_signing
-from acceptance_app.demo.timeline import add_in_progress_timeline, date_service_visits
+from acceptance_app.demo.timeline import add_in_progress_timeline, date_demo_visits
 from acceptance_app.domain.entities import PartyData, ProjectData, UnitData
 from acceptance_app.domain.enums import PartyRole
 from acceptance_app.domain.identifiers import make_uscc
@@ -60,7 +60,7 @@ def create_demo_project(session: Session) -> tuple[uuid.UUID, Changes]:
     add_in_progress_timeline(session, project_id)
     for extend in DEMO_EXTENSIONS:
         changes |= extend(session, project_id)
-    date_service_visits(session, project_id)
+    date_demo_visits(session, project_id)
     return project_id, changes
 
 

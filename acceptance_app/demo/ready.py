@@ -17,7 +17,7 @@ from acceptance_app.demo.checklists import defect_for, demo_forms_folder, run_de
 from acceptance_app.demo.data import PARTIES, PHOTO_OF_KIND, READY_COMMITMENTS, READY_PROJECT, READY_UNITS
 from acceptance_app.demo.findings import demo_photo
 from acceptance_app.demo.photos import add_demo_photos
-from acceptance_app.demo.timeline import add_concluded_timeline, date_service_visits
+from acceptance_app.demo.timeline import add_concluded_timeline, date_demo_visits
 from acceptance_app.domain.enums import DISCIPLINES, Discipline, InspectionKind
 from acceptance_app.domain.findings import CommitmentData, CommitmentKind
 from acceptance_app.domain.matrix import discipline_applies
@@ -54,5 +54,5 @@ def create_ready_project(session: Session) -> tuple[uuid.UUID, Changes]:
             today + timedelta(days=promise.due_in_days)), today=today)[1]
     grant_demo_blocks(session, "济", today.year)  # the city's 住建局 issues (the project's organ "")
     add_concluded_timeline(session, project_id, sixth.id)  # 6# is accepted on its own
-    date_service_visits(session, project_id)
+    date_demo_visits(session, project_id)
     return project_id, changes | Changes(inspection=True, checklist=True, finding=True)

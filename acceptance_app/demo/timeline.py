@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from acceptance_app.domain.enums import InspectionKind
 from acceptance_app.domain.procedure import Stage
 from acceptance_app.services.timeline import record_stage
-from acceptance_app.storage.models import Answer, Finding, Inspection, Unit
+from acceptance_app.storage.models import Answer, Finding, Inspection, ProcedureEvent, Unit
 
 REASON = "现场验收发现问题，已出具一次性整改通知书，整改期间暂停计时"
 
@@ -44,27 +44,41 @@ def add_concluded_timeline(session: Session, project_id: uuid.UUID, alone: uuid.
         ], alone)
 
 
-def date_service_visits(session: Session, project_id: uuid.UUID) -> None:
-    """验收前技术服务 comes before the application (2023 measures, item 9): the demo's service inspections and their
-    answers carry the day of their own findings (the earliest service finding's day for a session that found
-    nothing), in working hours, so the service report prints the day of the visit and not the day the demo ran.
-    Written through Core: the demo states when the work was done, it is not a later change."""
+def _stage_day(session: Session, project_id: uuid.UUID, stage: Stage) -> date | None:
+    """The first day of a stage on the project's own clock (not a unit's accepted alone)."""
+    day: date | None = session.scalar(sa.select(sa.func.min(ProcedureEvent.on_date)).where(
+        ProcedureEvent.project_id == project_id, ProcedureEvent.unit_id.is_(None), ProcedureEvent.stage == stage))
+    return day
+
+
+def _date(session: Session, inspection: Inspection, day: date) -> None:
+    start = datetime.combine(day, time(1, 0), tzinfo=UTC)  # 09:00 北京时间
+    session.execute(sa.update(Inspection).where(Inspection.id == inspection.id).values(
+        started_at=start, completed_at=start + timedelta(hours=2, minutes=30) if inspection.completed_at else None))
+    answers = session.execute(sa.select(Answer.id, Answer.sequence).where(Answer.inspection_id == inspection.id))
+    # About half a minute an item, in the order they were answered.
+    session.execute(sa.update(Answer), [{"id": answer_id, "answered_at": start + timedelta(seconds=30 * sequence)}
+                                        for answer_id, sequence in answers])
+
+
+def date_demo_visits(session: Session, project_id: uuid.UUID) -> None:
+    """The demo's inspections carry the day they were made, not the day the demo ran: 验收前技术服务 comes before the
+    application (2023 measures, item 9) on the day of its own findings (the earliest service finding's day for a
+    session that found nothing); the formal first round on the clock's 现场验收 day, later rounds on its 复验 day
+    (left as they are where the clock has none). The service report prints the visit's day and the answers' history
+    reads as the visits went. Written through Core: the demo states when the work was done, not a later change."""
     units = list(session.scalars(sa.select(Unit.id).where(Unit.project_id == project_id)))
-    services = list(session.scalars(sa.select(Inspection).where(
-        Inspection.unit_id.in_(units), Inspection.kind == InspectionKind.SERVICE)))
-    days = {i.id: session.scalar(sa.select(sa.func.min(Finding.opened_on)).where(Finding.inspection_id == i.id))
-            for i in services}
-    known = [d for d in days.values() if d is not None]
-    if not known:
-        return
     session.flush()
-    for inspection in services:
-        day = days[inspection.id] or min(known)
-        start = datetime.combine(day, time(1, 0), tzinfo=UTC)  # 09:00 北京时间
-        session.execute(sa.update(Inspection).where(Inspection.id == inspection.id).values(
-            started_at=start, completed_at=start + timedelta(hours=2, minutes=30) if inspection.completed_at else None))
-        answers = session.execute(sa.select(Answer.id, Answer.sequence).where(Answer.inspection_id == inspection.id))
-        # About half a minute an item, in the order they were answered.
-        session.execute(sa.update(Answer), [{"id": answer_id, "answered_at": start + timedelta(seconds=30 * sequence)}
-                                            for answer_id, sequence in answers])
+    inspections = list(session.scalars(sa.select(Inspection).where(Inspection.unit_id.in_(units))))
+    found = {i.id: session.scalar(sa.select(sa.func.min(Finding.opened_on)).where(Finding.inspection_id == i.id))
+             for i in inspections if i.kind is InspectionKind.SERVICE}
+    service_days = [d for d in found.values() if d is not None]
+    site, recheck = _stage_day(session, project_id, Stage.SITE), _stage_day(session, project_id, Stage.RECHECK)
+    for inspection in inspections:
+        if inspection.kind is InspectionKind.SERVICE:
+            day = found[inspection.id] or (min(service_days) if service_days else None)
+        else:
+            day = site if inspection.round == 1 else recheck
+        if day is not None:
+            _date(session, inspection, day)
     session.expire_all()
