@@ -67,8 +67,10 @@ def _entries(events: Iterable[AuditEvent], names: dict[str, str]) -> list[Histor
     return entries
 
 
-def _project_records(session: Session, project_id: uuid.UUID) -> dict[str, str]:
-    """Every record that belongs to the project, by id, with a name a reader recognises."""
+def _project_records(session: Session, project_id: uuid.UUID,
+                     answers: set[str] | None = None) -> dict[str, str]:
+    """Every record that belongs to the project, by id, with a name a reader recognises; of the answers (the bulk:
+    every version of every item) only those in ``answers`` when it is given."""
     names: dict[str, str] = {}
     project = session.get(Project, project_id)
     if project is not None:
@@ -81,9 +83,10 @@ def _project_records(session: Session, project_id: uuid.UUID) -> dict[str, str]:
     for inspection in inspections:
         names[str(inspection.id)] = (f"{units[inspection.unit_id]} {labels.DISCIPLINE[inspection.discipline]}"
                                      f" 第{inspection.round}轮")
+    answer_scope = (Answer.id.in_([uuid.UUID(a) for a in answers]) if answers is not None
+                    else Answer.inspection_id.in_([i.id for i in inspections]))
     for answer_id, item_id, unit_id in session.execute(
-            sa.select(Answer.id, Answer.item_id, Answer.unit_id)
-            .where(Answer.inspection_id.in_([i.id for i in inspections]))):
+            sa.select(Answer.id, Answer.item_id, Answer.unit_id).where(answer_scope)):
         names[str(answer_id)] = f"{units.get(unit_id, '') if unit_id else ''} {item_id}".strip()
     finding_ids = []
     for finding in session.scalars(sa.select(Finding).where(Finding.project_id == project_id)):
@@ -112,9 +115,23 @@ def entity_history(session: Session, entity_id: uuid.UUID, record: str = "") -> 
                                   .order_by(AuditEvent.at, AuditEvent.id)))
     names = {str(entity_id): record}
     project_id = next((_project_of(e) for e in events if _project_of(e)), None)
-    if project_id is not None:
-        names = {**_project_records(session, project_id), **names}
+    if project_id is not None:  # the names of the records its values point to (a unit, an inspection, an answer)
+        names = {**_project_records(session, project_id, _referenced(events)), **names}
     return _entries(events, names)
+
+
+def _referenced(events: list[AuditEvent]) -> set[str]:
+    """The ids the events' values hold (a column ``*_id``), well formed."""
+    ids = set()
+    for event in events:
+        for column, change in (event.changes or {}).items():
+            if column.endswith("_id"):
+                for value in change if isinstance(change, list | tuple) else (change,):
+                    try:
+                        ids.add(str(uuid.UUID(str(value))))
+                    except ValueError:
+                        pass
+    return ids
 
 
 def _project_of(event: AuditEvent) -> uuid.UUID | None:

@@ -16,8 +16,9 @@ from acceptance_app.domain.checklists.answers import AnswerInput
 from acceptance_app.domain.checklists.form import Item, Scope
 from acceptance_app.domain.enums import InspectionKind, ItemVerdict
 from acceptance_app.services.checklists import forms as checklist_forms
-from acceptance_app.services.checklists.inspections import _inspection, _stored
-from acceptance_app.storage.models import Answer, AuditEvent, Unit
+from acceptance_app.services.checklists.inspections import stored_answer
+from acceptance_app.services.common import get_or_raise
+from acceptance_app.storage.models import Answer, AuditEvent, Inspection, Unit
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def _source_units(session: Session, rows: list[Answer]) -> dict[uuid.UUID, str]:
 
 
 def item_history(session: Session, inspection_id: uuid.UUID, item_id: str) -> ItemHistory:
-    inspection = _inspection(session, inspection_id)
+    inspection = get_or_raise(session, Inspection, inspection_id)
     unit = session.get(Unit, inspection.unit_id)
     assert unit is not None
     item = checklist_forms.pinned_form(session, inspection.form_hash).item(item_id)
@@ -89,7 +90,7 @@ def item_history(session: Session, inspection_id: uuid.UUID, item_id: str) -> It
     sources = _source_units(session, rows)
     versions = tuple(
         AnswerVersion(row.id, row.answered_at, row.answered_by, row.origin_device, row.kind, row.round,
-                      row.verdict, _stored(row).values, row.change_reason,
+                      row.verdict, stored_answer(row).values, row.change_reason,
                       sources.get(row.copied_from_id, "") if row.copied_from_id else "",
                       not row.retired, taken_back.get(row.id))
         for row in rows)

@@ -23,9 +23,9 @@ from acceptance_app.services.checklists.inspections import (
     CHANGED,
     _current_row,
     _inspection,
-    _stored,
     answer_item,
     latest_inspection,
+    stored_answer,
 )
 from acceptance_app.services.projects import _unit_data
 from acceptance_app.storage.models import Answer, Inspection, Unit
@@ -77,7 +77,7 @@ def copy_candidates(session: Session, target_id: uuid.UUID, source_unit_id: uuid
             if source_row is None or source_row.verdict is ItemVerdict.PENDING:
                 continue
             target_row = _current_row(session, target, target_unit, item)
-            values = _stored(source_row).values
+            values = stored_answer(source_row).values
             candidates.append(CopyCandidate(
                 item.id, item.text, group.title, source_row.id, values, source_row.verdict,
                 measured=item.answer.type in (AnswerType.MEASURE, AnswerType.COUNT) and bool(values.samples),

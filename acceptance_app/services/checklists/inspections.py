@@ -140,7 +140,8 @@ def _scope_filter(
     )
 
 
-def _stored(answer: Answer) -> StoredAnswer:
+def stored_answer(answer: Answer) -> StoredAnswer:
+    """A stored answer row as the sheet reads it (its values, round, who and when)."""
     values = AnswerInput(
         verdict=answer.verdict if answer.verdict is not ItemVerdict.PENDING else None,
         samples=tuple(float(s) for s in answer.samples or ()),
@@ -200,7 +201,7 @@ def inspection_sheet(session: Session, inspection_id: uuid.UUID) -> InspectionSh
     form = checklist_forms.pinned_form(session, inspection.form_hash)
     jurisdiction = checklist_forms.pinned_jurisdiction(session, inspection.jurisdiction_hash)
     unit_data = _unit_data(unit)
-    answers = {k: _stored(v) for k, v in _live_answers(session, inspection, unit.project_id).items()}
+    answers = {k: stored_answer(v) for k, v in _live_answers(session, inspection, unit.project_id).items()}
     sheet = build_sheet(
         form,
         unit_data,
@@ -394,7 +395,7 @@ def item_of(session: Session, inspection_id: uuid.UUID, item_id: str) -> Item:
 def current_answer(session: Session, inspection_id: uuid.UUID, item_id: str) -> AnswerInput | None:
     inspection, unit, _form, item = _writable(session, inspection_id, item_id, _concluded(session, inspection_id))
     row = _current_row(session, inspection, unit, item)
-    return _stored(row).values if row else None
+    return stored_answer(row).values if row else None
 
 
 def set_note(session: Session, inspection_id: uuid.UUID, item_id: str, note: str) -> Changes:
