@@ -7,6 +7,7 @@ from typing import Any
 
 from acceptance_app.domain.enums import Discipline
 from acceptance_app.i18n import N_, _
+from acceptance_app.text.labels import label_of
 
 ERRORS = {
     "documents.missing_data": N_("The document cannot be made; missing or inconsistent data:\n{items}"),
@@ -35,17 +36,9 @@ SCOPE_BLOCKERS = {
     "scope.failed": N_("{discipline} failed"),
     "scope.not_applied_alone": N_("not applied for on its own (the unit's “accepted on its own” is No)"),
 }
-DISCIPLINE_NAMES = {
-    Discipline.PLANNING.value: N_("Planning"),
-    Discipline.CIVIL_AIR_DEFENSE.value: N_("Civil air defense"),
-    Discipline.FIRE.value: N_("Fire protection"),
-    Discipline.ARCHIVE.value: N_("Archives"),
-}
-
-
 def describe_blocker(code: str, discipline: str = "", unit: str = "") -> str:
     """One reason, e.g. "消防正在整改（整改后复验）"; prefixed by the unit for the whole project's reasons."""
-    text = _(SCOPE_BLOCKERS[code]).format(discipline=_(DISCIPLINE_NAMES[discipline]) if discipline else "")
+    text = _(SCOPE_BLOCKERS[code]).format(discipline=label_of(Discipline, discipline) if discipline else "")
     return _("{unit}: {reason}").format(unit=unit, reason=text) if unit else text
 
 

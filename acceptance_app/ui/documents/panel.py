@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from acceptance_app.domain.beijing_time import beijing_iso_text
-from acceptance_app.domain.enums import DocumentState, DocumentType
+from acceptance_app.domain.enums import DocumentType
 from acceptance_app.domain.problems import KnownError
 from acceptance_app.exports import office_xlsx
-from acceptance_app.i18n import N_, _
+from acceptance_app.i18n import _
 from acceptance_app.reports.rendering import RenderHelper
 from acceptance_app.services.changes import Changes
 from acceptance_app.services.documents import drafts as document_drafts
@@ -35,6 +35,7 @@ from acceptance_app.services.documents import issuing as documents
 from acceptance_app.services.documents import scope as opinion_scope
 from acceptance_app.services.signing import signatures as signing
 from acceptance_app.text import describe_error
+from acceptance_app.text.labels import label
 
 from acceptance_app.ui.documents.draft_dialog import DraftDialog, show_draft
 from acceptance_app.ui.documents.opinion_scope import OpinionScopeBox
@@ -50,33 +51,18 @@ from acceptance_app.ui.widgets.table import make_table
 
 PREVIEW_DPI = 110  # sharp enough to fit a wide view or zoom in; scaled down to fit otherwise
 
-TYPE_LABELS = {
-    DocumentType.OPINION: N_("Joint acceptance opinion"),
-    DocumentType.RECTIFICATION: N_("Rectification notice"),
-    DocumentType.SERVICE_REPORT: N_("Technical service report"),
-    DocumentType.RECORD_SHEET: N_("Record sheet"),
-}
-STATE_LABELS = {
-    DocumentState.DRAFT: N_("Draft"),
-    DocumentState.ISSUED: N_("Issued"),
-    DocumentState.SIGNING: N_("Signing"),
-    DocumentState.SIGNED: N_("Signed"),
-    DocumentState.SUPERSEDED: N_("Superseded"),
-}
-
-
 def document_title(row: documents.DocumentRow) -> str:
     """The type, with the unit of an opinion accepted alone or of a record sheet: 联合验收意见书（6#住宅楼）."""
     if row.unit_name:
-        return _("{type} ({unit})").format(type=_(TYPE_LABELS[row.type]), unit=row.unit_name)
-    return _(TYPE_LABELS[row.type])
+        return _("{type} ({unit})").format(type=label(row.type), unit=row.unit_name)
+    return label(row.type)
 
 
 DOCUMENT_COLUMNS: list[Column[documents.DocumentRow]] = [
     Column(lambda: _("Number"), lambda r: r.number),
     Column(lambda: _("Type"), document_title),
     Column(lambda: _("Version"), lambda r: str(r.version), align_right=True),
-    Column(lambda: _("State"), lambda r: _(STATE_LABELS[r.state])),
+    Column(lambda: _("State"), lambda r: label(r.state)),
     Column(lambda: _("Issued at"), lambda r: beijing_iso_text(r.issued_at, seconds=False)),
 ]
 
@@ -249,7 +235,7 @@ class DocumentsPanel(QWidget):
         if self.project_id is None:
             return
         self.show_message("")
-        project_id, title, unit_id = self.project_id, _(TYPE_LABELS[doc_type]), None
+        project_id, title, unit_id = self.project_id, label(doc_type), None
         self.replaces = ""
         if doc_type is DocumentType.OPINION:
             scope = self.scope_box.current_scope()
